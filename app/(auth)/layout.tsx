@@ -1,0 +1,10 @@
+import { SiteHeader } from "@/components/ui/site-header";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main className="narrow">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { SiteHeader } from "@/components/ui/site-header";
+import { currentUser } from "@/lib/auth/session";
+
+export default async function StudyLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <>
+      <SiteHeader email={user?.email} />
+      <main>{children}</main>
+    </>
+  );
+}

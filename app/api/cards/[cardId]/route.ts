@@ -1,0 +1,16 @@
+import { json, parseWith, readJson, route } from "@/lib/api/route";
+import { requireApiUser } from "@/lib/auth/session";
+import { editCard } from "@/lib/db/card-edits";
+import { db } from "@/lib/db/client";
+import { now } from "@/lib/time/clock";
+import { IdSchema } from "@/lib/validation/ids";
+import { CardEditSchema } from "@/lib/validation/review";
+
+type Context = { params: Promise<{ cardId: string }> };
+
+export const PATCH = route<Context>(async (request, { params }) => {
+  const user = await requireApiUser();
+  const cardId = parseWith(IdSchema, (await params).cardId);
+  const edit = await readJson(request, CardEditSchema);
+  return json({ card: await editCard(db(), user.id, cardId, edit, now()) });
+});

@@ -1,0 +1,224 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Rating } from "@/lib/scheduler/ratings";
+import { CardEditor } from "./card-editor";
+import { ChoiceOptions, ClozeText } from "./card-face";
+import { GradeButtons } from "./grade-buttons";
+import { RequestFailed, newRequestId, reviewApi, type SessionPayload } from "./review-api";
+import { SessionSummary, type SessionTally } from "./session-summary";
+import { useReviewKeys } from "./use-review-keys";
+
+type Answered = { reviewLogId: string; cardId: string; correct: boolean };
+
+/** Keeps the card on screen first when fresher server data arrives, so nothing jumps under the user. */
+function withCurrentFirst(session: SessionPayload, currentId: string | undefined): SessionPayload {
+  if (!currentId || session.cards[0]?.id === currentId) return session;
+  const index = session.cards.findIndex((card) => card.id === currentId);
+  if (index < 0) return session;
+  const cards = [session.cards[index], ...session.cards.filter((_, i) => i !== index)];
+  return { ...session, cards };
+}
+
+export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck?: string }) {
+  const [session, setSession] = useState(initial);
+  const [revealed, setRevealed] = useState(false);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(0);
+  const [tally, setTally] = useState<SessionTally>(() => ({ reviewed: 0, correct: 0, startedAt: Date.now() }));
+  const [answered, setAnswered] = useState<Answered[]>([]);
+  const [endedAt, setEndedAt] = useState(0);
+  const shownAt = useRef(Date.now());
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const currentId = useRef<string | undefined>(initial.cards[0]?.id);
+
+  const card = session.cards[0];
+  currentId.current = card?.id;
+  const remaining = session.counts.new + session.counts.learning + session.counts.review;
+  const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+    setRevealed(false);
+    setPicked(null);
+  }, [card?.id]);
+
+  useEffect(() => {
+    if (!card && pending === 0) setEndedAt(Date.now());
+  }, [card, pending]);
+
+  /** Requests run one after another, in the order the user acted. */
+  const enqueue = useCallback(<T,>(task: () => Promise<T>) => {
+    setPending((n) => n + 1);
+    const run = chain.current.then(task).finally(() => setPending((n) => n - 1));
+    chain.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  const fail = useCallback((failure: unknown) => {
+    setError(failure instanceof RequestFailed ? failure.message : "Something went wrong. Please try again.");
+    reviewApi.session(deck).then((fresh) => setSession(withCurrentFirst(fresh, currentId.current)), () => undefined);
+  }, [deck]);
+
+  const grade = useCallback(
+    (rating: Rating) => {
+      if (!card || !revealed) return;
+      const graded = card;
+      const correct = graded.kind === "choice" && picked !== null ? graded.options?.[picked] === graded.answer : rating > 1;
+      const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current };
+      setError(null);
+      setTally((t) => ({ ...t, reviewed: t.reviewed + 1, correct: t.correct + (rating > 1 ? 1 : 0) }));
+      // Show the next card at once; the server's answer refreshes the queue behind it.
+      setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
+      enqueue(() => reviewApi.grade(body, deck))
+        .then(({ result, session: fresh }) => {
+          setAnswered((list) => [...list, { reviewLogId: result.reviewLogId, cardId: graded.id, correct }]);
+          setSession(withCurrentFirst(fresh, currentId.current));
+        })
+        .catch((failure) => {
+          setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (rating > 1 ? 1 : 0) }));
+          fail(failure);
+        });
+    },
+    [card, revealed, picked, deck, enqueue, fail],
+  );
+
+  const undo = useCallback(() => {
+    enqueue(async () => {
+      const last = answered.at(-1);
+      if (!last) return;
+      const { undo: outcome, session: fresh } = await reviewApi.undo(last.reviewLogId, deck);
+      setAnswered((list) => list.slice(0, -1));
+      if (outcome.undone) setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (last.correct ? 1 : 0) }));
+      setSession(fresh);
+      setEndedAt(0);
+    }).catch(fail);
+  }, [answered, deck, enqueue, fail]);
+
+  const reveal = useCallback((option: number | null = null) => {
+    setPicked(option);
+    setRevealed(true);
+  }, []);
+
+  const suggested: Rating = card?.kind === "choice" && picked !== null ? (card.options?.[picked] === card.answer ? 3 : 1) : 3;
+
+  const suspend = useCallback(() => {
+    if (!card) return;
+    const id = card.id;
+    setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
+    enqueue(async () => {
+      await reviewApi.editCard(id, { suspended: true });
+      setSession(withCurrentFirst(await reviewApi.session(deck), currentId.current));
+    }).catch(fail);
+  }, [card, deck, enqueue, fail]);
+
+  useReviewKeys((event) => {
+    if (editing) return false;
+    if (event.key === "z" || event.key === "Z") {
+      undo();
+      return true;
+    }
+    if (!card) return false;
+    if (event.key === " " || event.key === "Enter") {
+      if (!revealed) reveal();
+      else grade(suggested);
+      return true;
+    }
+    const digit = Number(event.key);
+    if (!revealed && card.kind === "choice" && digit >= 1 && digit <= (card.options?.length ?? 0)) {
+      reveal(digit - 1);
+      return true;
+    }
+    if (revealed && digit >= 1 && digit <= 4) {
+      grade(digit as Rating);
+      return true;
+    }
+    if (event.key === "e") {
+      setEditing(true);
+      return true;
+    }
+    return false;
+  });
+
+  if (!card) {
+    if (pending > 0) return <p className="muted" aria-live="polite">Saving your answer…</p>;
+    return (
+      <>
+        {error && <p className="alert" role="alert">{error}</p>}
+        <SessionSummary tally={tally} session={session} endedAt={endedAt || Date.now()} />
+        {answered.length > 0 && (
+          <button type="button" className="button quiet" onClick={undo}>
+            <kbd>z</kbd> Undo last answer
+          </button>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className="review stack">
+      <div className="review-progress">
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <div style={{ width: `${progress * 100}%` }} />
+        </div>
+        <div className="queue-counts" aria-label="Cards left">
+          <span className="count-new" title="New">{session.counts.new} new</span>
+          <span className="count-learning" title="Learning">{session.counts.learning} learning</span>
+          <span className="count-review" title="Review">{session.counts.review} review</span>
+        </div>
+      </div>
+      {error && <p className="alert" role="alert">{error}</p>}
+      <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
+        <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
+        <p className="review-prompt" data-testid="prompt">
+          {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
+        </p>
+        {card.kind === "choice" && <ChoiceOptions card={card} picked={picked} revealed={revealed} onPick={(i) => reveal(i)} />}
+        {revealed && (
+          <div className="review-source" data-testid="source">
+            {card.kind === "choice" && picked !== null && (
+              <p className={card.options?.[picked] === card.answer ? "verdict right" : "verdict wrong"} data-testid="verdict">
+                {card.options?.[picked] === card.answer ? "Right!" : `Not quite: the answer is ${card.answer}.`}
+              </p>
+            )}
+            <p className="small muted">
+              {card.topicTitle ? <>From “{card.topicTitle}”:</> : "From the document:"}
+            </p>
+            <blockquote>{card.source}</blockquote>
+          </div>
+        )}
+      </article>
+      {revealed ? (
+        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={grade} />
+      ) : (
+        <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
+          Show answer <kbd>Space</kbd>
+        </button>
+      )}
+      <div className="row small review-tools">
+        <button type="button" className="button quiet" onClick={undo} disabled={answered.length === 0 && pending === 0}>
+          <kbd>z</kbd> Undo
+        </button>
+        <button type="button" className="button quiet" onClick={() => setEditing(true)}>
+          <kbd>e</kbd> Edit card
+        </button>
+        <button type="button" className="button quiet" onClick={suspend}>
+          Suspend card
+        </button>
+        <span className="muted">Space shows the answer, then 1–4 grade it.</span>
+      </div>
+      {editing && (
+        <CardEditor
+          card={card}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setSession((s) => ({ ...s, cards: s.cards.map((c) => (c.id === saved.id ? { ...c, ...saved } : c)) }));
+            setEditing(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

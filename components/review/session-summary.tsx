@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { SessionPayload } from "./review-api";
+
+export interface SessionTally {
+  reviewed: number;
+  correct: number;
+  startedAt: number;
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
+}
+
+export function SessionSummary({ tally, session, endedAt }: { tally: SessionTally; session: SessionPayload; endedAt: number }) {
+  const nextLearning = session.learningLaterToday.nextDue ? new Date(session.learningLaterToday.nextDue) : null;
+  return (
+    <section className="card stack" data-testid="session-summary" aria-live="polite">
+      {tally.reviewed > 0 ? (
+        <>
+          <h1>Session complete</h1>
+          <div className="summary-grid">
+            <div>
+              <strong data-testid="summary-reviewed">{tally.reviewed}</strong>
+              <span className="muted">cards reviewed</span>
+            </div>
+            <div>
+              <strong>{Math.round((100 * tally.correct) / tally.reviewed)}%</strong>
+              <span className="muted">correct</span>
+            </div>
+            <div>
+              <strong>{formatDuration(endedAt - tally.startedAt)}</strong>
+              <span className="muted">time</span>
+            </div>
+          </div>
+        </>
+      ) : (
+        <h1>All caught up</h1>
+      )}
+      {nextLearning && (
+        <p>
+          {session.learningLaterToday.count} card{session.learningLaterToday.count === 1 ? "" : "s"} in learning come back at{" "}
+          {nextLearning.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.
+        </p>
+      )}
+      {session.backlogBeyondLimit > 0 && (
+        <p className="muted">
+          {session.backlogBeyondLimit} more reviews are due but over your daily review limit; they come first tomorrow.
+        </p>
+      )}
+      <p data-testid="come-back">
+        Come back tomorrow: {session.dueTomorrow} card{session.dueTomorrow === 1 ? "" : "s"} due.
+      </p>
+      <div className="row">
+        <Link className="button primary" href="/">
+          Back to decks
+        </Link>
+        <Link className="button" href="/stats">
+          See your stats
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** Anki-style keys, ignored while typing in a form field. */
+export function useReviewKeys(onKey: (event: KeyboardEvent) => boolean) {
+  const handler = useRef(onKey);
+  handler.current = onKey;
+  useEffect(() => {
+    function listener(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (event.altKey || event.metaKey) return;
+      if (handler.current(event)) event.preventDefault();
+    }
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { SignOutButton } from "../auth/sign-out-button";
+
+const LINKS = [
+  { href: "/", label: "Decks" },
+  { href: "/review", label: "Review" },
+  { href: "/stats", label: "Stats" },
+  { href: "/documents/new", label: "Add document" },
+];
+
+export function SiteHeader({ email }: { email?: string }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        Key<span>point</span>
+      </Link>
+      {email && (
+        <>
+          <nav className="site-nav" aria-label="Main">
+            {LINKS.map((link) => (
+              <Link key={link.href} href={link.href}>
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="user-menu">
+            <span className="small" data-testid="signed-in-as">{email}</span>
+            <SignOutButton />
+          </div>
+        </>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+import { notFound } from "../api/errors";
+import type { Db } from "./client";
+
+/** Documents a user may see: the bundled decks and their own. */
+export function visibleDocumentsWhere(userId: string) {
+  return { OR: [{ ownerId: userId }, { ownerId: null }] };
+}
+
+export async function listDecks(db: Db, userId: string) {
+  const documents = await db.document.findMany({
+    where: visibleDocumentsWhere(userId),
+    orderBy: [{ builtinKey: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      builtinKey: true,
+      createdAt: true,
+      _count: { select: { cards: true, topics: true } },
+    },
+  });
+  return documents.map((document) => ({
+    id: document.id,
+    title: document.title,
+    summary: document.summary,
+    builtin: document.builtinKey !== null,
+    cardCount: document._count.cards,
+    topicCount: document._count.topics,
+  }));
+}
+
+export type DeckSummary = Awaited<ReturnType<typeof listDecks>>[number];
+
+/** A document the user may see, or null (also for ids that exist but belong to someone else). */
+export function findVisibleDocument(db: Db, userId: string, documentId: string) {
+  return db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) } });
+}
+
+export async function requireVisibleDocument(db: Db, userId: string, documentId: string) {
+  const document = await findVisibleDocument(db, userId, documentId);
+  if (!document) throw notFound("Document");
+  return document;
+}

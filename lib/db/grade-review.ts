@@ -1,0 +1,166 @@
+import { conflict, notFound } from "../api/errors";
+import {
+  CardState,
+  gradeCard,
+  formatInterval,
+  memoryBeforeLog,
+  newCardMemory,
+  parseCardMemory,
+  settingsFromUser,
+  studyDayEnd,
+  studyDayStart,
+  type CardMemory,
+  type Rating,
+} from "../scheduler";
+import type { Db } from "./client";
+import { visibleDocumentsWhere } from "./decks";
+import { answersToday, type StudyUser } from "./study-session";
+
+export interface GradeRequest {
+  cardId: string;
+  rating: Rating;
+  clientRequestId: string;
+  durationMs: number;
+}
+
+export interface GradeResult {
+  reviewLogId: string;
+  cardId: string;
+  rating: number;
+  due: Date;
+  interval: string;
+  /** True when this request id had already been applied: the stored result is returned. */
+  replayed: boolean;
+}
+
+/** Longest answer time kept: a card left open over lunch should not skew the stats. */
+export const MAX_DURATION_MS = 10 * 60 * 1000;
+const MAX_ATTEMPTS = 5;
+
+class StaleState extends Error {}
+
+function resultOf(log: { id: string; cardId: string; rating: number; due: Date; reviewedAt: Date }, replayed: boolean): GradeResult {
+  return {
+    reviewLogId: log.id,
+    cardId: log.cardId,
+    rating: log.rating,
+    due: log.due,
+    interval: formatInterval(log.due.getTime() - log.reviewedAt.getTime()),
+    replayed,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+async function findApplied(db: Db, userId: string, clientRequestId: string, cardId: string) {
+  const log = await db.reviewLog.findUnique({ where: { userId_clientRequestId: { userId, clientRequestId } } });
+  if (log && log.cardId !== cardId) {
+    throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
+  }
+  return log;
+}
+
+/**
+ * Applies one answer from the review screen: ts-fsrs computes the next state, and
+ * the new CardState and its ReviewLog are written in one transaction. A request id
+ * seen before returns the stored result instead of grading twice; two different
+ * answers racing for one card are applied one after the other (the second one is
+ * refused once the card is no longer due).
+ */
+export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
+  for (let attempt = 1; ; attempt++) {
+    const applied = await findApplied(db, user.id, request.clientRequestId, request.cardId);
+    if (applied) return resultOf(applied, true);
+    try {
+      return await applyGrade(db, user, request, now);
+    } catch (error) {
+      const retry = error instanceof StaleState || isUniqueViolation(error);
+      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * A card may be graded only while it would be in the user's session: not suspended,
+ * due before the end of today's study day, and within today's new or review limit.
+ */
+async function assertGradable(db: Pick<Db, "reviewLog">, user: StudyUser, memory: CardMemory, suspended: boolean, now: Date) {
+  const settings = settingsFromUser(user);
+  if (suspended) throw conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  if (memory.due.getTime() >= studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime()) {
+    throw conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
+  }
+  if (memory.state !== CardState.New && memory.state !== CardState.Review) return;
+  const done = await answersToday(db, user.id, dayStart);
+  if (memory.state === CardState.New && done.newCards >= settings.dailyNewLimit) {
+    throw conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
+  }
+  if (memory.state === CardState.Review && done.reviews >= settings.dailyReviewLimit) {
+    throw conflict("You have reached today's review limit.", "REVIEW_LIMIT");
+  }
+}
+
+async function applyGrade(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
+  const settings = settingsFromUser(user);
+  return db.$transaction(async (tx) => {
+    const card = await tx.card.findFirst({
+      where: { id: request.cardId, document: visibleDocumentsWhere(user.id) },
+      select: { documentId: true },
+    });
+    if (!card) throw notFound("Card");
+    const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: request.cardId } } });
+    const memory = state ? parseCardMemory(state) : newCardMemory(now);
+    await assertGradable(tx, user, memory, state?.suspended ?? false, now);
+    const result = gradeCard({ cardId: request.cardId, memory, rating: request.rating, now, settings });
+    if (state) {
+      const { count } = await tx.cardState.updateMany({
+        where: { id: state.id, version: state.version },
+        data: { ...result.memory, version: { increment: 1 } },
+      });
+      if (count !== 1) throw new StaleState();
+    } else {
+      await tx.cardState.create({ data: { ...result.memory, userId: user.id, cardId: request.cardId, documentId: card.documentId } });
+    }
+    const log = await tx.reviewLog.create({
+      data: {
+        ...result.log,
+        userId: user.id,
+        cardId: request.cardId,
+        clientRequestId: request.clientRequestId,
+        mode: "REVIEW",
+        durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
+      },
+    });
+    return resultOf(log, false);
+  });
+}
+
+/**
+ * Undoes one review answer: the card's state goes back exactly to what the log
+ * recorded before it, and the log is deleted. Only the user's latest review answer
+ * can be undone, and only while the card still holds that answer's result; undoing
+ * an answer that is already undone is a no-op (a double-pressed "z" undoes once).
+ */
+export async function undoReview(db: Db, userId: string, reviewLogId: string): Promise<{ cardId: string | null; undone: boolean }> {
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findFirst({ where: { id: reviewLogId, userId, mode: "REVIEW" } });
+    if (!log) return { cardId: null, undone: false };
+    const latest = await tx.reviewLog.findFirst({
+      where: { userId, mode: "REVIEW" },
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    if (latest?.id !== log.id) throw conflict("Only your most recent answer can be undone.", "NOT_LATEST");
+    const previous = memoryBeforeLog(log);
+    const { count } = await tx.cardState.updateMany({
+      where: { userId, cardId: log.cardId, due: log.due, state: log.state },
+      data: { ...previous, version: { increment: 1 } },
+    });
+    if (count !== 1) throw conflict("This card has changed since that answer, so it cannot be undone.", "CHANGED");
+    await tx.reviewLog.delete({ where: { id: log.id } });
+    return { cardId: log.cardId, undone: true };
+  });
+}

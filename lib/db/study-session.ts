@@ -1,0 +1,147 @@
+import {
+  CardState,
+  buildStudySession,
+  newCardMemory,
+  parseCardMemory,
+  previewIntervals,
+  settingsFromUser,
+  studyDayEnd,
+  studyDayStart,
+  type CardMemory,
+  type Candidate,
+  type IntervalPreview,
+  type QueueKind,
+  type Rating,
+  type SessionCard,
+  type UserSchedulingColumns,
+} from "../scheduler";
+import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
+import type { Db } from "./client";
+import { visibleDocumentsWhere } from "./decks";
+
+export type StudyUser = UserSchedulingColumns & { id: string };
+
+/** How many due reviews are fetched to order a backlog; the rest stay due and are counted. */
+const REVIEW_FETCH_LIMIT = 2_000;
+/** Cards sent to the browser with full content; the rest follow as it asks. */
+const CARDS_PER_RESPONSE = 8;
+
+export interface SessionCardView extends CardView {
+  queue: QueueKind;
+  intervals: Record<Rating, IntervalPreview>;
+}
+
+export interface StudySessionView {
+  cards: SessionCardView[];
+  counts: { new: number; learning: number; review: number };
+  backlogBeyondLimit: number;
+  learningLaterToday: { count: number; nextDue: Date | null };
+  /** When nothing is left: how many cards fall due by the end of tomorrow's study day. */
+  dueTomorrow: number;
+}
+
+function stateWhere(user: StudyUser, documentId?: string) {
+  return { userId: user.id, suspended: false, ...(documentId ? { documentId } : {}) };
+}
+
+/** Today's answers so far, split as the daily limits count them. */
+export async function answersToday(db: Pick<Db, "reviewLog">, userId: string, dayStart: Date) {
+  const groups = await db.reviewLog.groupBy({
+    by: ["prevState"],
+    where: { userId, mode: "REVIEW", reviewedAt: { gte: dayStart } },
+    _count: { _all: true },
+  });
+  const count = (state: number) => groups.find((g) => g.prevState === state)?._count._all ?? 0;
+  return { newCards: count(CardState.New), reviews: count(CardState.Review) };
+}
+
+/** Unseen cards in document order: no CardState yet, or one reset to New (and not suspended). */
+function newCardsWhere(user: StudyUser, documentId?: string) {
+  return {
+    document: visibleDocumentsWhere(user.id),
+    ...(documentId ? { documentId } : {}),
+    OR: [{ states: { none: { userId: user.id } } }, { states: { some: { userId: user.id, state: CardState.New, suspended: false } } }],
+  };
+}
+
+/** `first`: a card to put at the head of the queue (the one just brought back by undo). */
+type SessionOptions = { documentId?: string; previous?: SessionCard | null; first?: string };
+
+/** Builds the user's study queue from indexed, limited queries (never every card). */
+export async function planStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}) {
+  const settings = settingsFromUser(user);
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
+  const dueToday = { ...stateWhere(user, options.documentId), due: { lt: dayEnd } };
+  const stateSelect = { cardId: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true,
+    learningSteps: true, reps: true, lapses: true, state: true, lastReview: true, card: { select: { source: true } } } as const;
+
+  const [learningRows, reviewRows, reviewBacklogTotal, newRows, doneToday] = await Promise.all([
+    db.cardState.findMany({ where: { ...dueToday, state: { in: [CardState.Learning, CardState.Relearning] } }, orderBy: { due: "asc" }, select: stateSelect }),
+    db.cardState.findMany({ where: { ...dueToday, state: CardState.Review }, orderBy: { due: "asc" }, take: REVIEW_FETCH_LIMIT, select: stateSelect }),
+    db.cardState.count({ where: { ...dueToday, state: CardState.Review } }),
+    db.card.findMany({
+      where: newCardsWhere(user, options.documentId),
+      orderBy: [{ document: { createdAt: "asc" } }, { position: "asc" }],
+      take: Math.max(0, user.dailyNewLimit) + 1,
+      select: { id: true, source: true },
+    }),
+    answersToday(db, user.id, dayStart),
+  ]);
+
+  const toCandidate = (row: (typeof learningRows)[number]): Candidate => ({
+    cardId: row.cardId,
+    source: row.card.source,
+    memory: parseCardMemory(row),
+  });
+  const session = buildStudySession({
+    now,
+    settings,
+    learning: learningRows.map(toCandidate),
+    reviews: reviewRows.map(toCandidate),
+    reviewBacklogTotal,
+    newCards: newRows.map((row) => ({ cardId: row.id, source: row.source })),
+    doneToday,
+    previous: options.previous ?? null,
+  });
+  const memories = new Map<string, CardMemory>([...learningRows, ...reviewRows].map((row) => [row.cardId, parseCardMemory(row)]));
+  return { session, memories, settings, dayEnd };
+}
+
+/** The study queue with its first cards' content and the interval each answer would give. */
+export async function loadStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}): Promise<StudySessionView> {
+  const { session, memories, settings, dayEnd } = await planStudySession(db, user, now, options);
+  const queue = options.first ? moveToFront(session.queue, options.first) : session.queue;
+  const head = queue.slice(0, CARDS_PER_RESPONSE);
+  const [cards, edits] = await Promise.all([
+    db.card.findMany({ where: { id: { in: head.map((entry) => entry.cardId) } }, select: CARD_VIEW_SELECT }),
+    db.cardState.findMany({
+      where: { userId: user.id, cardId: { in: head.map((entry) => entry.cardId) } },
+      select: { cardId: true, customPrompt: true, customAnswer: true, customOptions: true },
+    }),
+  ]);
+  const cardById = new Map(cards.map((card) => [card.id, card]));
+  const editsById = new Map(edits.map((edit) => [edit.cardId, edit]));
+  const views = head.flatMap((entry): SessionCardView[] => {
+    const card = cardById.get(entry.cardId);
+    if (!card) return [];
+    const memory = memories.get(entry.cardId) ?? newCardMemory(now);
+    return [{ ...toCardView(card, editsById.get(entry.cardId)), queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
+  });
+
+  const dueTomorrow = session.queue.length
+    ? 0
+    : await db.cardState.count({ where: { ...stateWhere(user, options.documentId), due: { lt: new Date(dayEnd.getTime() + 86_400_000) } } });
+  return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
+}
+
+/** "Review (N due)": what a session would hold right now. */
+export async function countDue(db: Db, user: StudyUser, now: Date, documentId?: string): Promise<number> {
+  const { session: { counts } } = await planStudySession(db, user, now, { documentId });
+  return counts.new + counts.learning + counts.review;
+}
+
+function moveToFront<T extends { cardId: string }>(queue: T[], cardId: string): T[] {
+  const index = queue.findIndex((entry) => entry.cardId === cardId);
+  return index <= 0 ? queue : [queue[index], ...queue.slice(0, index), ...queue.slice(index + 1)];
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const EmailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like ada@example.com." }));
+
+export const PasswordSchema = z
+  .string({ error: "Enter a password." })
+  .min(8, "Use at least 8 characters for your password.")
+  .max(200, "Use at most 200 characters for your password.");
+
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isKnownTimeZone, "Unknown time zone.");
+
+export const SignUpSchema = z.object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  name: z.string().trim().max(80, "Use at most 80 characters for your name.").optional(),
+  timeZone: TimeZoneSchema.optional(),
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const PasswordChangeSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: PasswordSchema,
+});
+
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

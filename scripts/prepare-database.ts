@@ -1,0 +1,24 @@
+// Creates the database if needed, applies migrations and loads the default deck.
+import { loadEnv } from "../lib/config/env";
+import { createDb } from "../lib/db/client";
+import { seedDefaultDeck } from "../lib/db/default-deck";
+import { applyMigrations } from "../lib/db/migrate";
+
+export async function prepareDatabase(env = loadEnv()): Promise<void> {
+  const applied = await applyMigrations(env.database);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createDb(env.database);
+  try {
+    const { document, created } = await seedDefaultDeck(db);
+    if (created) console.log(`Loaded the default deck "${document.title}".`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  prepareDatabase().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,57 @@
+// `npm start`: validate settings, prepare the database, build if the sources changed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { loadEnv, type AppEnv } from "../lib/config/env";
+import { prepareDatabase } from "./prepare-database";
+
+const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "tsconfig.json"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
+
+function serverEnv(env: AppEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: env.database.url,
+    NEXTAUTH_SECRET: env.secret,
+    NEXTAUTH_URL: env.baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+async function main() {
+  const env = loadEnv();
+  await prepareDatabase(env);
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  if (buildIsStale()) {
+    console.log("Building Keypoint (first start or changed sources)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: serverEnv(env) });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  console.log(`Keypoint is starting on ${env.baseUrl} (${env.database.kind}).`);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.port), "-H", process.env.HOST ?? "0.0.0.0"], {
+    stdio: "inherit",
+    env: serverEnv(env),
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+// Starts Keypoint for the end-to-end tests on its own fresh database, with test hooks on.
+import { spawn } from "node:child_process";
+import { freshDatabase } from "../../lib/db/fresh-database";
+
+const target = await freshDatabase(process.env.DATABASE_URL, "e2e");
+console.log(`e2e database: ${target.kind}`);
+const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: target.url, KEYPOINT_TEST_HOOKS: "1", PORT: process.env.E2E_PORT ?? "3210", HOST: "127.0.0.1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
