@@ -1,0 +1,164 @@
+/**
+ * Which cards to study now, in which order. Pure: the db layer fetches the
+ * candidates with indexed queries and passes them in; this decides.
+ *
+ * Order: learning/relearning cards that are due (oldest due first), then
+ * today's review cards (lowest predicted recall first, within what is left of
+ * the daily review limit), then new cards in document order (within what is
+ * left of the daily new limit), then learning cards due within the learn-ahead
+ * window (Anki: 20 minutes), which are shown early rather than leaving the user
+ * waiting. Cards sharing a source sentence are kept apart when possible.
+ */
+import { SchedulerError, isValidDate } from "./errors";
+import { CardState, type CardMemory } from "./memory";
+import { retrievabilityAt } from "./retrievability";
+import type { SchedulerSettings } from "./settings";
+import { separateSiblings } from "./sibling-order";
+import { studyDayEnd, studyDayStart } from "./study-day";
+
+export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
+
+/** A card as the session needs it: its id and its source sentence (siblings share one). */
+export type SessionCard = { cardId: string; source: string };
+/** A card the user has studied before, with its CardState memory. */
+export type Candidate = SessionCard & { memory: CardMemory };
+
+export type StudySessionInput = {
+  now: Date;
+  settings: SchedulerSettings;
+  /** Unsuspended cards in state 1 or 3 due before the end of today's study day. */
+  learning: readonly Candidate[];
+  /** Unsuspended cards in state 2 due before the end of today's study day (ideally all of them). */
+  reviews: readonly Candidate[];
+  /** How many unsuspended state-2 cards are due before the end of today's study day. */
+  reviewBacklogTotal: number;
+  /** Cards never studied (no CardState, or state 0), in document order; the first few are enough. */
+  newCards: readonly SessionCard[];
+  /** Answers already given today (since the study day started), from ReviewLog prevState. */
+  doneToday: { newCards: number; reviews: number };
+  /** The card answered just before this rebuild, so its siblings (and itself) do not come next. */
+  previous?: SessionCard | null;
+  /** Learning cards due within this many minutes are shown once nothing else is left. */
+  learnAheadMinutes?: number;
+};
+
+export type QueueKind = "learning" | "review" | "new";
+export type QueueEntry = { cardId: string; queue: QueueKind };
+
+export type StudySession = {
+  queue: QueueEntry[];
+  /** Cards left in this session, by kind. */
+  counts: { new: number; learning: number; review: number };
+  /** Reviews due today that the daily review limit holds back (they stay due; served first tomorrow). */
+  backlogBeyondLimit: number;
+  /** Learning cards due later today, beyond the learn-ahead window. */
+  learningLaterToday: { count: number; nextDue: Date | null };
+  dayStart: Date;
+  dayEnd: Date;
+};
+
+const MINUTE_MS = 60_000;
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new SchedulerError("INVALID_INPUT", `${name} must be a whole number >= 0, got ${value}.`);
+  }
+}
+
+function byDueThenId(a: Candidate, b: Candidate): number {
+  return a.memory.due.getTime() - b.memory.due.getTime() || compareIds(a.cardId, b.cardId);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildStudySession(input: StudySessionInput): StudySession {
+  const { now, settings, doneToday } = input;
+  if (!isValidDate(now)) throw new SchedulerError("INVALID_INPUT", "buildStudySession needs a valid `now` date.");
+  assertCount("reviewBacklogTotal", input.reviewBacklogTotal);
+  assertCount("doneToday.newCards", doneToday.newCards);
+  assertCount("doneToday.reviews", doneToday.reviews);
+  const learnAheadMinutes = input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MINUTES;
+  if (!(learnAheadMinutes >= 0)) throw new SchedulerError("INVALID_INPUT", "learnAheadMinutes must be >= 0.");
+
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
+  const nowMs = now.getTime();
+  const learnAheadUntil = nowMs + learnAheadMinutes * MINUTE_MS;
+  const seen = new Set<string>();
+  const firstTime = (card: SessionCard): boolean => {
+    if (seen.has(card.cardId)) return false;
+    seen.add(card.cardId);
+    return true;
+  };
+
+  // Learning and relearning: never limited; due now, soon, or later today.
+  const dueLearning: Candidate[] = [];
+  const learnAhead: Candidate[] = [];
+  const laterToday: Candidate[] = [];
+  for (const card of input.learning) {
+    if (card.memory.state !== CardState.Learning && card.memory.state !== CardState.Relearning) {
+      throw new SchedulerError("INVALID_INPUT", `Card ${card.cardId} is listed as learning but is in state ${card.memory.state}.`);
+    }
+    if (!firstTime(card)) continue;
+    const due = card.memory.due.getTime();
+    if (due <= nowMs) dueLearning.push(card);
+    else if (due <= learnAheadUntil) learnAhead.push(card);
+    else if (due < dayEnd.getTime()) laterToday.push(card);
+  }
+  dueLearning.sort(byDueThenId);
+  learnAhead.sort(byDueThenId);
+  laterToday.sort(byDueThenId);
+
+  // Reviews due today, lowest predicted recall first, up to the limit left.
+  // A card already reviewed this study day is not shown again today.
+  const dueReviews: { card: Candidate; recall: number }[] = [];
+  for (const card of input.reviews) {
+    if (card.memory.state !== CardState.Review) {
+      throw new SchedulerError("INVALID_INPUT", `Card ${card.cardId} is listed as a review but is in state ${card.memory.state}.`);
+    }
+    if (card.memory.due.getTime() >= dayEnd.getTime()) continue;
+    if (card.memory.lastReview !== null && card.memory.lastReview.getTime() >= dayStart.getTime()) continue;
+    if (!firstTime(card)) continue;
+    dueReviews.push({ card, recall: retrievabilityAt(card.memory, now, settings) ?? 0 });
+  }
+  dueReviews.sort((a, b) => a.recall - b.recall || byDueThenId(a.card, b.card));
+  const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
+  const reviews = dueReviews.slice(0, reviewsLeft).map((r) => r.card);
+  const reviewTotal = Math.max(input.reviewBacklogTotal, dueReviews.length);
+
+  // New cards in document order, up to the new-card limit left.
+  const newLeft = Math.max(0, settings.dailyNewLimit - doneToday.newCards);
+  const newCards: SessionCard[] = [];
+  for (const card of input.newCards) {
+    if (newCards.length >= newLeft) break;
+    if (firstTime(card)) newCards.push(card);
+  }
+
+  const prioritised: (SessionCard & { queue: QueueKind })[] = [
+    ...dueLearning.map((c) => ({ cardId: c.cardId, source: c.source, queue: "learning" as const })),
+    ...reviews.map((c) => ({ cardId: c.cardId, source: c.source, queue: "review" as const })),
+    ...newCards.map((c) => ({ cardId: c.cardId, source: c.source, queue: "new" as const })),
+    ...learnAhead.map((c) => ({ cardId: c.cardId, source: c.source, queue: "learning" as const })),
+  ];
+  // The card just answered counts as its own sibling, so it does not come straight back when avoidable.
+  const ordered = separateSiblings(prioritised, (c) => c.source, input.previous?.source ?? null);
+  let queue = ordered.map(({ cardId, queue: kind }) => ({ cardId, queue: kind }));
+  if (input.previous && queue.length > 1 && queue[0].cardId === input.previous.cardId) {
+    queue = [...queue.slice(1, 2), queue[0], ...queue.slice(2)];
+  }
+
+  return {
+    queue,
+    counts: {
+      new: newCards.length,
+      learning: dueLearning.length + learnAhead.length,
+      review: reviews.length,
+    },
+    backlogBeyondLimit: Math.max(0, reviewTotal - reviewsLeft),
+    learningLaterToday: { count: laterToday.length, nextDue: laterToday[0]?.memory.due ?? null },
+    dayStart,
+    dayEnd,
+  };
+}

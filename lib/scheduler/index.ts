@@ -1,0 +1,54 @@
+/** Keypoint's scheduler: pure functions over ts-fsrs; `now` is always passed in. */
+export { SchedulerError, type SchedulerErrorCode } from "./errors";
+export {
+  CardState,
+  newCardMemory,
+  parseCardMemory,
+  isCardStateValue,
+  type CardMemory,
+  type CardMemoryRow,
+  type CardStateValue,
+} from "./memory";
+export {
+  defaultSettings,
+  settingsFromUser,
+  assertValidSettings,
+  schedulerFor,
+  type SchedulerSettings,
+  type UserSchedulingColumns,
+} from "./settings";
+export {
+  gradeCard,
+  memoryBeforeLog,
+  isRating,
+  RATINGS,
+  RatingName,
+  type Rating,
+  type GradeCardInput,
+  type GradeCardResult,
+  type ReviewLogFields,
+  type StoredPrevColumns,
+} from "./grade-card";
+export { previewIntervals, formatInterval, type IntervalPreview } from "./preview-intervals";
+export { retrievabilityAt } from "./retrievability";
+export {
+  DEFAULT_DAY_START_HOUR,
+  studyDayStart,
+  studyDayEnd,
+  studyDayNumber,
+  studyDayKey,
+  studyDaysBetween,
+  utcOffsetMs,
+  assertTimeZone,
+} from "./study-day";
+export {
+  buildStudySession,
+  DEFAULT_LEARN_AHEAD_MINUTES,
+  type Candidate,
+  type SessionCard,
+  type StudySessionInput,
+  type StudySession,
+  type QueueEntry,
+  type QueueKind,
+} from "./build-session";
+export { separateSiblings } from "./sibling-order";

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { gradeCard } from "./grade-card";
+import { CardState, newCardMemory, type CardMemory } from "./memory";
+import { formatInterval, previewIntervals } from "./preview-intervals";
+import { defaultSettings } from "./settings";
+
+const settings = { ...defaultSettings, timeZone: "Europe/Berlin" };
+const now = new Date("2025-02-01T09:00:00Z");
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+const reviewCard: CardMemory = {
+  due: now,
+  stability: 12,
+  difficulty: 5,
+  elapsedDays: 4,
+  scheduledDays: 10,
+  learningSteps: 0,
+  reps: 4,
+  lapses: 0,
+  state: CardState.Review,
+  lastReview: new Date(now.getTime() - 10 * DAY),
+};
+
+describe("previewIntervals", () => {
+  it("labels a new card's buttons with its learning steps", () => {
+    const preview = previewIntervals({ cardId: "c", memory: newCardMemory(now), now, settings });
+    expect(preview[1].label).toBe("1m");
+    expect(preview[2].label).toBe("6m");
+    expect(preview[3].label).toBe("10m");
+    expect(preview[4].label).toMatch(/^\d+d$/);
+  });
+
+  it("shows exactly the due dates gradeCard applies", () => {
+    for (const memory of [newCardMemory(now), reviewCard]) {
+      const preview = previewIntervals({ cardId: "c", memory, now, settings });
+      for (const rating of [1, 2, 3, 4] as const) {
+        expect(preview[rating].due).toEqual(gradeCard({ cardId: "c", memory, rating, now, settings }).memory.due);
+      }
+    }
+  });
+
+  it("gives a review card growing intervals from Hard to Easy", () => {
+    const preview = previewIntervals({ cardId: "c", memory: reviewCard, now, settings });
+    expect(preview[1].label).toBe("10m");
+    expect(preview[2].due.getTime()).toBeLessThan(preview[3].due.getTime());
+    expect(preview[3].due.getTime()).toBeLessThan(preview[4].due.getTime());
+  });
+});
+
+describe("formatInterval", () => {
+  it.each([
+    [20_000, "<1m"],
+    [1 * MIN, "1m"],
+    [10 * MIN, "10m"],
+    [90 * MIN, "1.5h"],
+    [1 * DAY, "1d"],
+    [3 * DAY, "3d"],
+    [29 * DAY, "29d"],
+    [63 * DAY, "2.1mo"],
+    [365 * DAY, "1y"],
+    [438 * DAY, "1.2y"],
+  ])("writes %d ms as %s", (ms, label) => {
+    expect(formatInterval(ms)).toBe(label);
+  });
+});

@@ -1,0 +1,41 @@
+import { default_w } from "ts-fsrs";
+import { describe, expect, it } from "vitest";
+import { defaultSettings, schedulerFor, settingsFromUser } from "./settings";
+
+const user = { timeZone: "Asia/Tokyo", desiredRetention: 0.85, dailyNewLimit: 10, dailyReviewLimit: 100, fsrsParams: null };
+
+describe("settings", () => {
+  it("default to Anki's: 90% retention, 20 new, 200 reviews, 1m 10m steps, 4 a.m.", () => {
+    expect(defaultSettings).toMatchObject({
+      desiredRetention: 0.9,
+      dailyNewLimit: 20,
+      dailyReviewLimit: 200,
+      learningSteps: ["1m", "10m"],
+      relearningSteps: ["10m"],
+      fsrsParams: null,
+      dayStartHour: 4,
+    });
+  });
+
+  it("come from the user's columns, with fitted parameters parsed from JSON", () => {
+    expect(settingsFromUser(user)).toMatchObject({ timeZone: "Asia/Tokyo", desiredRetention: 0.85, dailyNewLimit: 10 });
+    const fitted = settingsFromUser({ ...user, fsrsParams: JSON.stringify(default_w) });
+    expect(fitted.fsrsParams).toEqual([...default_w]);
+  });
+
+  it("refuse values that cannot schedule", () => {
+    expect(() => settingsFromUser({ ...user, fsrsParams: "[1,2" })).toThrow(/not valid JSON/);
+    expect(() => settingsFromUser({ ...user, fsrsParams: "[1,2,3]" })).toThrow(/FSRS parameters/);
+    expect(() => settingsFromUser({ ...user, desiredRetention: 1.2 })).toThrow(/retention/);
+    expect(() => settingsFromUser({ ...user, dailyNewLimit: -1 })).toThrow(/new-card limit/);
+    expect(() => settingsFromUser({ ...user, timeZone: "Nowhere/Land" })).toThrow(/time zone/);
+    expect(() => schedulerFor({ ...defaultSettings, learningSteps: ["soon"] })).toThrow(/step "soon"/);
+  });
+
+  it("reuse one ts-fsrs scheduler per distinct setting", () => {
+    const a = schedulerFor({ ...defaultSettings, timeZone: "UTC" });
+    const b = schedulerFor({ ...defaultSettings, timeZone: "Asia/Tokyo", dailyNewLimit: 5 });
+    expect(b).toBe(a);
+    expect(schedulerFor({ ...defaultSettings, desiredRetention: 0.8 })).not.toBe(a);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * "Today" as the user lives it: a study day starts at `dayStartHour` o'clock
+ * local time (4 a.m. by default, as in Anki) in the user's IANA time zone, and
+ * lasts until the same wall-clock hour the next day (23 or 25 hours across a
+ * DST change). Only Intl is used; no date library.
+ */
+import { SchedulerError, isValidDate } from "./errors";
+
+export const DEFAULT_DAY_START_HOUR = 4;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      throw new SchedulerError("INVALID_TIME_ZONE", `Unknown time zone "${timeZone}".`);
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a SchedulerError unless `timeZone` is an IANA zone this runtime knows. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+function wallClock(instant: number, timeZone: string): WallClock {
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
+}
+
+/** Local time minus UTC at `instant`, in milliseconds (e.g. -5 h in New York in winter). */
+export function utcOffsetMs(instant: Date | number, timeZone: string): number {
+  const ms = typeof instant === "number" ? instant : instant.getTime();
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  const c = wallClock(wholeSecond, timeZone);
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+}
+
+/**
+ * The instant at which the local wall clock shows year-month-day hour:00.
+ * A time skipped by a DST jump resolves to the same distance after the jump;
+ * a time that happens twice resolves to the first one (Temporal's "compatible").
+ */
+function localTimeToInstant(year: number, month: number, day: number, hour: number, timeZone: string): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour);
+  const offsetBefore = utcOffsetMs(asUtc - DAY_MS, timeZone);
+  const offsetAfter = utcOffsetMs(asUtc + DAY_MS, timeZone);
+  const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter(
+    (t) => t + utcOffsetMs(t, timeZone) === asUtc,
+  );
+  if (candidates.length > 0) return Math.min(...candidates);
+  return asUtc - offsetBefore; // in a DST gap
+}
+
+function assertDayStartHour(dayStartHour: number): void {
+  if (!Number.isInteger(dayStartHour) || dayStartHour < 0 || dayStartHour > 23) {
+    throw new SchedulerError("INVALID_SETTINGS", `The day start hour must be a whole hour 0-23, got ${dayStartHour}.`);
+  }
+}
+
+/** The calendar date (as a UTC midnight timestamp) of the study day containing `instant`. */
+function studyDayDate(instant: Date, timeZone: string, dayStartHour: number): number {
+  if (!isValidDate(instant)) throw new SchedulerError("INVALID_INPUT", "A study day needs a valid date.");
+  assertDayStartHour(dayStartHour);
+  const c = wallClock(instant.getTime(), timeZone);
+  const date = Date.UTC(c.year, c.month - 1, c.day);
+  return c.hour < dayStartHour ? date - DAY_MS : date;
+}
+
+function instantOfDayStart(date: number, timeZone: string, dayStartHour: number): Date {
+  const d = new Date(date);
+  return new Date(
+    localTimeToInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), dayStartHour, timeZone),
+  );
+}
+
+/** When the study day containing `now` began (e.g. 04:00 local today, or yesterday before 4 a.m.). */
+export function studyDayStart(now: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
+  return instantOfDayStart(studyDayDate(now, timeZone, dayStartHour), timeZone, dayStartHour);
+}
+
+/** When the study day containing `now` ends (exclusive): the start of the next one. */
+export function studyDayEnd(now: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
+  return instantOfDayStart(studyDayDate(now, timeZone, dayStartHour) + DAY_MS, timeZone, dayStartHour);
+}
+
+/** A day number that grows by one per study day; equal numbers mean the same study day. */
+export function studyDayNumber(instant: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): number {
+  return Math.round(studyDayDate(instant, timeZone, dayStartHour) / DAY_MS);
+}
+
+/** The study day containing `instant` as "YYYY-MM-DD" (for per-day statistics). */
+export function studyDayKey(instant: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): string {
+  return new Date(studyDayDate(instant, timeZone, dayStartHour)).toISOString().slice(0, 10);
+}
+
+/** How many study days from `now` to `later`: 0 = today, 1 = tomorrow, negative = in the past. */
+export function studyDaysBetween(
+  now: Date,
+  later: Date,
+  timeZone: string,
+  dayStartHour = DEFAULT_DAY_START_HOUR,
+): number {
+  return studyDayNumber(later, timeZone, dayStartHour) - studyDayNumber(now, timeZone, dayStartHour);
+}
+
+/**
+ * The shift that makes an instant's UTC calendar date equal its study day:
+ * utcDate(instant + shift) === studyDayKey(instant). ts-fsrs counts elapsed
+ * days between UTC calendar dates; shifting its inputs by this makes it count
+ * the user's study days instead, as Anki does.
+ */
+export function studyDayShiftMs(instant: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): number {
+  assertDayStartHour(dayStartHour);
+  return utcOffsetMs(instant, timeZone) - dayStartHour * HOUR_MS;
+}
