@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several checkouts' servers (or benchmarks) coexist.
+  distDir: process.env.KEYPOINT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project once (tsc --noEmit); builds skip repeating it.
