@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { buildChoice } from "./choice";
+import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
+import { matchKey } from "./normalise";
+
+function choiceFor(sentence: string, seed = 0, pool: NumericClaim[] = []) {
+  const claim = extractNumericClaims(sentence)[0];
+  const card = buildChoice(sentence, claim, [claim, ...pool], seed);
+  expect(card).not.toBeNull();
+  return { claim, card: card! };
+}
+
+const number = (o: string) => Number(o.replace(/[^\d.]+/g, " ").trim().split(" ")[0]);
+
+describe("buildChoice", () => {
+  it("gives 3-5 distinct options including the answer exactly once, sorted numerically", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("Retention improved by 32% after the launch.", seed);
+      expect(card.options.length).toBeGreaterThanOrEqual(3);
+      expect(card.options.length).toBeLessThanOrEqual(5);
+      expect(card.options.filter((o) => o === card.answer)).toHaveLength(1);
+      expect(new Set(card.options.map(matchKey)).size).toBe(card.options.length);
+      const values = card.options.map(number);
+      expect([...values].sort((a, b) => a - b)).toEqual(values);
+    }
+  });
+
+  it("does not always put the correct option at an extreme", () => {
+    const positions = new Set<string>();
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("Revenue grew by 45% in the year.", seed);
+      const i = card.options.indexOf(card.answer);
+      positions.add(i === 0 || i === card.options.length - 1 ? "extreme" : "inside");
+    }
+    expect(positions.has("inside")).toBe(true);
+  });
+
+  it("a range claim gets non-overlapping range distractors in the same format", () => {
+    const { claim, card } = choiceFor("R1 is 90-95% more affordable than the rival.");
+    expect(card.answer).toBe("90-95%");
+    for (const o of card.options.filter((x) => x !== card.answer)) {
+      expect(o).toMatch(/^\d+-\d+%$/);
+      const [lo, hi] = o.replace("%", "").split("-").map(Number);
+      expect(hi < claim.value || lo > claim.high!).toBe(true);
+      expect(hi).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("keeps shares within natural limits (no share above 100%)", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("About 96% of users stayed on the plan.", seed);
+      expect(card.options.every((o) => number(o) > 0 && number(o) <= 100)).toBe(true);
+    }
+  });
+
+  it("never offers negative or zero counts", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("The study followed 3 hospitals over the winter.", seed);
+      expect(card.options.every((o) => number(o) >= 1)).toBe(true);
+    }
+  });
+
+  it("words a bound so that a weaker bound is not also true", () => {
+    const { card } = choiceFor("The ban requires that at least 50% of chips be built at home.");
+    expect(card.prompt).toMatch(/^What minimum share is stated\? /);
+    expect(card.prompt).toContain("at least [...]");
+    expect(card.options.every((o) => /^\d+%$/.test(o))).toBe(true);
+  });
+
+  it("keeps change distractors on the answer's side of the starting value", () => {
+    const { card } = choiceFor("Cycles were cut from 6 months to just 8 weeks.");
+    expect(card.options.every((o) => /weeks?$/.test(o))).toBe(true);
+    expect(card.options.every((o) => number(o) * 7 < 6 * 30.44)).toBe(true);
+  });
+
+  it("formats money and multipliers like the answer", () => {
+    expect(choiceFor("Packs cost $115 per kilowatt-hour now.").card.options.every((o) => /^\$\d+ per kilowatt-hour$/.test(o))).toBe(true);
+    expect(choiceFor("The grant was $5.6 million in total.").card.options.every((o) => /^\$\d+(\.\d)? million$/.test(o))).toBe(true);
+    expect(choiceFor("Capacity tripled in two years.").card.options).toContain("doubled");
+  });
+
+  it("prefers numbers from the same document as distractors when they fit", () => {
+    const pool = extractNumericClaims("Revenue rose 45% and churn fell 18% later.");
+    const { card } = choiceFor("Retention improved by 32% after the launch.", 1, pool);
+    expect(card.options.some((o) => o === "45%" || o === "18%")).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * numericOptions: 3-5 options for a numeric answer, in its own unit and format, sorted, distinct,
+ * within natural limits (no 130% share, no negative counts), never overlapping a range answer,
+ * staying on the answer's side of a change's starting value, preferring numbers from the document.
+ */
+import type { NumericClaim } from "./numeric-claims";
+import { FACTOR_WORDS, formatQuantity, formatRange, roundLike } from "./quantity";
+import { matchKey } from "./normalise";
+
+interface Option { low: number; high?: number; text: string; fromDocument: boolean }
+
+/** Where the answer sits among 4 options, chosen from the claim so it varies but is mostly inside. */
+const BELOW_PATTERN = [1, 2, 2, 1, 1, 2, 3, 2, 1, 0];
+
+function additiveStep(claim: NumericClaim): number | null {
+  const d = Math.abs(claim.value / claim.format.scale);
+  switch (claim.format.unit) {
+    case "percent": return d < 10 ? Math.max(1, Math.round(d / 3)) : d < 30 ? 5 : 10;
+    case "temperature": return d < 10 ? 1 : d < 20 ? 5 : 10;
+    case "year": return 2;
+    default: return null;
+  }
+}
+
+function withinLimits(value: number, claim: NumericClaim): boolean {
+  const d = value / claim.format.scale;
+  const answer = claim.value / claim.format.scale;
+  switch (claim.format.unit) {
+    case "percent": return d > 0 && (d < 100 || answer >= 100);
+    case "temperature": return d > -273 && (answer <= 0 || d > 0);
+    case "count": return d >= 1 && Number.isInteger(d) || claim.format.scale > 1 && d > 0;
+    case "times": return d >= 1.5 || answer < 1.5 && d > 0;
+    case "year": return true;
+    default: return d > 0;
+  }
+}
+
+function sameSideOfChange(value: number, claim: NumericClaim): boolean {
+  if (claim.fromCanonical === undefined) return true;
+  const ratio = claim.canonical / claim.value;
+  const canonical = value * ratio;
+  return claim.canonical < claim.fromCanonical ? canonical < claim.fromCanonical : canonical > claim.fromCanonical;
+}
+
+function compatible(a: NumericClaim, b: NumericClaim): boolean {
+  const fa = a.format;
+  const fb = b.format;
+  if (fa.unit !== fb.unit || (a.kind === "range") !== (b.kind === "range")) return false;
+  if (fa.unit === "money") return fa.prefix === fb.prefix && fa.suffix.replace(/^ (thousand|million|billion|trillion|bn)/, "") === fb.suffix.replace(/^ (thousand|million|billion|trillion|bn)/, "");
+  if (fa.unit === "duration" || fa.unit === "count") return fa.noun?.[1] === fb.noun?.[1];
+  return true;
+}
+
+function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
+  const answer = claim.value;
+  const step = additiveStep(claim);
+  const generated: number[] = [];
+  if (claim.format.unit === "factor-word") generated.push(...FACTOR_WORDS.map(([, n]) => n));
+  else if (step !== null) for (let k = 1; k <= 4; k++) generated.push(answer + k * step * claim.format.scale, answer - k * step * claim.format.scale);
+  else for (const r of [0.5, 1.5, 2, 0.25, 3, 0.75, 4]) generated.push(roundLike(answer * r, claim.format));
+  const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
+  const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
+  const plausible = (v: number, doc: boolean) =>
+    withinLimits(v, claim) && (step === null || Math.abs(answer) < 10 * claim.format.scale || claim.format.unit === "year" || v >= answer * 0.3) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
+    && (!doc || (step !== null ? Math.abs(v - answer) <= step * claim.format.scale * 4 : v >= answer / 4 && v <= answer * 4));
+  return [
+    ...fromDoc.filter((v) => plausible(v, true)).map((v) => ({ low: v, text: formatQuantity(v, claim.format), fromDocument: true })),
+    ...generated.filter((v) => plausible(v, false)).map((v) => ({ low: v, text: formatQuantity(v, claim.format), fromDocument: false })),
+  ];
+}
+
+function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
+  const low = claim.value;
+  const high = claim.high!;
+  const width = high - low;
+  const step = additiveStep(claim) ?? 0;
+  const shift = Math.max(width * 2, step * claim.format.scale, width + claim.format.scale);
+  const result: Option[] = [];
+  const fits = (l: number, h: number) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim);
+  for (const p of pool) {
+    if (p !== claim && p.kind === "range" && compatible(claim, p) && fits(p.value, p.high!)) {
+      result.push({ low: p.value, high: p.high, text: formatRange(p.value, p.high!, claim.format), fromDocument: true });
+    }
+  }
+  for (let k = 1; k <= 3; k++) {
+    for (const sign of [-1, 1]) {
+      const l = low + sign * k * shift;
+      const h = high + sign * k * shift;
+      if (fits(l, h)) result.push({ low: l, high: h, text: formatRange(l, h, claim.format), fromDocument: false });
+    }
+  }
+  return result;
+}
+
+/** Options including the answer once, sorted by value; null when fewer than 2 good distractors exist. */
+export function numericOptions(claim: NumericClaim, pool: NumericClaim[], seed: number): string[] | null {
+  const answerText = claim.answer.trim();
+  const candidates = claim.kind === "range" ? rangeOptions(claim, pool) : valueOptions(claim, pool);
+  const seen = new Set([matchKey(answerText), matchKey(claim.kind === "range" ? formatRange(claim.value, claim.high!, claim.format) : formatQuantity(claim.value, claim.format))]);
+  const seenValues = new Set([claim.value]);
+  const unique: Option[] = [];
+  for (const c of candidates) {
+    const key = matchKey(c.text);
+    if (seen.has(key) || seenValues.has(c.low)) continue;
+    seen.add(key);
+    seenValues.add(c.low);
+    unique.push(c);
+  }
+  const byCloseness = (a: Option, b: Option) =>
+    Number(b.fromDocument) - Number(a.fromDocument) || Math.abs(a.low - claim.value) - Math.abs(b.low - claim.value) || a.low - b.low;
+  // options must also be apart from each other ("32%" and "35%" side by side help nobody)
+  const step = additiveStep(claim);
+  const gap = step !== null ? step * claim.format.scale * 0.75 : 0;
+  const spread = (list: Option[]) => {
+    const picked: Option[] = [];
+    for (const c of list) {
+      const ok = picked.every((p) => (gap ? Math.abs(p.low - c.low) >= gap : Math.max(p.low, c.low) / Math.min(p.low, c.low) >= 1.15));
+      if (ok) picked.push(c);
+    }
+    return picked;
+  };
+  const below = spread(unique.filter((c) => c.low < claim.value).sort(byCloseness));
+  const above = spread(unique.filter((c) => c.low > claim.value).sort(byCloseness));
+  const wanted = 3;
+  let nBelow = Math.min(BELOW_PATTERN[seed % BELOW_PATTERN.length], below.length);
+  let nAbove = Math.min(wanted - nBelow, above.length);
+  nBelow = Math.min(wanted - nAbove, below.length);
+  if (nBelow + nAbove < 2) return null;
+  const chosen = [...below.slice(0, nBelow), ...above.slice(0, nAbove), { low: claim.value, text: answerText, fromDocument: true }];
+  return chosen.sort((a, b) => a.low - b.low).map((o) => o.text);
+}

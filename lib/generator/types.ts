@@ -1,0 +1,42 @@
+/** Public data shapes of the card generator. */
+
+export type CardKind = "cloze" | "choice";
+
+/** A section or subsection of the document. `path` is "3", "4.1" or "A"; the title has emoji and numbering stripped. */
+export interface TopicDraft {
+  path: string;
+  title: string;
+  order: number;
+}
+
+export interface CardDraft {
+  /** Stable fingerprint of the fact (hex). The same document gives the same ids. */
+  id: string;
+  kind: CardKind;
+  /** Topic path, or null for document-level facts (summary, key points). */
+  topic: string | null;
+  /** Cloze: the sentence with exactly one "[...]" gap. Choice: a question stem. */
+  prompt: string;
+  answer: string;
+  /** Choice only: 3-5 options including the answer exactly once. */
+  options?: string[];
+  /** The source sentence or bullet, as it reads in the document. */
+  source: string;
+  /** 0..1, used to rank and cap cards per topic. */
+  quality: number;
+}
+
+export interface DeckDraft {
+  title: string;
+  summary: string | null;
+  topics: TopicDraft[];
+  cards: CardDraft[];
+}
+
+export interface GenerateOptions {
+  /** Upper bound on cards per topic (document-level cards count as one topic). Default 8. */
+  maxCardsPerTopic?: number;
+}
+
+/** The gap marker used in cloze prompts and choice stems. */
+export const GAP = "[...]";
