@@ -22,32 +22,29 @@ function withCurrentFirst(session: SessionPayload, currentId: string | undefined
 
 export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck?: string }) {
   const [session, setSession] = useState(initial);
-  const [revealed, setRevealed] = useState(false);
-  const [picked, setPicked] = useState<number | null>(null);
+  // Keyed by card id, so a new card always starts hidden with nothing picked.
+  const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
-  const [tally, setTally] = useState<SessionTally>(() => ({ reviewed: 0, correct: 0, startedAt: Date.now() }));
-  const [answered, setAnswered] = useState<Answered[]>([]);
-  const [endedAt, setEndedAt] = useState(0);
-  const shownAt = useRef(Date.now());
+  const [tally, setTally] = useState<SessionTally>({ reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 });
+  // A ref, not state: an undo pressed while the answer is still being saved must see it once saved.
+  const answered = useRef<Answered[]>([]);
+  const [canUndo, setCanUndo] = useState(false);
+  const shownAt = useRef(0);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const currentId = useRef<string | undefined>(initial.cards[0]?.id);
 
   const card = session.cards[0];
-  currentId.current = card?.id;
+  const revealed = shown !== null && shown.cardId === card?.id;
+  const picked = revealed ? shown.picked : null;
   const remaining = session.counts.new + session.counts.learning + session.counts.review;
   const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
 
   useEffect(() => {
+    currentId.current = card?.id;
     shownAt.current = Date.now();
-    setRevealed(false);
-    setPicked(null);
   }, [card?.id]);
-
-  useEffect(() => {
-    if (!card && pending === 0) setEndedAt(Date.now());
-  }, [card, pending]);
 
   /** Requests run one after another, in the order the user acted. */
   const enqueue = useCallback(<T,>(task: () => Promise<T>) => {
@@ -69,12 +66,19 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
       const correct = graded.kind === "choice" && picked !== null ? graded.options?.[picked] === graded.answer : rating > 1;
       const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current };
       setError(null);
-      setTally((t) => ({ ...t, reviewed: t.reviewed + 1, correct: t.correct + (rating > 1 ? 1 : 0) }));
+      const answeredAt = Date.now();
+      setTally((t) => ({
+        reviewed: t.reviewed + 1,
+        correct: t.correct + (rating > 1 ? 1 : 0),
+        startedAt: t.startedAt || shownAt.current,
+        lastAnswerAt: answeredAt,
+      }));
       // Show the next card at once; the server's answer refreshes the queue behind it.
       setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
       enqueue(() => reviewApi.grade(body, deck))
         .then(({ result, session: fresh }) => {
-          setAnswered((list) => [...list, { reviewLogId: result.reviewLogId, cardId: graded.id, correct }]);
+          answered.current.push({ reviewLogId: result.reviewLogId, cardId: graded.id, correct });
+          setCanUndo(true);
           setSession(withCurrentFirst(fresh, currentId.current));
         })
         .catch((failure) => {
@@ -87,20 +91,19 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
 
   const undo = useCallback(() => {
     enqueue(async () => {
-      const last = answered.at(-1);
+      const last = answered.current.at(-1);
       if (!last) return;
       const { undo: outcome, session: fresh } = await reviewApi.undo(last.reviewLogId, deck);
-      setAnswered((list) => list.slice(0, -1));
+      answered.current.pop();
+      setCanUndo(answered.current.length > 0);
       if (outcome.undone) setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (last.correct ? 1 : 0) }));
       setSession(fresh);
-      setEndedAt(0);
     }).catch(fail);
-  }, [answered, deck, enqueue, fail]);
+  }, [deck, enqueue, fail]);
 
   const reveal = useCallback((option: number | null = null) => {
-    setPicked(option);
-    setRevealed(true);
-  }, []);
+    if (card) setShown({ cardId: card.id, picked: option });
+  }, [card]);
 
   const suggested: Rating = card?.kind === "choice" && picked !== null ? (card.options?.[picked] === card.answer ? 3 : 1) : 3;
 
@@ -147,8 +150,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
     return (
       <>
         {error && <p className="alert" role="alert">{error}</p>}
-        <SessionSummary tally={tally} session={session} endedAt={endedAt || Date.now()} />
-        {answered.length > 0 && (
+        <SessionSummary tally={tally} session={session} />
+        {canUndo && (
           <button type="button" className="button quiet" onClick={undo}>
             <kbd>z</kbd> Undo last answer
           </button>
@@ -198,7 +201,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </button>
       )}
       <div className="row small review-tools">
-        <button type="button" className="button quiet" onClick={undo} disabled={answered.length === 0 && pending === 0}>
+        <button type="button" className="button quiet" onClick={undo} disabled={!canUndo && pending === 0}>
           <kbd>z</kbd> Undo
         </button>
         <button type="button" className="button quiet" onClick={() => setEditing(true)}>

@@ -5,6 +5,7 @@ export interface SessionTally {
   reviewed: number;
   correct: number;
   startedAt: number;
+  lastAnswerAt: number;
 }
 
 function formatDuration(ms: number): string {
@@ -12,7 +13,7 @@ function formatDuration(ms: number): string {
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
 }
 
-export function SessionSummary({ tally, session, endedAt }: { tally: SessionTally; session: SessionPayload; endedAt: number }) {
+export function SessionSummary({ tally, session }: { tally: SessionTally; session: SessionPayload }) {
   const nextLearning = session.learningLaterToday.nextDue ? new Date(session.learningLaterToday.nextDue) : null;
   return (
     <section className="card stack" data-testid="session-summary" aria-live="polite">
@@ -29,7 +30,7 @@ export function SessionSummary({ tally, session, endedAt }: { tally: SessionTall
               <span className="muted">correct</span>
             </div>
             <div>
-              <strong>{formatDuration(endedAt - tally.startedAt)}</strong>
+              <strong>{formatDuration(tally.lastAnswerAt - tally.startedAt)}</strong>
               <span className="muted">time</span>
             </div>
           </div>

@@ -5,7 +5,9 @@ import { useEffect, useRef } from "react";
 /** Anki-style keys, ignored while typing in a form field. */
 export function useReviewKeys(onKey: (event: KeyboardEvent) => boolean) {
   const handler = useRef(onKey);
-  handler.current = onKey;
+  useEffect(() => {
+    handler.current = onKey;
+  });
   useEffect(() => {
     function listener(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;

@@ -23,7 +23,7 @@ export interface AppEnv {
 }
 
 /** Reads and validates the environment once; throws one readable message per wrong setting. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppEnv {
+export function loadEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppEnv {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

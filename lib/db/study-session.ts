@@ -105,12 +105,12 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
     previous: options.previous ?? null,
   });
   const memories = new Map<string, CardMemory>([...learningRows, ...reviewRows].map((row) => [row.cardId, parseCardMemory(row)]));
-  return { session, memories, settings, dayEnd };
+  return { session, memories, settings, dayEnd, newAvailable: newRows.length };
 }
 
 /** The study queue with its first cards' content and the interval each answer would give. */
 export async function loadStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}): Promise<StudySessionView> {
-  const { session, memories, settings, dayEnd } = await planStudySession(db, user, now, options);
+  const { session, memories, settings, dayEnd, newAvailable } = await planStudySession(db, user, now, options);
   const queue = options.first ? moveToFront(session.queue, options.first) : session.queue;
   const head = queue.slice(0, CARDS_PER_RESPONSE);
   const [cards, edits] = await Promise.all([
@@ -131,7 +131,8 @@ export async function loadStudySession(db: Db, user: StudyUser, now: Date, optio
 
   const dueTomorrow = session.queue.length
     ? 0
-    : await db.cardState.count({ where: { ...stateWhere(user, options.documentId), due: { lt: new Date(dayEnd.getTime() + 86_400_000) } } });
+    : (await db.cardState.count({ where: { ...stateWhere(user, options.documentId), due: { lt: new Date(dayEnd.getTime() + 86_400_000) } } })) +
+      Math.min(newAvailable, user.dailyNewLimit);
   return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
 }
 

@@ -123,7 +123,7 @@ export function numericOptions(claim: NumericClaim, pool: NumericClaim[], seed: 
   const above = spread(unique.filter((c) => c.low > claim.value).sort(byCloseness));
   const wanted = 3;
   let nBelow = Math.min(BELOW_PATTERN[seed % BELOW_PATTERN.length], below.length);
-  let nAbove = Math.min(wanted - nBelow, above.length);
+  const nAbove = Math.min(wanted - nBelow, above.length);
   nBelow = Math.min(wanted - nAbove, below.length);
   if (nBelow + nAbove < 2) return null;
   const chosen = [...below.slice(0, nBelow), ...above.slice(0, nAbove), { low: claim.value, text: answerText, fromDocument: true }];

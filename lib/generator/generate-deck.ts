@@ -21,6 +21,13 @@ const MIN_QUALITY = 0.7;
 interface Statement { sentence: TaggedSentence; origin: Origin; topic: string | null; position: number }
 interface Candidate extends CardDraft { factKey: string; position: number }
 
+function toCardDraft(candidate: Candidate): CardDraft {
+  const { factKey, position, ...card } = candidate;
+  void factKey;
+  void position;
+  return card;
+}
+
 function usable(text: string): boolean {
   const words = wordCount(text);
   return words >= 4 && words <= 90 && /\p{L}/u.test(text) && !/\?$/.test(text);
@@ -104,7 +111,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const seenIds = new Set<string>();
   const cards = capPerTopic(unique, maxPerTopic)
     .filter((c) => !seenIds.has(c.id) && seenIds.add(c.id))
-    .map(({ factKey: _f, position: _p, ...card }) => card);
+    .map(toCardDraft);
 
   const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
   return { title: doc.title, summary: doc.summary, topics, cards };

@@ -1,0 +1,27 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery";
+
+export function uniqueEmail(prefix = "learner"): string {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** Signs up a new user through the form and lands on the home page. */
+export async function signUp(page: Page, email = uniqueEmail()): Promise<string> {
+  await page.goto("/sign-up");
+  await page.fill("#email", email);
+  await page.fill("#password", PASSWORD);
+  await page.click("button[type=submit]");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+  return email;
+}
+
+/** Moves the server's clock forward (test hook, KEYPOINT_TEST_HOOKS=1). */
+export async function moveServerClock(page: Page, offsetMs: number): Promise<void> {
+  const response = await page.request.post("/api/test/clock", { data: { offsetMs } });
+  expect(response.ok()).toBeTruthy();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `tests/.artifacts/screens/${name}.png`, fullPage: true });
+}

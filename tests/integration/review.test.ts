@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../lib/db/client";
+import { gradeReview, undoReview } from "../../lib/db/grade-review";
+import { loadStudySession } from "../../lib/db/study-session";
+import { gradeCard, newCardMemory, parseCardMemory, settingsFromUser } from "../../lib/scheduler";
+import { createUser, databaseWithDefaultDeck } from "./test-db";
+
+let db: Db;
+let documentId: string;
+const now = new Date("2026-03-10T15:00:00Z");
+const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+let requestCounter = 0;
+const requestId = () => `req-${Date.now()}-${requestCounter++}`;
+
+beforeAll(async () => {
+  ({ db, documentId } = await databaseWithDefaultDeck("review"));
+});
+afterAll(async () => db.$disconnect());
+
+async function firstCard(user: { id: string } & Parameters<typeof loadStudySession>[1], at = now) {
+  const session = await loadStudySession(db, user, at);
+  return session.cards[0];
+}
+
+describe("review session and grading", () => {
+  it("serves new cards within the daily limit and shows the interval of each answer", async () => {
+    const user = await createUser(db, "limits@example.com", { dailyNewLimit: 3 });
+    const session = await loadStudySession(db, user, now);
+    expect(session.counts).toEqual({ new: 3, learning: 0, review: 0 });
+    expect(session.cards[0].intervals[3].label).toBe("10m");
+    expect(session.cards[0].intervals[1].label).toBe("1m");
+    for (const card of session.cards) await gradeReview(db, user, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 1000 }, now);
+    const after = await loadStudySession(db, user, now);
+    expect(after.counts.new).toBe(0);
+    // The same day, in a new session: the limit still holds.
+    const unseen = await db.card.findFirst({ where: { documentId, states: { none: { userId: user.id } } } });
+    await expect(gradeReview(db, user, { cardId: unseen!.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, later(1))).rejects.toMatchObject({
+      status: 409,
+      code: "NEW_LIMIT",
+    });
+  });
+
+  it("applies a retried submission once and answers with the same result", async () => {
+    const user = await createUser(db, "retry@example.com");
+    const card = await firstCard(user);
+    const request = { cardId: card.id, rating: 3 as const, clientRequestId: requestId(), durationMs: 4200 };
+    const first = await gradeReview(db, user, request, now);
+    const again = await gradeReview(db, user, request, later(1));
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("applies 20 simultaneous copies of one answer exactly once", async () => {
+    const user = await createUser(db, "burst@example.com");
+    const card = await firstCard(user);
+    const request = { cardId: card.id, rating: 3 as const, clientRequestId: requestId(), durationMs: 900 };
+    const results = await Promise.all(Array.from({ length: 20 }, () => gradeReview(db, user, request, now)));
+    expect(new Set(results.map((r) => r.reviewLogId)).size).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    expect(state.reps).toBe(1);
+  });
+
+  it("serialises two different answers racing for one card", async () => {
+    const user = await createUser(db, "race@example.com");
+    const card = await firstCard(user);
+    await Promise.allSettled([
+      gradeReview(db, user, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, now),
+      gradeReview(db, user, { cardId: card.id, rating: 1, clientRequestId: requestId(), durationMs: 0 }, now),
+    ]);
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { prevReps: "asc" } });
+    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    // Replaying the stored answers in order gives exactly the stored state: nothing interleaved or lost.
+    const settings = settingsFromUser(user);
+    let memory = newCardMemory(now);
+    for (const log of logs) {
+      expect(log.prevReps).toBe(memory.reps);
+      memory = gradeCard({ cardId: card.id, memory, rating: log.rating, now: log.reviewedAt, settings }).memory;
+    }
+    expect(parseCardMemory(state)).toEqual(memory);
+    expect(state.reps).toBe(logs.length);
+  });
+
+  it("undoes the last answer exactly, once", async () => {
+    const user = await createUser(db, "undo@example.com");
+    const card = await firstCard(user);
+    const first = await gradeReview(db, user, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, now);
+    const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    const second = await gradeReview(db, user, { cardId: card.id, rating: 4, clientRequestId: requestId(), durationMs: 0 }, later(11));
+    expect((await db.cardState.findUniqueOrThrow({ where: { id: before.id } })).state).toBe(2);
+
+    await expect(undoReview(db, user.id, first.reviewLogId)).rejects.toMatchObject({ code: "NOT_LATEST" });
+    expect(await undoReview(db, user.id, second.reviewLogId)).toEqual({ cardId: card.id, undone: true });
+    expect(await undoReview(db, user.id, second.reviewLogId)).toEqual({ cardId: null, undone: false });
+    const restored = await db.cardState.findUniqueOrThrow({ where: { id: before.id } });
+    expect(parseCardMemory(restored)).toEqual(parseCardMemory(before));
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses cards that are not due, unknown, or another user's", async () => {
+    const owner = await createUser(db, "owner@example.com");
+    const intruder = await createUser(db, "intruder@example.com");
+    const card = await firstCard(owner);
+    await gradeReview(db, owner, { cardId: card.id, rating: 4, clientRequestId: requestId(), durationMs: 0 }, now);
+    await expect(gradeReview(db, owner, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, later(1))).rejects.toMatchObject({
+      status: 409,
+      code: "NOT_DUE",
+    });
+    await expect(gradeReview(db, owner, { cardId: "no-such-card", rating: 3, clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({
+      status: 404,
+    });
+
+    const privateDoc = await db.document.create({ data: { ownerId: owner.id, title: "Private", sourceText: "x", contentHash: "private" } });
+    const privateCard = await db.card.create({
+      data: { documentId: privateDoc.id, fingerprint: "f", kind: "CLOZE", prompt: "A [...] b", answer: "c", source: "A c b", quality: 1 },
+    });
+    await expect(gradeReview(db, intruder, { cardId: privateCard.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({
+      status: 404,
+    });
+    const logs = await db.reviewLog.findMany({ where: { userId: owner.id } });
+    await expect(undoReview(db, intruder.id, logs[0].id)).resolves.toEqual({ cardId: null, undone: false });
+    expect(await db.reviewLog.count({ where: { userId: owner.id } })).toBe(1);
+  });
+
+  it("serves a review backlog over the daily limit lowest recall first, and reports the rest", async () => {
+    const user = await createUser(db, "backlog@example.com");
+    await db.user.update({ where: { id: user.id }, data: { dailyReviewLimit: 5 } });
+    const cards = await db.card.findMany({ where: { documentId }, take: 12, orderBy: { position: "asc" } });
+    await db.cardState.createMany({
+      data: cards.map((card, i) => ({
+        userId: user.id,
+        cardId: card.id,
+        documentId,
+        state: 2,
+        stability: 10,
+        difficulty: 5,
+        scheduledDays: 10,
+        reps: 3,
+        lastReview: new Date(now.getTime() - (11 + i) * 86_400_000),
+        due: new Date(now.getTime() - (1 + i) * 86_400_000),
+      })),
+    });
+    const limited = { ...user, dailyReviewLimit: 5 };
+    const session = await loadStudySession(db, limited, now);
+    expect(session.counts.review).toBe(5);
+    expect(session.backlogBeyondLimit).toBe(7);
+    // The most overdue card (reviewed longest ago for the same stability) comes first.
+    expect(session.cards.find((c) => c.queue === "review")?.id).toBe(cards[11].id);
+  });
+});
