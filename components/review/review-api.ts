@@ -1,37 +1,13 @@
 import type { Rating } from "@/lib/scheduler/ratings";
 import type { StudySessionView } from "@/lib/db/study-session";
 import type { CardView } from "@/lib/db/card-view";
+import { callApi } from "../ui/call-api";
+
+export { RequestFailed, callApi } from "../ui/call-api";
 
 export type SessionPayload = StudySessionView;
 export type GradePayload = { result: { reviewLogId: string; cardId: string; rating: number; interval: string; replayed: boolean }; session: SessionPayload };
 export type UndoPayload = { undo: { cardId: string | null; undone: boolean }; session: SessionPayload };
-
-export class RequestFailed extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) {
-    super(message);
-  }
-}
-
-/** JSON request with retries for network failures and busy servers; the same body (and request id) is resent. */
-export async function callApi<T>(url: string, init: RequestInit = {}, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init.headers } });
-    } catch {
-      if (attempt >= attempts) throw new RequestFailed(0, "Keypoint could not be reached. Check your connection; your answer will be sent again.");
-      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
-      continue;
-    }
-    if (response.ok) return (await response.json()) as T;
-    if ((response.status >= 500 || response.status === 429) && attempt < attempts) {
-      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
-      continue;
-    }
-    const body = await response.json().catch(() => null);
-    throw new RequestFailed(response.status, body?.error?.message ?? `Request failed (${response.status}).`, body?.error?.code);
-  }
-}
 
 const deckParam = (deck?: string) => (deck ? { deck } : {});
 

@@ -1,0 +1,15 @@
+import { json, readJson, readText, route } from "@/lib/api/route";
+import { requireApiUser } from "@/lib/auth/session";
+import { draftDeck } from "@/lib/db/import-document";
+import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
+
+/** The cards a document would give, not saved. Takes an uploaded file (text/plain) or `{ text }` JSON. */
+export const POST = route(async (request) => {
+  await requireApiUser();
+  const type = request.headers.get("content-type") ?? "";
+  const text = /^text\/(plain|markdown)\b/i.test(type)
+    ? await readText(request, MAX_UPLOAD_BYTES)
+    : (await readJson(request, ImportSchema, MAX_UPLOAD_BYTES + 4096)).text;
+  const draft = draftDeck(text);
+  return json({ title: draft.title, topics: draft.topics, cards: draft.cards });
+});
