@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
@@ -41,7 +41,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   const remaining = session.counts.new + session.counts.learning + session.counts.review;
   const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     currentId.current = card?.id;
     shownAt.current = Date.now();
   }, [card?.id]);

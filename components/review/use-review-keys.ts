@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 /** Anki-style keys, ignored while typing in a form field. */
 export function useReviewKeys(onKey: (event: KeyboardEvent) => boolean) {
   const handler = useRef(onKey);
-  useEffect(() => {
+  // Before paint: a key pressed as soon as a new card shows must act on that card.
+  useLayoutEffect(() => {
     handler.current = onKey;
   });
   useEffect(() => {

@@ -50,8 +50,21 @@ function resultOf(log: { id: string; cardId: string; rating: number; due: Date; 
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
+/**
+ * Worth another attempt: a unique-key race (someone inserted first), a write
+ * conflict, or a database that was busy (SQLite's lock, PostgreSQL's serialisation).
+ */
+function isRetryable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return (
+    error instanceof StaleState ||
+    code === "P2002" ||
+    code === "P2034" ||
+    // The better-sqlite3 adapter reports SQLITE_BUSY as P1008 ("Operation has timed out"):
+    // a deferred transaction cannot wait for the write lock, it has to start again.
+    code === "P1008" ||
+    /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message ?? "")
+  );
 }
 
 async function findApplied(db: Db, userId: string, clientRequestId: string, cardId: string) {
@@ -76,8 +89,8 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
     try {
       return await applyGrade(db, user, request, now);
     } catch (error) {
-      const retry = error instanceof StaleState || isUniqueViolation(error);
-      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
     }
   }
 }

@@ -18,7 +18,7 @@ test("a user pastes lecture notes, previews the cards, drops one and saves the d
   await expect(page.getByTestId("save-deck")).toHaveText(`Save deck (${total - 1} cards)`);
   await screenshot(page, "import-preview");
   await page.getByTestId("save-deck").click();
-  await expect(page).toHaveURL(/\/documents\/[A-Za-z0-9_-]+$/);
+  await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname));
   const documentUrl = page.url();
 
   await page.goto("/");
