@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
+import { ApiError } from "@/lib/api/errors";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { documentQuizOverview } from "@/lib/db/quiz-mastery";
+import { masteryLabel } from "@/lib/quiz";
+import { now } from "@/lib/time/clock";
+import { IdSchema } from "@/lib/validation/ids";
+
+type Props = { params: Promise<{ documentId: string }> };
+
+async function loadOverview(user: Parameters<typeof documentQuizOverview>[1], documentId: string) {
+  if (!IdSchema.safeParse(documentId).success) notFound();
+  try {
+    return await documentQuizOverview(db(), user, documentId, now());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { documentId } = await params;
+  const document = IdSchema.safeParse(documentId).success
+    ? await db().document.findUnique({ where: { id: documentId }, select: { title: true, ownerId: true } })
+    : null;
+  return { title: document && document.ownerId === null ? document.title : "Document" };
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const { documentId } = await params;
+  const user = await requirePageUser(`/documents/${encodeURIComponent(documentId)}`);
+  const { document, topics } = await loadOverview(user, documentId);
+  const rows: TopicRow[] = topics.map((topic) => ({
+    topicId: topic.topicId,
+    path: topic.path,
+    title: topic.title,
+    cardCount: topic.cardCount,
+    mastery: masteryLabel(topic.mastery),
+    open: topic.open,
+  }));
+  return (
+    <div className="stack document-page">
+      <header className="stack document-head">
+        <p className="small muted">
+          <Link href="/">Decks</Link> / {document.builtin ? "Default deck" : "Your document"}
+        </p>
+        <h1>{document.title}</h1>
+        {document.summary && <p className="document-summary">{document.summary}</p>}
+        <div className="row">
+          <Link className="button primary" href={`/review?deck=${document.id}`} data-testid="review-deck">
+            Review this deck
+          </Link>
+        </div>
+      </header>
+      <section id="topics" aria-labelledby="topics-heading" className="card stack">
+        <div>
+          <h2 id="topics-heading">Quiz a topic</h2>
+          <p className="small muted">
+            A short scored test on one section. Quizzing a card that is not due leaves its review schedule as it is; a miss on a card that is due today counts as forgotten.
+          </p>
+        </div>
+        <TopicQuizList documentId={document.id} topics={rows} />
+      </section>
+    </div>
+  );
+}
