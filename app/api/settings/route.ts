@@ -1,0 +1,17 @@
+import { json, readJson, route } from "@/lib/api/route";
+import { requireApiUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { SettingsSchema } from "@/lib/validation/settings";
+
+const SETTINGS = { desiredRetention: true, dailyNewLimit: true, dailyReviewLimit: true, timeZone: true } as const;
+
+export const GET = route(async () => {
+  const user = await requireApiUser();
+  return json(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: SETTINGS }));
+});
+
+export const PATCH = route(async (request) => {
+  const user = await requireApiUser();
+  const changes = await readJson(request, SettingsSchema);
+  return json(await db().user.update({ where: { id: user.id }, data: changes, select: SETTINGS }));
+});
