@@ -79,3 +79,27 @@ test("a new user reviews the default deck with the keyboard, undoes, finishes an
   await expect(page.getByText("20 review")).toBeVisible();
   await moveServerClock(page, 0);
 });
+
+test("a card can be fixed and suspended from the review screen, keeping its place in history", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/review");
+  const card = await currentCard(page);
+  await page.keyboard.press("e");
+  const prompt = page.getByLabel(/Text \(keep the gap as \[\.\.\.\]\)|Question/);
+  const original = await prompt.inputValue();
+  await prompt.fill(`${original} (edited)`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("prompt")).toContainText("(edited)");
+  await expect(page.getByTestId("review-card")).toHaveAttribute("data-card-id", card.id);
+
+  // The fix is this user's own and survives a reload.
+  await page.reload();
+  await expect(page.getByTestId("prompt")).toContainText("(edited)");
+
+  await page.getByRole("button", { name: "Suspend card" }).click();
+  await expect(page.getByTestId("review-card")).not.toHaveAttribute("data-card-id", card.id);
+  // The deck has more than 20 unseen cards, so another takes its place in today's 20.
+  await expect(page.getByText("20 new")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("review-card")).not.toHaveAttribute("data-card-id", card.id);
+});
