@@ -1,0 +1,104 @@
+/**
+ * Everything the stats page shows, for one user, deck and range: the aggregate
+ * queries run in parallel, then lib/stats turns their rows into figures.
+ */
+import { computeDecayFactor, default_w } from "ts-fsrs";
+import type { DatabaseKind } from "../config/database-url";
+import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../scheduler";
+import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../stats/figures";
+import { rangeFirstDay, type StatsRange } from "../stats/range";
+import { DAY_MS, HOUR_MS, dayOf, dayRuleFor, offsetAt, todayNumber, type DayRule } from "../stats/study-days";
+import type { Db } from "./client";
+import { cardStateAccess, cardStateSummary, dueByDay, topicRows, visibleCardCount } from "./stats-cards";
+import { closedDays } from "./stats-cache";
+import { answersBefore, answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, retentionByDay } from "./stats-reviews";
+import type { CalibrationRow, HourRow } from "../stats/types";
+
+export type StatsUser = UserSchedulingColumns & { id: string };
+export type StatsOptions = { documentId?: string; range: StatsRange };
+
+/** The instant a study day starts. */
+export function dayStartInstant(rule: DayRule, day: number): number {
+  const guess = day * DAY_MS + rule.dayStartHour * HOUR_MS - offsetAt(rule, day * DAY_MS) + 12 * HOUR_MS;
+  return studyDayStart(new Date(guess), rule.timeZone, rule.dayStartHour).getTime();
+}
+
+/** FSRS forgetting-curve constants for the user's parameters. */
+export function curveFor(fsrsParams: number[] | null): { decay: number; factor: number } {
+  return computeDecayFactor(fsrsParams ?? default_w);
+}
+
+export async function loadStatsAggregates(db: Db, kind: DatabaseKind, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
+  const settings = settingsFromUser(user);
+  const nowMs = now.getTime();
+  const first = await firstAnswerAt(db, user.id, options.documentId);
+  // Offsets from the first answer to the end of the forecast window (with margins).
+  const rule = dayRuleFor(settings.timeZone, (first?.getTime() ?? nowMs) - 2 * DAY_MS, nowMs + 40 * DAY_MS, settings.dayStartHour);
+  const today = todayNumber(now, settings.timeZone, settings.dayStartHour);
+  const firstAnswerDay = first ? dayOf(rule, first.getTime()) : null;
+  const sinceMs = dayStartInstant(rule, rangeFirstDay(options.range, today, firstAnswerDay));
+  const forecastEndMs = dayStartInstant(rule, today + 31);
+  const curve = curveFor(settings.fsrsParams);
+  const reviews = { userId: user.id, documentId: options.documentId, rule };
+  const cards = { userId: user.id, documentId: options.documentId, ...(await cardStateAccess(db, kind, user.id)) };
+
+  // Days before today come from the per-process cache while the history before today is unchanged.
+  const todayStartMs = dayStartInstant(rule, today);
+  const stamp = await answersBefore(db, user.id, todayStartMs);
+  const key = (figure: string, fromMs?: number) =>
+    JSON.stringify([figure, user.id, options.documentId ?? null, rule.timeZone, rule.dayStartHour, todayStartMs, fromMs ?? null]);
+  const past = { sinceMs, beforeMs: todayStartMs };
+  const todaySpan = { sinceMs: todayStartMs };
+  const both = async <T,>(closed: Promise<T[]>, open: Promise<T[]>) => [...(await closed), ...(await open)];
+
+  const [daily, retention, hours, calibration, due, { states, memory }, totalCards, topics] = await Promise.all([
+    both(closedDays(key("daily", sinceMs), stamp, () => dailyAnswers(db, kind, reviews, past)), dailyAnswers(db, kind, reviews, todaySpan)),
+    both(closedDays(key("retention"), stamp, () => retentionByDay(db, kind, reviews, { beforeMs: todayStartMs })), retentionByDay(db, kind, reviews, todaySpan)),
+    both(closedDays(key("hours", sinceMs), stamp, () => answersByHour(db, kind, reviews, past)), answersByHour(db, kind, reviews, todaySpan)).then(mergeHours),
+    both(closedDays(key("calibration", sinceMs), stamp, () => calibrationBins(db, kind, reviews, past)), calibrationBins(db, kind, reviews, todaySpan)).then(mergeBins),
+    dueByDay(db, kind, cards, rule, forecastEndMs),
+    cardStateSummary(db, kind, cards, nowMs, curve),
+    visibleCardCount(db, cards),
+    topicRows(db, kind, cards, nowMs, curve),
+  ]);
+  return { firstAnswerDay, daily, retention, hours, calibration, due, states, totalCards, memory, topics };
+}
+
+/** Adds up hour rows of the same hour and outcome (past days and today). */
+function mergeHours(rows: HourRow[]): HourRow[] {
+  const hours = new Map<string, HourRow>();
+  for (const row of rows) {
+    const key = `${row.hour}/${row.passed}`;
+    const hour = hours.get(key);
+    if (hour) hour.count += row.count;
+    else hours.set(key, { ...row });
+  }
+  return [...hours.values()];
+}
+
+/** Adds up calibration rows of the same bin (past days and today). */
+function mergeBins(rows: CalibrationRow[]): CalibrationRow[] {
+  const bins = new Map<number, CalibrationRow>();
+  for (const row of rows) {
+    const bin = bins.get(row.bin);
+    if (!bin) bins.set(row.bin, { ...row });
+    else {
+      bin.count += row.count;
+      bin.passed += row.passed;
+      bin.predictedSum += row.predictedSum;
+    }
+  }
+  return [...bins.values()];
+}
+
+export async function loadStatsFigures(db: Db, kind: DatabaseKind, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsFigures> {
+  const settings = settingsFromUser(user);
+  const aggregates = await loadStatsAggregates(db, kind, user, now, options);
+  return buildStatsFigures(aggregates, {
+    now,
+    timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
+    range: options.range,
+  });
+}

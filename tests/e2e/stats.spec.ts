@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot, signUp } from "./helpers";
+
+const REVIEWED = 4;
+
+/** Answers the card on screen "Good" with the keyboard: Space reveals a cloze, "1" picks a choice first. */
+async function reviewOneCard(page: Page) {
+  const card = page.getByTestId("review-card");
+  await expect(card).toBeVisible();
+  const id = await card.getAttribute("data-card-id");
+  if ((await card.getAttribute("data-kind")) === "CHOICE") await page.keyboard.press("1");
+  else await page.keyboard.press(" ");
+  await expect(page.getByTestId("grade-3")).toBeVisible();
+  const saved = page.waitForResponse((r) => r.url().includes("/api/review/grade") && r.request().method() === "POST");
+  await page.keyboard.press("3");
+  expect((await saved).ok()).toBe(true);
+  await expect(page.locator(`[data-testid=review-card][data-card-id="${id}"]`)).toHaveCount(0);
+}
+
+/** Takes a 5-question quiz on the first topic with cards, answering with the keyboard. */
+async function quizOneTopic(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Quiz a topic" }).first().click();
+  const topic = page.getByTestId("topic").filter({ hasNot: page.getByTestId("no-cards") }).nth(1);
+  await page.getByTestId("count-5").check();
+  await topic.getByTestId("start-quiz").click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+  for (let answered = 0; answered < 5; answered++) {
+    const question = page.getByTestId("quiz-question");
+    await expect(question).toBeVisible();
+    const type = await question.getAttribute("data-type");
+    if (type === "typed") await page.keyboard.type("a guess");
+    else if (type === "truefalse") await page.keyboard.press("t");
+    else await page.keyboard.press("1");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("quiz-feedback")).toBeVisible();
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByTestId("quiz-results")).toBeVisible();
+}
+
+test("a new user reviews a few cards and sees them in the statistics", async ({ page }) => {
+  await signUp(page);
+
+  // Before any review: explanations instead of empty axes.
+  await page.goto("/stats");
+  await expect(page.getByRole("heading", { name: "Statistics" })).toBeVisible();
+  await expect(page.getByTestId("stats-activity").getByTestId("stats-empty")).toContainText("No answers");
+  await expect(page.getByTestId("stats-retention").getByTestId("stats-empty")).toContainText("Review a few cards");
+
+  await page.goto("/review");
+  for (let i = 0; i < REVIEWED; i++) await reviewOneCard(page);
+
+  await quizOneTopic(page);
+
+  await page.goto("/stats");
+  const activity = page.getByTestId("stats-activity");
+  // The reviews and the quiz's answers (5, as ReviewLogs of mode QUIZ) on today's bar.
+  await expect(activity).toContainText(`${REVIEWED + 5} answers on 1 of 30 days`);
+  // Today's bar is drawn (the learning stack) and the time chart has a bar too.
+  await expect(page.getByTestId("reviews-per-day").locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").first()).toBeVisible();
+  await expect(page.getByTestId("time-per-day").locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  await expect(page.getByTestId("current-streak")).toHaveText("Current streak: 1 day");
+  await expect(page.getByTestId("calendar-heatmap").locator("rect.heat-4")).toHaveCount(1);
+  await expect(page.getByTestId("stats-answers")).toContainText(`of ${REVIEWED + 5} answers were not “Again”`);
+  await expect(page.getByTestId("card-states")).toContainText("Learning");
+  await expect(page.getByTestId("stats-forecast")).toContainText("Overdue now: 0");
+  await expect(page.getByTestId("stats-hours")).toContainText("You review most around");
+  // The quizzed topic shows its score and links back to the document's topics.
+  await expect(page.getByTestId("topic-mastery")).toContainText("quiz ");
+  await expect(page.getByTestId("topic-quiz-link").first()).toHaveAttribute("href", /^\/documents\/[^/]+#topics$/);
+  // New cards have no interval of a day yet: true retention still explains itself.
+  await expect(page.getByTestId("stats-retention").getByTestId("stats-empty")).toBeVisible();
+  await screenshot(page, "stats-desktop");
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(page.getByTestId("reviews-per-day").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(page, "stats-mobile");
+
+  // The range picker keeps the deck choice in the URL; the export links serve CSV.
+  await page.selectOption("#stats-range", "1y");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/range=1y/);
+  await expect(page.getByTestId("stats-activity")).toContainText(`${REVIEWED + 5} answers`);
+  const reviews = await page.request.get("/api/export/reviews");
+  expect(reviews.headers()["content-type"]).toContain("text/csv");
+  const lines = (await reviews.text()).trim().split(/\r\n/);
+  expect(lines[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
+  expect(lines).toHaveLength(REVIEWED + 5 + 1);
+  expect(lines[1]).toMatch(/^[\w-]+,\d{13},3,0,\d+$/);
+  const cards = await page.request.get("/api/export/cards");
+  expect((await cards.text()).split("\r\n")[0]).toBe("id,document,topic,kind,prompt,answer,state,due,stability,difficulty,reps,lapses,suspended");
+});
