@@ -59,7 +59,8 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
 
   const signingUp = mode === "sign-up";
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    // method="post": a submit before the page's script has loaded must not put the password in the URL.
+    <form className="card stack" method="post" onSubmit={onSubmit} noValidate>
       <h1>{signingUp ? "Create your account" : "Sign in"}</h1>
       {error && (
         <p className="alert" role="alert" data-testid="form-error">

@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/review", label: "Review" },
   { href: "/stats", label: "Stats" },
   { href: "/documents/new", label: "Add document" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function SiteHeader({ email }: { email?: string }) {
@@ -24,7 +25,9 @@ export function SiteHeader({ email }: { email?: string }) {
             ))}
           </nav>
           <div className="user-menu">
-            <span className="small" data-testid="signed-in-as">{email}</span>
+            <Link href="/account" className="small" data-testid="signed-in-as" title="Account">
+              {email}
+            </Link>
             <SignOutButton />
           </div>
         </>

@@ -8,8 +8,23 @@ export function json(data: unknown, status = 200): Response {
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json({ error: { code: error.code, message: error.message } }, error.status);
   if (error instanceof z.ZodError) return json({ error: { code: "INVALID_INPUT", message: describeZodError(error) } }, 400);
+  if (isDatabaseBusy(error)) {
+    const response = json({ error: { code: "BUSY", message: "Keypoint is busy right now. Nothing was saved; please try again." } }, 503);
+    response.headers.set("Retry-After", "1");
+    return response;
+  }
   console.error("Unhandled error in route", error);
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." } }, 500);
+}
+
+/**
+ * The database could not take the write now (SQLite's lock held by another process,
+ * which the better-sqlite3 adapter reports as P1008; a PostgreSQL serialisation failure,
+ * P2034). Nothing was written: the client may send the same request again.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "P1008" || code === "P2034" || /SQLITE_BUSY|database is locked/i.test(typeof message === "string" ? message : "");
 }
 
 export function describeZodError(error: z.ZodError): string {

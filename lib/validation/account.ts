@@ -43,3 +43,4 @@ export function isKnownTimeZone(zone: string): boolean {
     return false;
   }
 }
+export type PasswordChangeInput = z.infer<typeof PasswordChangeSchema>;

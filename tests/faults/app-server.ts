@@ -1,0 +1,221 @@
+// A real `next start` on a loopback port and a small HTTP client that signs in like a browser.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { createDb, type Db } from "../../lib/db/client";
+import { seedDefaultDeck } from "../../lib/db/default-deck";
+import { freshDatabase } from "../../lib/db/fresh-database";
+import type { DatabaseTarget } from "../../lib/config/database-url";
+import { DIST_DIR } from "./build";
+
+export const PASSWORD = "correct horse battery";
+const SECRET = "faults-suite-secret-0123456789abcdefghijklmnop";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database of the kind DATABASE_URL names, with the default deck loaded. */
+export async function seededDatabase(label: string): Promise<{ target: DatabaseTarget; db: Db; defaultDeckId: string }> {
+  const target = await freshDatabase(process.env.DATABASE_URL, label);
+  const db = createDb(target);
+  const { document } = await seedDefaultDeck(db);
+  return { target, db, defaultDeckId: document.id };
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  /** Starts (or restarts) the server and waits until it answers. */
+  start(): Promise<void>;
+  /** SIGKILL: no shutdown, requests in flight are cut. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export async function appServer(target: DatabaseTarget, options: { baseUrl?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let log = "";
+
+  const exited = (proc: ChildProcess) =>
+    new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once("exit", () => resolve())));
+
+  const server: AppServer = {
+    url,
+    port,
+    output: () => log.slice(-20_000),
+    async start() {
+      if (child) throw new Error("server already running");
+      const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          ...options.env,
+          KEYPOINT_DIST_DIR: DIST_DIR,
+          DATABASE_URL: target.url,
+          NEXTAUTH_SECRET: SECRET,
+          NEXTAUTH_URL: options.baseUrl ?? url,
+          NEXT_TELEMETRY_DISABLED: "1",
+          NODE_ENV: "production",
+        },
+      });
+      child = proc;
+      proc.stdout!.on("data", (chunk) => (log += chunk));
+      proc.stderr!.on("data", (chunk) => (log += chunk));
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}):\n${log}`);
+        try {
+          const response = await fetch(`${url}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+          if (response.ok) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error(`server did not answer within 60 s:\n${log}`);
+        await sleep(150);
+      }
+    },
+    async kill() {
+      const proc = child;
+      child = null;
+      if (!proc) return;
+      proc.kill("SIGKILL");
+      await exited(proc);
+    },
+    async stop() {
+      const proc = child;
+      child = null;
+      if (!proc) return;
+      proc.kill("SIGTERM");
+      const timer = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+      await exited(proc);
+      clearTimeout(timer);
+    },
+  };
+  return server;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: unknown;
+}
+
+/** A browser-like client: keeps cookies, signs up and in over HTTP. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keep(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  /** Any request; `body` objects are sent as JSON unless a content type is given. */
+  async request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    let body: BodyInit | undefined;
+    if (init.body !== undefined) {
+      if (typeof init.body === "string" || init.body instanceof Uint8Array) {
+        body = init.body as BodyInit;
+      } else {
+        body = JSON.stringify(init.body);
+        headers["content-type"] ??= "application/json";
+      }
+    }
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+    });
+    this.keep(response.headers);
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed };
+  }
+
+  get(path: string) {
+    return this.request("GET", path);
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request("POST", path, { body, headers });
+  }
+
+  async signUp(email: string, password = PASSWORD): Promise<void> {
+    const reply = await this.post("/api/account", { email, password });
+    if (reply.status !== 201) throw new Error(`sign-up failed: ${reply.status} ${reply.text}`);
+    await this.signIn(email, password);
+  }
+
+  /** The credentials flow a browser runs: CSRF token, then the form post. Returns the Set-Cookie lines. */
+  async signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<{ status: number; setCookies: string[]; body: unknown }> {
+    const csrf = await this.get("/api/auth/csrf");
+    const { csrfToken } = csrf.body as { csrfToken: string };
+    const form = new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: this.baseUrl });
+    const reqHeaders: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), ...headers };
+    const response = await fetch(`${this.baseUrl}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: reqHeaders,
+      body: form.toString(),
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
+    const setCookies = response.headers.getSetCookie();
+    this.keep(response.headers);
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    return { status: response.status, setCookies, body };
+  }
+
+  hasSession(): boolean {
+    return [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
+  }
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** A signed-in client for a new account. */
+export async function signedInClient(baseUrl: string, prefix: string): Promise<{ client: Client; email: string }> {
+  const client = new Client(baseUrl);
+  const email = uniqueEmail(prefix);
+  await client.signUp(email);
+  if (!client.hasSession()) throw new Error("sign-in gave no session cookie");
+  return { client, email };
+}
