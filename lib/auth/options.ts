@@ -53,9 +53,15 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
+/**
+ * The address sign-in failures are counted against. Next.js fills X-Forwarded-For with the
+ * socket's address only when the request has none, so a client can write its own: behind a
+ * reverse proxy that sets the header (KEYPOINT_TRUST_PROXY=1) its first entry is the client;
+ * otherwise the last entry, the one nearest this server, is used.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
+  const entries = typeof forwarded === "string" ? forwarded.split(",").map((entry) => entry.trim()).filter(Boolean) : [];
+  const address = appEnv().trustProxy ? entries[0] : entries.at(-1);
+  return address || "local";
 }

@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   KEYPOINT_DATA_DIR: z.string().default("data"),
   KEYPOINT_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
+  KEYPOINT_TRUST_PROXY: z.enum(["0", "1"], { error: 'KEYPOINT_TRUST_PROXY must be "0" or "1"' }).default("0"),
 });
 
 export interface AppEnv {
@@ -20,6 +21,8 @@ export interface AppEnv {
   port: number;
   dataDir: string;
   testHooks: boolean;
+  /** Behind a reverse proxy that sets X-Forwarded-For: trust its first entry. */
+  trustProxy: boolean;
 }
 
 /** Reads and validates the environment once; throws one readable message per wrong setting. */
@@ -38,6 +41,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     port: env.PORT,
     dataDir,
     testHooks: env.KEYPOINT_TEST_HOOKS === "1",
+    trustProxy: env.KEYPOINT_TRUST_PROXY === "1",
   };
 }
 

@@ -6,7 +6,7 @@ const target = await freshDatabase(process.env.DATABASE_URL, "e2e");
 console.log(`e2e database: ${target.kind}`);
 const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: target.url, KEYPOINT_TEST_HOOKS: "1", PORT: process.env.E2E_PORT ?? "3210", HOST: "127.0.0.1" },
+  env: { ...process.env, DATABASE_URL: target.url, KEYPOINT_TEST_HOOKS: "1", KEYPOINT_TRUST_PROXY: "1", PORT: process.env.E2E_PORT ?? "3210", HOST: "127.0.0.1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
