@@ -6,14 +6,15 @@ import { callApi } from "../ui/call-api";
 export { RequestFailed, callApi } from "../ui/call-api";
 
 export type SessionPayload = StudySessionView;
-export type GradePayload = { result: { reviewLogId: string; cardId: string; rating: number; interval: string; replayed: boolean }; session: SessionPayload };
+/** `session` comes back only when the grade request asked for it (`session: true`, the default). */
+export type GradePayload = { result: { reviewLogId: string; cardId: string; rating: number; interval: string; replayed: boolean }; session?: SessionPayload };
 export type UndoPayload = { undo: { cardId: string | null; undone: boolean }; session: SessionPayload };
 
 const deckParam = (deck?: string) => (deck ? { deck } : {});
 
 export const reviewApi = {
   session: (deck?: string) => callApi<SessionPayload>(`/api/review/session${deck ? `?deck=${encodeURIComponent(deck)}` : ""}`),
-  grade: (body: { cardId: string; rating: Rating; clientRequestId: string; durationMs: number }, deck?: string) =>
+  grade: (body: { cardId: string; rating: Rating; clientRequestId: string; durationMs: number; session?: boolean }, deck?: string) =>
     callApi<GradePayload>("/api/review/grade", { method: "POST", body: JSON.stringify({ ...body, ...deckParam(deck) }) }),
   undo: (reviewLogId: string, deck?: string) =>
     callApi<UndoPayload>("/api/review/undo", { method: "POST", body: JSON.stringify({ reviewLogId, ...deckParam(deck) }) }),

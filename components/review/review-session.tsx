@@ -11,8 +11,19 @@ import { useReviewKeys } from "./use-review-keys";
 
 type Answered = { reviewLogId: string; cardId: string; correct: boolean };
 
-/** Keeps the card on screen first when fresher server data arrives, so nothing jumps under the user. */
-function withCurrentFirst(session: SessionPayload, currentId: string | undefined): SessionPayload {
+/**
+ * A grade asks the server for the rebuilt session only when the local queue is down to this
+ * many cards; otherwise the next card comes from the queue the browser already holds, and
+ * the server only grades (a session rebuild costs several times the grade itself).
+ */
+const REFILL_AT = 2;
+
+/**
+ * Keeps the card on screen first when fresher server data arrives, so nothing jumps under the user,
+ * and leaves out cards answered since that data was built (their grade is still on its way).
+ */
+function withCurrentFirst(fresh: SessionPayload, currentId: string | undefined, answering?: ReadonlySet<string>): SessionPayload {
+  const session = answering?.size ? { ...fresh, cards: fresh.cards.filter((card) => !answering.has(card.id)) } : fresh;
   if (!currentId || session.cards[0]?.id === currentId) return session;
   const index = session.cards.findIndex((card) => card.id === currentId);
   if (index < 0) return session;
@@ -34,6 +45,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   const shownAt = useRef(0);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const currentId = useRef<string | undefined>(initial.cards[0]?.id);
+  // Cards answered whose grade the server has not confirmed yet.
+  const answering = useRef(new Set<string>());
 
   const card = session.cards[0];
   const revealed = shown !== null && shown.cardId === card?.id;
@@ -56,7 +69,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
 
   const fail = useCallback((failure: unknown) => {
     setError(failure instanceof RequestFailed ? failure.message : "Something went wrong. Please try again.");
-    reviewApi.session(deck).then((fresh) => setSession(withCurrentFirst(fresh, currentId.current)), () => undefined);
+    reviewApi.session(deck).then((fresh) => setSession(withCurrentFirst(fresh, currentId.current, answering.current)), () => undefined);
   }, [deck]);
 
   const grade = useCallback(
@@ -64,7 +77,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
       if (!card || !revealed) return;
       const graded = card;
       const correct = graded.kind === "choice" && picked !== null ? graded.options?.[picked] === graded.answer : rating > 1;
-      const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current };
+      const refill = session.cards.length - 1 <= REFILL_AT;
+      const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current, session: refill };
       setError(null);
       const answeredAt = Date.now();
       setTally((t) => ({
@@ -73,20 +87,24 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         startedAt: t.startedAt || shownAt.current,
         lastAnswerAt: answeredAt,
       }));
-      // Show the next card at once; the server's answer refreshes the queue behind it.
-      setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
+      // Show the next card at once and count it off; when the queue runs low, the server's
+      // answer refreshes it (and corrects the counts) behind the card on screen.
+      answering.current.add(graded.id);
+      setSession((s) => ({ ...s, cards: s.cards.slice(1), counts: { ...s.counts, [graded.queue]: Math.max(0, s.counts[graded.queue] - 1) } }));
       enqueue(() => reviewApi.grade(body, deck))
         .then(({ result, session: fresh }) => {
+          answering.current.delete(graded.id);
           answered.current.push({ reviewLogId: result.reviewLogId, cardId: graded.id, correct });
           setCanUndo(true);
-          setSession(withCurrentFirst(fresh, currentId.current));
+          if (fresh) setSession(withCurrentFirst(fresh, currentId.current, answering.current));
         })
         .catch((failure) => {
+          answering.current.delete(graded.id);
           setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (rating > 1 ? 1 : 0) }));
           fail(failure);
         });
     },
-    [card, revealed, picked, deck, enqueue, fail],
+    [card, revealed, picked, deck, enqueue, fail, session.cards.length],
   );
 
   const undo = useCallback(() => {
@@ -96,6 +114,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
       const { undo: outcome, session: fresh } = await reviewApi.undo(last.reviewLogId, deck);
       answered.current.pop();
       setCanUndo(answered.current.length > 0);
+      // The card comes back exactly as it was before the answer: not yet revealed.
+      if (outcome.undone) setShown(null);
       if (outcome.undone) setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (last.correct ? 1 : 0) }));
       setSession(fresh);
     }).catch(fail);
@@ -113,7 +133,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
     setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
     enqueue(async () => {
       await reviewApi.editCard(id, { suspended: true });
-      setSession(withCurrentFirst(await reviewApi.session(deck), currentId.current));
+      setSession(withCurrentFirst(await reviewApi.session(deck), currentId.current, answering.current));
     }).catch(fail);
   }, [card, deck, enqueue, fail]);
 

@@ -64,6 +64,43 @@ function newCardsWhere(user: StudyUser, documentId?: string) {
   };
 }
 
+/** Documents whose unseen cards are looked up one document at a time before one query takes the rest. */
+const NEW_CARD_DOCUMENTS_ONE_BY_ONE = 3;
+
+/**
+ * The first `take` unseen cards in document order (document creation time, then position).
+ * One query over every visible card has to test and sort them all (for 100,000 cards, every
+ * card: SQLite cannot both follow the document order and stop early). Asked one document
+ * (or one group of documents created at the same instant) at a time, in that order, the
+ * database walks the (documentId, position) index and stops at `take`; a user whose first
+ * documents are all studied gets one query for the rest, as before. Same cards, same order.
+ */
+async function firstNewCards(db: Db, user: StudyUser, take: number, documentId?: string) {
+  const select = { id: true, source: true } as const;
+  const where = newCardsWhere(user, documentId);
+  if (documentId) return db.card.findMany({ where, orderBy: { position: "asc" }, take, select });
+  const documents = await db.document.findMany({ where: visibleDocumentsWhere(user.id), orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true } });
+  const groups: string[][] = [];
+  for (let i = 0; i < documents.length; i++) {
+    if (i > 0 && documents[i].createdAt.getTime() === documents[i - 1].createdAt.getTime()) groups[groups.length - 1].push(documents[i].id);
+    else groups.push([documents[i].id]);
+  }
+  const found: { id: string; source: string }[] = [];
+  for (let g = 0; g < groups.length && found.length < take; g++) {
+    const ids = g < NEW_CARD_DOCUMENTS_ONE_BY_ONE ? groups[g] : groups.slice(g).flat();
+    found.push(
+      ...(await db.card.findMany({
+        where: { ...where, documentId: ids.length === 1 ? ids[0] : { in: ids } },
+        orderBy: ids.length === 1 ? { position: "asc" } : [{ document: { createdAt: "asc" } }, { position: "asc" }],
+        take: take - found.length,
+        select,
+      })),
+    );
+    if (g >= NEW_CARD_DOCUMENTS_ONE_BY_ONE) break;
+  }
+  return found;
+}
+
 /** `first`: a card to put at the head of the queue (the one just brought back by undo). */
 type SessionOptions = { documentId?: string; previous?: SessionCard | null; first?: string };
 
@@ -80,12 +117,7 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
     db.cardState.findMany({ where: { ...dueToday, state: { in: [CardState.Learning, CardState.Relearning] } }, orderBy: { due: "asc" }, select: stateSelect }),
     db.cardState.findMany({ where: { ...dueToday, state: CardState.Review }, orderBy: { due: "asc" }, take: REVIEW_FETCH_LIMIT, select: stateSelect }),
     db.cardState.count({ where: { ...dueToday, state: CardState.Review } }),
-    db.card.findMany({
-      where: newCardsWhere(user, options.documentId),
-      orderBy: [{ document: { createdAt: "asc" } }, { position: "asc" }],
-      take: Math.max(0, user.dailyNewLimit) + 1,
-      select: { id: true, source: true },
-    }),
+    firstNewCards(db, user, Math.max(0, user.dailyNewLimit) + 1, options.documentId),
     answersToday(db, user.id, dayStart),
   ]);
 

@@ -1,17 +1,29 @@
+import { z } from "zod";
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { requireVisibleDocument } from "@/lib/db/decks";
 import { gradeReview } from "@/lib/db/grade-review";
 import { loadStudySession } from "@/lib/db/study-session";
 import { now } from "@/lib/time/clock";
 import { GradeSchema } from "@/lib/validation/review";
 
-/** Grades a card and answers with the result and the session's next cards. */
+/**
+ * `session: false` asks for the result only: the review screen sends it while its own
+ * queue still holds enough cards, and asks for the session (the default) when it runs low,
+ * which spares the server a session rebuild on most answers.
+ */
+const GradeRequestSchema = GradeSchema.extend({ session: z.boolean().default(true) });
+
+/** Grades a card and answers with the result and (unless `session: false`) the session's next cards. */
 export const POST = route(async (request) => {
   const user = await requireApiUser();
-  const input = await readJson(request, GradeSchema);
+  const { session: withSession, ...input } = await readJson(request, GradeRequestSchema);
+  // The deck names the session to continue; another user's deck is refused before anything is written.
+  if (input.deck) await requireVisibleDocument(db(), user.id, input.deck);
   const at = now();
   const result = await gradeReview(db(), user, input, at);
+  if (!withSession) return json({ result });
   const session = await loadStudySession(db(), user, at, { documentId: input.deck, previous: await previousCard(input.cardId) });
   return json({ result, session });
 });

@@ -1,0 +1,100 @@
+/**
+ * Figure 2: the grade loop over HTTP. autocannon drives POST /api/review/grade
+ * on `next start` with one connection per simulated user; every request carries
+ * that user's cookie and grades the next of the user's own due cards with a new
+ * clientRequestId, so every request does a real grade (none is a replay or a 409).
+ */
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import type { DatabaseKind } from "../../lib/config/database-url";
+import { log } from "../measure";
+import { row, type Row } from "../report";
+import type { Grader } from "../synthetic-data";
+
+/**
+ * The review screen holds 8 cards and asks for the session again when 2 are left
+ * (components/review/review-session.tsx): one grade in 6 carries the session.
+ */
+export const SESSION_EVERY = 6;
+
+export interface SignedInGrader extends Grader {
+  cookie: string;
+}
+
+export interface LoadSizes {
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface LoadResult {
+  grades: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/** Runs one load test; `graders` must have at least `connections` users with unused due cards. */
+export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes: LoadSizes): Promise<LoadResult> {
+  const pool = graders.slice(0, sizes.connections);
+  let nextGrader = 0;
+  const failures = new Map<string, number>();
+  const perConnection = Math.min(...pool.map((g) => g.cardIds.length)) - 1;
+  if (perConnection < 10) throw new Error("benchmark ran out of due cards for the HTTP load");
+  const result = await autocannon({
+    url: urls.length === 1 ? urls[0] : urls,
+    connections: pool.length,
+    duration: sizes.durationSeconds,
+    maxConnectionRequests: perConnection,
+    timeout: 30,
+    setupClient(client) {
+      const grader = pool[nextGrader++ % pool.length];
+      client.setRequests([
+        {
+          method: "POST",
+          path: "/api/review/grade",
+          setupRequest(request) {
+            const cardId = grader.cardIds.pop();
+            if (!cardId) return null;
+            const rating = grader.cardIds.length % 10 === 0 ? 1 : 3;
+            // As the review screen does: the session comes back with every SESSION_EVERY-th grade only.
+            const session = grader.cardIds.length % SESSION_EVERY === 0;
+            return {
+              ...request,
+              headers: { "content-type": "application/json", cookie: grader.cookie },
+              body: JSON.stringify({ cardId, rating, clientRequestId: randomUUID(), durationMs: 2500, session }),
+            };
+          },
+          onResponse(status, body) {
+            if (status >= 300) {
+              const key = `${status} ${body.slice(0, 120)}`;
+              failures.set(key, (failures.get(key) ?? 0) + 1);
+            }
+          },
+        },
+      ]);
+    },
+  });
+  for (const [key, count] of failures) log(`HTTP grade failure ×${count}: ${key}`);
+  const ok = result["2xx"];
+  return {
+    grades: ok,
+    perSecond: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+export function loadRows(kind: DatabaseKind, label: string, size: string, result: LoadResult, judged: boolean): Row[] {
+  const note = result.failures ? `${result.failures} failed requests` : undefined;
+  const targets = judged
+    ? { latency: "p50 ≤ 10 ms, p99 ≤ 50 ms", throughput: "≥ 1,000 grades/s" }
+    : { latency: null, throughput: null };
+  return [
+    row({ figure: `2 grade over HTTP, latency (${label})`, db: kind, size, unit: "ms", median: result.p50, p99: result.p99,
+      target: targets.latency, met: judged ? result.p50 <= 10 && result.p99 <= 50 : null, note }),
+    row({ figure: `2 grade over HTTP, throughput (${label})`, db: kind, size: `${size}, ${result.grades} grades`, unit: "grades/s",
+      median: result.perSecond, target: targets.throughput, met: judged ? result.perSecond >= 1000 : null, note }),
+  ];
+}

@@ -1,0 +1,21 @@
+/** How big each benchmark is, in the full run and in `--quick` (CI proves the harness works with these). */
+export interface Sizes {
+  history: { documents: number; cardsPerDocument: number; logs: number; runs: number };
+  inProcess: { usersPerSide: number; cardsPerUser: number; rounds: number; gradesPerRound: number };
+  http: { connections: number; durationSeconds: number; warmupSeconds: number; cardsPerUser: number };
+  browserCards: number;
+}
+
+export const FULL: Sizes = {
+  history: { documents: 50, cardsPerDocument: 2_000, logs: 1_000_000, runs: 21 },
+  inProcess: { usersPerSide: 10, cardsPerUser: 600, rounds: 5, gradesPerRound: 1_000 },
+  http: { connections: 50, durationSeconds: 15, warmupSeconds: 3, cardsPerUser: 1_200 },
+  browserCards: 50,
+};
+
+export const QUICK: Sizes = {
+  history: { documents: 20, cardsPerDocument: 100, logs: 20_000, runs: 5 },
+  inProcess: { usersPerSide: 2, cardsPerUser: 200, rounds: 3, gradesPerRound: 100 },
+  http: { connections: 10, durationSeconds: 3, warmupSeconds: 1, cardsPerUser: 400 },
+  browserCards: 10,
+};
