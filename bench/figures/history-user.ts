@@ -1,12 +1,13 @@
 /**
  * Figures 3, 4 and 7 on the synthetic user with 100,000 cards and 1,000,000
  * review logs: building the study session, the stats page's data, and the
- * review-history CSV export. Stats and export load their modules lazily so the
- * harness still runs (and says so) while those features do not exist yet.
+ * review-history CSV export.
  */
 import { performance } from "node:perf_hooks";
 import type { DatabaseKind } from "../../lib/config/database-url";
 import type { Db } from "../../lib/db/client";
+import { reviewHistoryCsv } from "../../lib/db/stats-export";
+import { loadStatsFigures } from "../../lib/db/stats-page";
 import { loadStudySession, planStudySession, type StudyUser } from "../../lib/db/study-session";
 import { log, median, percentile, timeRuns } from "../measure";
 import { row, unavailable, type Row } from "../report";
@@ -33,20 +34,13 @@ export async function sessionFigures(db: Db, kind: DatabaseKind, userId: string,
 
 export async function statsFigures(db: Db, kind: DatabaseKind, userId: string, now: Date, sizes: HistorySizes): Promise<Row[]> {
   const size = `${sizes.logs.toLocaleString("en-US")} logs`;
-  let load: ((range: "1m" | "3m" | "1y" | "all") => Promise<unknown>) | null = null;
-  try {
-    const statsPage = await import("../../lib/db/stats-page");
-    if (typeof statsPage.loadStatsFigures !== "function") throw new Error("loadStatsFigures is missing");
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    load = (range) => statsPage.loadStatsFigures(db, kind, user, now, { range });
-  } catch (error) {
-    return [unavailable("4 stats page data", kind, `not available yet (${(error as Error).message.split("\n")[0].slice(0, 60)})`, "≤ 300 ms")];
-  }
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const load = (range: "3m" | "all") => loadStatsFigures(db, kind, user, now, { range });
   const rows: Row[] = [];
   for (const range of ["3m", "all"] as const) {
     try {
       // Seconds per run at 1M logs: a few runs are enough for a median.
-      const times = await timeRuns(Math.min(sizes.runs, 5), () => load!(range), 1);
+      const times = await timeRuns(Math.min(sizes.runs, 5), () => load(range), 1);
       rows.push(row({ figure: `4 stats page data, range ${range}`, db: kind, size, unit: "ms", median: median(times), p99: null,
         target: "≤ 300 ms", met: median(times) <= 300 }));
     } catch (error) {
@@ -60,14 +54,6 @@ export async function statsFigures(db: Db, kind: DatabaseKind, userId: string, n
 const EXPORT_BUDGET_MS = 60_000;
 
 export async function exportFigures(db: Db, kind: DatabaseKind, userId: string, sizes: HistorySizes): Promise<Row[]> {
-  let history: ((db: Db, userId: string) => AsyncGenerator<string>) | null = null;
-  try {
-    const exportModule = await import("../../lib/db/stats-export");
-    if (typeof exportModule.reviewHistoryCsv !== "function") throw new Error("reviewHistoryCsv is missing");
-    history = exportModule.reviewHistoryCsv;
-  } catch (error) {
-    return [unavailable("7 CSV export of review logs", kind, `not available yet (${(error as Error).message.split("\n")[0].slice(0, 60)})`, "≤ 5 s")];
-  }
   const runs = Math.max(1, Math.min(3, sizes.runs));
   const times: number[] = [];
   let peakHeapGrowth = 0;
@@ -80,7 +66,7 @@ export async function exportFigures(db: Db, kind: DatabaseKind, userId: string, 
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
     const start = performance.now();
     lines = 0;
-    for await (const chunk of history(db, userId)) {
+    for await (const chunk of reviewHistoryCsv(db, kind, userId)) {
       for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) lines++;
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       if (performance.now() - start > EXPORT_BUDGET_MS) {

@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { unauthorized } from "../api/errors";
 import { db } from "../db/client";
+import type { User } from "../db/generated/sqlite/client";
 import { authOptions } from "./options";
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
@@ -10,7 +11,8 @@ export type SignedInUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
 export async function currentUser() {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
-  const user = await db().user.findUnique({ where: { id: session.uid } });
+  // Raw SQL: this runs on every request, and skips the ORM's per-query compile (~1 ms).
+  const [user] = await db().$queryRaw<User[]>`SELECT * FROM "User" WHERE "id" = ${session.uid}`;
   if (!user || user.sessionVersion !== (session.sv ?? 0)) return null;
   return user;
 }

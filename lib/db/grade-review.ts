@@ -13,7 +13,7 @@ import {
   type Rating,
 } from "../scheduler";
 import type { Db } from "./client";
-import { visibleDocumentsWhere } from "./decks";
+import { insertCardState, insertReviewLog, readGradeContext, updateCardState } from "./review-store";
 import { answersToday, type StudyUser } from "./study-session";
 
 export interface GradeRequest {
@@ -110,7 +110,7 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
  * A card may be graded only while it would be in the user's session: not suspended,
  * due before the end of today's study day, and within today's new or review limit.
  */
-async function assertGradable(db: Pick<Db, "reviewLog">, user: StudyUser, memory: CardMemory, suspended: boolean, now: Date) {
+async function assertGradable(db: Pick<Db, "$queryRaw">, user: StudyUser, memory: CardMemory, suspended: boolean, now: Date) {
   const settings = settingsFromUser(user);
   if (suspended) throw conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
@@ -130,39 +130,28 @@ async function assertGradable(db: Pick<Db, "reviewLog">, user: StudyUser, memory
 async function applyGrade(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
   const settings = settingsFromUser(user);
   return db.$transaction(async (tx) => {
-    // One Prisma call for the card's visibility, the user's state and an earlier application of this request.
-    const card = await tx.card.findFirst({
-      where: { id: request.cardId, document: visibleDocumentsWhere(user.id) },
-      select: {
-        documentId: true,
-        states: { where: { userId: user.id } },
-        reviewLogs: { where: { userId: user.id, clientRequestId: request.clientRequestId } },
-      },
-    });
-    if (!card) throw notFound("Card");
-    if (card.reviewLogs[0]) return resultOf(card.reviewLogs[0], true);
-    const state = card.states[0] ?? null;
+    const context = await readGradeContext(tx, user.id, request.cardId, request.clientRequestId);
+    if (!context) throw notFound("Card");
+    if (context.applied) {
+      if (context.applied.cardId !== request.cardId) throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
+      return resultOf(context.applied, true);
+    }
+    const { state } = context;
     const memory = state ? parseCardMemory(state) : newCardMemory(now);
     await assertGradable(tx, user, memory, state?.suspended ?? false, now);
     const result = gradeCard({ cardId: request.cardId, memory, rating: request.rating, now, settings });
     if (state) {
-      const { count } = await tx.cardState.updateMany({
-        where: { id: state.id, version: state.version },
-        data: { ...result.memory, version: { increment: 1 } },
-      });
-      if (count !== 1) throw new StaleState();
+      if (!(await updateCardState(tx, state.id, state.version, result.memory, now))) throw new StaleState();
     } else {
-      await tx.cardState.create({ data: { ...result.memory, userId: user.id, cardId: request.cardId, documentId: card.documentId } });
+      await insertCardState(tx, { userId: user.id, cardId: request.cardId, documentId: context.documentId, memory: result.memory, now });
     }
-    const log = await tx.reviewLog.create({
-      data: {
-        ...result.log,
-        userId: user.id,
-        cardId: request.cardId,
-        clientRequestId: request.clientRequestId,
-        mode: "REVIEW",
-        durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
-      },
+    const log = await insertReviewLog(tx, {
+      userId: user.id,
+      cardId: request.cardId,
+      clientRequestId: request.clientRequestId,
+      mode: "REVIEW",
+      durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
+      log: result.log,
     });
     return resultOf(log, false);
   });

@@ -18,11 +18,14 @@ import {
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
 import type { Db } from "./client";
 import { visibleDocumentsWhere } from "./decks";
+import { answersTodayByState, countDueStates, dueStates, type DueStateRow } from "./review-store";
 
 export type StudyUser = UserSchedulingColumns & { id: string };
 
 /** How many due reviews are fetched to order a backlog; the rest stay due and are counted. */
 const REVIEW_FETCH_LIMIT = 2_000;
+/** Learning cards are few (they are answered within the day); this only bounds a pathological case. */
+const LEARNING_FETCH_LIMIT = 10_000;
 /** Cards sent to the browser with full content; the rest follow as it asks. */
 const CARDS_PER_RESPONSE = 8;
 
@@ -45,14 +48,9 @@ function stateWhere(user: StudyUser, documentId?: string) {
 }
 
 /** Today's answers so far, split as the daily limits count them. */
-export async function answersToday(db: Pick<Db, "reviewLog">, userId: string, dayStart: Date) {
-  const groups = await db.reviewLog.groupBy({
-    by: ["prevState"],
-    where: { userId, mode: "REVIEW", reviewedAt: { gte: dayStart } },
-    _count: { _all: true },
-  });
-  const count = (state: number) => groups.find((g) => g.prevState === state)?._count._all ?? 0;
-  return { newCards: count(CardState.New), reviews: count(CardState.Review) };
+export async function answersToday(db: Pick<Db, "$queryRaw">, userId: string, dayStart: Date) {
+  const byState = await answersTodayByState(db, userId, dayStart);
+  return { newCards: byState.get(CardState.New) ?? 0, reviews: byState.get(CardState.Review) ?? 0 };
 }
 
 /** Unseen cards in document order: no CardState yet, or one reset to New (and not suspended). */
@@ -109,23 +107,17 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
   const settings = settingsFromUser(user);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
-  const dueToday = { ...stateWhere(user, options.documentId), due: { lt: dayEnd } };
-  const stateSelect = { cardId: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true,
-    learningSteps: true, reps: true, lapses: true, state: true, lastReview: true, card: { select: { source: true } } } as const;
-
+  const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
+  const learningStates = [CardState.Learning, CardState.Relearning];
   const [learningRows, reviewRows, reviewBacklogTotal, newRows, doneToday] = await Promise.all([
-    db.cardState.findMany({ where: { ...dueToday, state: { in: [CardState.Learning, CardState.Relearning] } }, orderBy: { due: "asc" }, select: stateSelect }),
-    db.cardState.findMany({ where: { ...dueToday, state: CardState.Review }, orderBy: { due: "asc" }, take: REVIEW_FETCH_LIMIT, select: stateSelect }),
-    db.cardState.count({ where: { ...dueToday, state: CardState.Review } }),
+    dueStates(db, { ...due, states: learningStates, limit: LEARNING_FETCH_LIMIT }),
+    dueStates(db, { ...due, states: [CardState.Review], limit: REVIEW_FETCH_LIMIT }),
+    countDueStates(db, { ...due, states: [CardState.Review] }),
     firstNewCards(db, user, Math.max(0, user.dailyNewLimit) + 1, options.documentId),
     answersToday(db, user.id, dayStart),
   ]);
 
-  const toCandidate = (row: (typeof learningRows)[number]): Candidate => ({
-    cardId: row.cardId,
-    source: row.card.source,
-    memory: parseCardMemory(row),
-  });
+  const toCandidate = (row: DueStateRow): Candidate => ({ cardId: row.cardId, source: row.source, memory: parseCardMemory(row) });
   const session = buildStudySession({
     now,
     settings,

@@ -208,7 +208,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
 
   it("exports the review history in the FSRS optimizer's layout, page by page", async () => {
     let csv = "";
-    for await (const chunk of reviewHistoryCsv(db, user.id, 3)) csv += chunk;
+    for await (const chunk of reviewHistoryCsv(db, target.kind, user.id, 3)) csv += chunk;
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
     // Quiz answers that left the schedule alone are practice, not reviews: not exported.
