@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseBusy } from "../db/busy";
 import { ApiError, badRequest } from "./errors";
 
 export function json(data: unknown, status = 200): Response {
@@ -17,15 +18,6 @@ export function errorResponse(error: unknown): Response {
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." } }, 500);
 }
 
-/**
- * The database could not take the write now (SQLite's lock held by another process,
- * which the better-sqlite3 adapter reports as P1008; a PostgreSQL serialisation failure,
- * P2034). Nothing was written: the client may send the same request again.
- */
-export function isDatabaseBusy(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === "P1008" || code === "P2034" || /SQLITE_BUSY|database is locked/i.test(typeof message === "string" ? message : "");
-}
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues

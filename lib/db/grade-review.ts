@@ -12,6 +12,7 @@ import {
   type CardMemory,
   type Rating,
 } from "../scheduler";
+import { isDatabaseBusy } from "./busy";
 import type { Db } from "./client";
 import { insertCardState, insertReviewLog, readGradeContext, updateCardState } from "./review-store";
 import { answersToday, type StudyUser } from "./study-session";
@@ -50,21 +51,9 @@ function resultOf(log: { id: string; cardId: string; rating: number; due: Date; 
   };
 }
 
-/**
- * Worth another attempt: a unique-key race (someone inserted first), a write
- * conflict, or a database that was busy (SQLite's lock, PostgreSQL's serialisation).
- */
+/** Worth another attempt: a unique-key race (someone inserted first), a stale version, or a busy database. */
 function isRetryable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return (
-    error instanceof StaleState ||
-    code === "P2002" ||
-    code === "P2034" ||
-    // The better-sqlite3 adapter reports SQLITE_BUSY as P1008 ("Operation has timed out"):
-    // a deferred transaction cannot wait for the write lock, it has to start again.
-    code === "P1008" ||
-    /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message ?? "")
-  );
+  return error instanceof StaleState || (error as { code?: string })?.code === "P2002" || isDatabaseBusy(error);
 }
 
 async function findApplied(db: Db, userId: string, clientRequestId: string, cardId: string) {
@@ -161,12 +150,14 @@ async function applyGrade(db: Db, user: StudyUser, request: GradeRequest, now: D
  * Undoes one review answer: the card's state goes back exactly to what the log
  * recorded before it, and the log is deleted. Only the user's latest review answer
  * can be undone, and only while the card still holds that answer's result; undoing
- * an answer that is already undone is a no-op (a double-pressed "z" undoes once).
+ * an answer that is already undone is a no-op (a double-pressed "z" undoes once), but
+ * another user's answer or a quiz answer is refused as not found.
  */
 export async function undoReview(db: Db, userId: string, reviewLogId: string): Promise<{ cardId: string | null; undone: boolean }> {
   return db.$transaction(async (tx) => {
-    const log = await tx.reviewLog.findFirst({ where: { id: reviewLogId, userId, mode: "REVIEW" } });
+    const log = await tx.reviewLog.findUnique({ where: { id: reviewLogId } });
     if (!log) return { cardId: null, undone: false };
+    if (log.userId !== userId || log.mode !== "REVIEW") throw notFound("Review answer");
     const latest = await tx.reviewLog.findFirst({
       where: { userId, mode: "REVIEW" },
       orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],

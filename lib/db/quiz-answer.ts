@@ -23,6 +23,7 @@ import {
 import type { AnswerQuizInput } from "../validation/quiz";
 import type { Db } from "./client";
 import { MAX_DURATION_MS } from "./grade-review";
+import { isDatabaseBusy } from "./busy";
 import { parseStoredQuiz, requireAttempt, type StoredQuiz } from "./quiz-attempts";
 import type { StudyUser } from "./study-session";
 
@@ -119,7 +120,7 @@ export async function answerQuizQuestion(db: Db, user: StudyUser, attemptId: str
     try {
       return await applyAnswer(db, user, attempt.id, attempt.questions, stored, input, now);
     } catch (error) {
-      if (!(error instanceof StaleAttempt || isUniqueViolation(error)) || tries >= MAX_TRIES) throw error;
+      if (!(error instanceof StaleAttempt || isUniqueViolation(error) || isDatabaseBusy(error)) || tries >= MAX_TRIES) throw error;
     }
   }
 }
