@@ -88,8 +88,10 @@ test("a new user reviews a few cards and sees them in the statistics", async ({ 
   expect(reviews.headers()["content-type"]).toContain("text/csv");
   const lines = (await reviews.text()).trim().split(/\r\n/);
   expect(lines[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
-  expect(lines).toHaveLength(REVIEWED + 5 + 1);
-  expect(lines[1]).toMatch(/^[\w-]+,\d{13},3,0,\d+$/);
+  // Every review answer; quiz answers only where they graded a due card (quizzing ahead is practice).
+  expect(lines.length).toBeGreaterThanOrEqual(REVIEWED + 1);
+  expect(lines.length).toBeLessThanOrEqual(REVIEWED + 5 + 1);
+  expect(lines.slice(1, REVIEWED + 1).every((line) => /^[\w-]+,\d{13},3,0,\d+$/.test(line))).toBe(true);
   const cards = await page.request.get("/api/export/cards");
   expect((await cards.text()).split("\r\n")[0]).toBe("id,document,topic,kind,prompt,answer,state,due,stability,difficulty,reps,lapses,suspended");
 });
