@@ -5,30 +5,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildIsFresh } from "../scripts/build-freshness";
 import { log } from "./measure";
 
 export const BENCH_DIST_DIR = ".next-bench";
-const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "tsconfig.json", "proxy.ts"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-/** True when `distDir` holds a production build newer than every source file. */
-export function buildIsFresh(root: string, distDir: string): boolean {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return !SOURCES.some((source) => newestMtime(path.join(root, source)) > built);
-}
-
 /**
  * A build folder to serve: .next-bench when fresh, else `fallback` (CI's quick
  * run reuses the build its tests just made) when fresh, else a new build into

@@ -1,27 +1,9 @@
 // `npm start`: validate settings, prepare the database, build if the sources changed, serve.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadEnv, type AppEnv } from "../lib/config/env";
+import { buildIsFresh } from "./build-freshness";
 import { prepareDatabase } from "./prepare-database";
-
-const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "tsconfig.json"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(process.env.KEYPOINT_DIST_DIR || ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
-}
 
 function serverEnv(env: AppEnv): NodeJS.ProcessEnv {
   return {
@@ -37,7 +19,7 @@ async function main() {
   const env = loadEnv();
   await prepareDatabase(env);
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  if (buildIsStale()) {
+  if (!buildIsFresh(process.cwd(), process.env.KEYPOINT_DIST_DIR || ".next")) {
     console.log("Building Keypoint (first start or changed sources)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: serverEnv(env) });
     if (build.status !== 0) process.exit(build.status ?? 1);

@@ -13,12 +13,9 @@ import {
   gradeCard,
   newCardMemory,
   parseCardMemory,
-  retrievabilityAt,
   settingsFromUser,
   studyDayEnd,
-  type CardMemory,
-  type ReviewLogFields,
-  type SchedulerSettings,
+  unchangedLog,
 } from "../scheduler";
 import type { AnswerQuizInput } from "../validation/quiz";
 import type { Db } from "./client";
@@ -65,30 +62,6 @@ function resultFor(stored: StoredQuiz, index: number, schedule: ScheduleEffect, 
     correctCount: responses.filter((r) => r?.correct).length,
     questionCount: stored.questions.length,
     replayed,
-  };
-}
-
-/** ReviewLog columns for an answer that leaves the schedule as it is: before = after = now's memory. */
-function unchangedLog(memory: CardMemory, correct: boolean, now: Date, settings: SchedulerSettings): ReviewLogFields {
-  return {
-    rating: correct ? 3 : 1,
-    reviewedAt: now,
-    retrievability: retrievabilityAt(memory, now, settings),
-    prevState: memory.state,
-    prevDue: memory.due,
-    prevStability: memory.stability,
-    prevDifficulty: memory.difficulty,
-    prevElapsedDays: memory.elapsedDays,
-    prevScheduledDays: memory.scheduledDays,
-    prevLearningSteps: memory.learningSteps,
-    prevReps: memory.reps,
-    prevLapses: memory.lapses,
-    prevLastReview: memory.lastReview,
-    state: memory.state,
-    due: memory.due,
-    stability: memory.stability,
-    difficulty: memory.difficulty,
-    scheduledDays: memory.scheduledDays,
   };
 }
 
@@ -148,7 +121,7 @@ async function applyAnswer(
       memory.state !== CardState.New &&
       memory.due.getTime() < studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime();
 
-    let log = unchangedLog(memory, correct, now, settings);
+    let log = unchangedLog(memory, correct ? 3 : 1, now, settings);
     let schedule: ScheduleEffect = "unchanged";
     if (dueToday) {
       const graded = gradeCard({ cardId: question.cardId, memory, rating: correct ? 3 : 1, now, settings });

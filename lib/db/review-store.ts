@@ -26,21 +26,28 @@ export interface GradeContext {
   applied: StoredLog | null;
 }
 
-type ContextRow = {
+/** The scheduling columns of a CardState row read with raw SQL (numbers may arrive as bigint or 0/1). */
+function memoryColumns(row: Record<string, unknown>): CardMemory {
+  return {
+    due: row.due as Date,
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    elapsedDays: Number(row.elapsedDays),
+    scheduledDays: Number(row.scheduledDays),
+    learningSteps: Number(row.learningSteps),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: Number(row.state) as CardMemory["state"],
+    lastReview: (row.lastReview as Date | null) ?? null,
+  };
+}
+
+/** The columns read by name; the memory columns go through memoryColumns. */
+type ContextRow = Record<string, unknown> & {
   documentId: string;
   stateId: string | null;
   version: unknown;
   suspended: unknown;
-  due: Date | null;
-  stability: unknown;
-  difficulty: unknown;
-  elapsedDays: unknown;
-  scheduledDays: unknown;
-  learningSteps: unknown;
-  reps: unknown;
-  lapses: unknown;
-  state: unknown;
-  lastReview: Date | null;
   logId: string | null;
   logCardId: string | null;
   logRating: unknown;
@@ -69,16 +76,7 @@ export async function readGradeContext(db: Sql, userId: string, cardId: string, 
             id: row.stateId,
             version: Number(row.version),
             suspended: Boolean(row.suspended),
-            due: row.due!,
-            stability: Number(row.stability),
-            difficulty: Number(row.difficulty),
-            elapsedDays: Number(row.elapsedDays),
-            scheduledDays: Number(row.scheduledDays),
-            learningSteps: Number(row.learningSteps),
-            reps: Number(row.reps),
-            lapses: Number(row.lapses),
-            state: Number(row.state) as CardMemory["state"],
-            lastReview: row.lastReview,
+            ...memoryColumns(row),
           },
     applied:
       row.logId === null
@@ -159,16 +157,7 @@ export async function dueStates(
   return rows.map((row) => ({
     cardId: row.cardId as string,
     source: row.source as string,
-    due: row.due as Date,
-    stability: Number(row.stability),
-    difficulty: Number(row.difficulty),
-    elapsedDays: Number(row.elapsedDays),
-    scheduledDays: Number(row.scheduledDays),
-    learningSteps: Number(row.learningSteps),
-    reps: Number(row.reps),
-    lapses: Number(row.lapses),
-    state: Number(row.state) as CardMemory["state"],
-    lastReview: row.lastReview as Date | null,
+    ...memoryColumns(row),
   }));
 }
 

@@ -141,6 +141,24 @@ type PrevColumns = Pick<
   | "prevLastReview"
 >;
 
+/**
+ * The ReviewLog columns of an answer that leaves the schedule as it is (quiz practice
+ * on a card that is not due): the memory before and after are the same.
+ */
+export function unchangedLog(memory: CardMemory, rating: Rating, now: Date, settings: SchedulerSettings): ReviewLogFields {
+  return {
+    rating,
+    reviewedAt: now,
+    retrievability: retrievabilityAt(memory, now, settings),
+    ...prevColumns(memory),
+    state: memory.state,
+    due: memory.due,
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    scheduledDays: memory.scheduledDays,
+  };
+}
+
 function prevColumns(memory: CardMemory): PrevColumns {
   return {
     prevState: memory.state,

@@ -19,6 +19,7 @@ export {
 } from "./settings";
 export {
   gradeCard,
+  unchangedLog,
   memoryBeforeLog,
   isRating,
   RATINGS,
