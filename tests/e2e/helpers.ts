@@ -25,3 +25,15 @@ export async function moveServerClock(page: Page, offsetMs: number): Promise<voi
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `tests/.artifacts/screens/${name}.png`, fullPage: true });
 }
+
+/** Answers the quiz question on screen with the keyboard (`typed` into a typed question, True, or option 1) and waits for the feedback. */
+export async function answerQuizQuestion(page: Page, typed = "a guess"): Promise<void> {
+  const question = page.getByTestId("quiz-question");
+  await expect(question).toBeVisible();
+  const type = await question.getAttribute("data-type");
+  if (type === "typed") await page.keyboard.type(typed);
+  else if (type === "truefalse") await page.keyboard.press("t");
+  else await page.keyboard.press("1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("quiz-feedback")).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signUp } from "./helpers";
+import { answerQuizQuestion, screenshot, signUp } from "./helpers";
 
 const REVIEWED = 4;
 
@@ -26,14 +26,7 @@ async function quizOneTopic(page: Page) {
   await topic.getByTestId("start-quiz").click();
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
   for (let answered = 0; answered < 5; answered++) {
-    const question = page.getByTestId("quiz-question");
-    await expect(question).toBeVisible();
-    const type = await question.getAttribute("data-type");
-    if (type === "typed") await page.keyboard.type("a guess");
-    else if (type === "truefalse") await page.keyboard.press("t");
-    else await page.keyboard.press("1");
-    await page.keyboard.press("Enter");
-    await expect(page.getByTestId("quiz-feedback")).toBeVisible();
+    await answerQuizQuestion(page);
     await page.keyboard.press("Enter");
   }
   await expect(page.getByTestId("quiz-results")).toBeVisible();
