@@ -1,5 +1,6 @@
 import { conflict } from "../api/errors";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/transient-errors";
 import type { SignUpInput } from "../validation/account";
 import { hashPassword } from "./password";
 
@@ -13,7 +14,7 @@ export async function createAccount(db: Db, input: SignUpInput) {
       select: { id: true, email: true },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw conflict("An account with this email already exists. Sign in instead.", "EMAIL_TAKEN");
     }
     throw error;

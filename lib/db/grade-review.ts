@@ -12,7 +12,7 @@ import {
   type CardMemory,
   type Rating,
 } from "../scheduler";
-import { isDatabaseBusy } from "./busy";
+import { isDatabaseBusy, isUniqueViolation } from "./transient-errors";
 import type { Db } from "./client";
 import { insertCardState, insertReviewLog, readGradeContext, updateCardState } from "./review-store";
 import { answersToday, type StudyUser } from "./study-session";
@@ -53,7 +53,7 @@ function resultOf(log: { id: string; cardId: string; rating: number; due: Date; 
 
 /** Worth another attempt: a unique-key race (someone inserted first), a stale version, or a busy database. */
 function isRetryable(error: unknown): boolean {
-  return error instanceof StaleState || (error as { code?: string })?.code === "P2002" || isDatabaseBusy(error);
+  return error instanceof StaleState || isUniqueViolation(error) || isDatabaseBusy(error);
 }
 
 async function findApplied(db: Db, userId: string, clientRequestId: string, cardId: string) {

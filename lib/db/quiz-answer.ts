@@ -20,7 +20,7 @@ import {
 import type { AnswerQuizInput } from "../validation/quiz";
 import type { Db } from "./client";
 import { MAX_DURATION_MS } from "./grade-review";
-import { isDatabaseBusy } from "./busy";
+import { isDatabaseBusy, isUniqueViolation } from "./transient-errors";
 import { parseStoredQuiz, requireAttempt, type StoredQuiz } from "./quiz-attempts";
 import type { StudyUser } from "./study-session";
 
@@ -45,7 +45,6 @@ export interface QuizAnswerResult {
 class StaleAttempt extends Error {}
 const MAX_TRIES = 5;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 function resultFor(stored: StoredQuiz, index: number, schedule: ScheduleEffect, replayed: boolean): QuizAnswerResult {
   const question = stored.questions[index];

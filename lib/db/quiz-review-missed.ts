@@ -3,6 +3,7 @@ import { conflict } from "../api/errors";
 import { newCardMemory } from "../scheduler";
 import type { Db } from "./client";
 import { parseStoredQuiz, requireAttempt } from "./quiz-attempts";
+import { isUniqueViolation } from "./transient-errors";
 
 export interface ReviewMissedResult {
   /** Missed cards now due for review (suspended cards stay suspended and are not counted). */
@@ -42,7 +43,7 @@ export async function reviewMissed(db: Db, userId: string, attemptId: string, no
       });
     } catch (error) {
       // Another request created one of these states meanwhile: read again.
-      if ((error as { code?: string })?.code !== "P2002" || tries >= 3) throw error;
+      if (!isUniqueViolation(error) || tries >= 3) throw error;
     }
   }
 }

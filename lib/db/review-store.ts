@@ -4,9 +4,9 @@
  * in its own format). Prisma 6.19 compiles every ORM query anew, about 1 ms of CPU
  * each; a raw statement skips that, and grading is the app's hottest write.
  */
-import { randomUUID } from "node:crypto";
 import type { CardMemory, ReviewLogFields } from "../scheduler";
 import type { Db } from "./client";
+import { newId } from "./ids";
 import { Prisma } from "./generated/sqlite/client";
 
 type Sql = Pick<Db, "$queryRaw" | "$executeRaw">;
@@ -110,7 +110,7 @@ export async function insertCardState(db: Sql, row: { userId: string; cardId: st
   await db.$executeRaw`
     INSERT INTO "CardState" ("id", "userId", "cardId", "documentId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
       "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "version", "updatedAt")
-    VALUES (${randomUUID()}, ${row.userId}, ${row.cardId}, ${row.documentId}, ${memory.due}, ${memory.stability}, ${memory.difficulty},
+    VALUES (${newId()}, ${row.userId}, ${row.cardId}, ${row.documentId}, ${memory.due}, ${memory.stability}, ${memory.difficulty},
       ${memory.elapsedDays}, ${memory.scheduledDays}, ${memory.learningSteps}, ${memory.reps}, ${memory.lapses}, ${memory.state},
       ${memory.lastReview}, ${false}, ${0}, ${row.now})`;
 }
@@ -120,7 +120,7 @@ export async function insertReviewLog(
   row: { userId: string; cardId: string; clientRequestId: string; mode: "REVIEW" | "QUIZ"; durationMs: number; log: ReviewLogFields },
 ): Promise<StoredLog> {
   const { log } = row;
-  const id = randomUUID();
+  const id = newId();
   await db.$executeRaw`
     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
       "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays", "prevScheduledDays", "prevLearningSteps",

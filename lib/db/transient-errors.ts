@@ -12,3 +12,12 @@ export function isDatabaseBusy(error: unknown): boolean {
     /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(typeof message === "string" ? message : "")
   );
 }
+
+/**
+ * Someone inserted the same key first: P2002 from the ORM, or P2010 with a
+ * UniqueConstraintViolation from a raw statement (both databases).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2002" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
