@@ -1,8 +1,9 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { unauthorized } from "../api/errors";
-import { db } from "../db/client";
+import { db, sqlOf } from "../db/client";
 import type { User } from "../db/generated/sqlite/client";
+import { firstRow, readDate, readOne, sql } from "../db/sql";
 import { authOptions } from "./options";
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
@@ -11,8 +12,8 @@ export type SignedInUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
 export async function currentUser() {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
-  // Raw SQL: this runs on every request, and skips the ORM's per-query compile (~1 ms).
-  const [user] = await db().$queryRaw<User[]>`SELECT * FROM "User" WHERE "id" = ${session.uid}`;
+  // On the raw driver: this runs on every request (sql.ts).
+  const user = await readOne(sqlOf(db()), userById(session.uid));
   if (!user || user.sessionVersion !== (session.sv ?? 0)) return null;
   return user;
 }
@@ -29,4 +30,15 @@ export async function requirePageUser(returnTo: string) {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+function userById(id: string) {
+  return firstRow(sql`SELECT * FROM "User" WHERE "id" = ${id}`, (row): User => ({
+    ...(row as unknown as User),
+    desiredRetention: Number(row.desiredRetention),
+    dailyNewLimit: Number(row.dailyNewLimit),
+    dailyReviewLimit: Number(row.dailyReviewLimit),
+    sessionVersion: Number(row.sessionVersion),
+    createdAt: readDate(row.createdAt),
+  }));
 }

@@ -1,3 +1,5 @@
+import { rows, sql, sqlList, type Statement } from "./sql";
+
 /** A card as one user sees it: their own edits (if any) over the shared card. */
 export interface CardView {
   id: string;
@@ -54,4 +56,21 @@ export function toCardView(card: CardRow, edits?: CardEdits | null): CardView {
     topicTitle: card.topic?.title ?? null,
     topicId: card.topicId,
   };
+}
+
+/** The cards with these ids as the user sees them (their edits applied), in no particular order. */
+export function cardViews(userId: string, cardIds: readonly string[]): Statement<CardView[]> {
+  return rows(
+    sql`
+    SELECT c."id", c."documentId", c."kind", c."prompt", c."answer", c."options", c."source", c."topicId", t."title" AS "topicTitle",
+           s."customPrompt", s."customAnswer", s."customOptions"
+    FROM "Card" c
+    LEFT JOIN "Topic" t ON t."id" = c."topicId"
+    LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
+    WHERE c."id" IN (${sqlList(cardIds)})`,
+    (row) => {
+      const card = row as unknown as CardRow & CardEdits & { topicTitle: string | null };
+      return toCardView({ ...card, topic: card.topicTitle === null ? null : { title: card.topicTitle } }, card);
+    },
+  );
 }

@@ -1,21 +1,56 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Database } from "better-sqlite3";
+import pg from "pg";
 import type { DatabaseTarget } from "../config/database-url";
 import { appEnv } from "../config/env";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { postgresRunner } from "./postgres-runner";
+import type { SqlRunner } from "./sql";
+import { sqliteRunner } from "./sqlite-runner";
 
 /** Both generated clients expose the same models; the SQLite one's types stand for both. */
 export type Db = SqliteClient;
 
+/** The raw-driver runner beside each client (sql.ts): same connection or pool, no second one. */
+const runners = new WeakMap<Db, SqlRunner>();
+
+export function sqlOf(db: Db): SqlRunner {
+  const runner = runners.get(db);
+  if (!runner) throw new Error("This Prisma client was not made by createDb.");
+  return runner;
+}
+
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: 20 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const pool = new pg.Pool({ connectionString: target.url, max: 20 });
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+    runners.set(client, postgresRunner(pool));
+    return client;
   }
   // Dates as integer milliseconds: compact, indexable, and simple to bucket by day in SQL.
-  const adapter = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  const factory = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  let connection: Database | null = null;
+  const adapter: Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+    async connect() {
+      const opened = await factory.connect();
+      connection = (opened as { client?: Database }).client ?? null;
+      return opened;
+    },
+  };
   const client = new SqliteClient({ adapter });
+  runners.set(
+    client,
+    sqliteRunner(async () => {
+      if (!connection?.open) await client.$connect();
+      if (!connection?.open) throw new Error("The SQLite adapter did not expose its connection.");
+      return connection;
+    }),
+  );
   // The adapter keeps one connection, so these apply to every query after them (they run first:
   // the adapter serialises statements). In WAL mode, synchronous=NORMAL loses no committed
   // transaction when the app crashes, only on a power cut; a 64 MB page cache and memory-mapped

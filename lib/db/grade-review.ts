@@ -13,9 +13,10 @@ import {
   type Rating,
 } from "../scheduler";
 import { isDatabaseBusy, isUniqueViolation } from "./transient-errors";
-import type { Db } from "./client";
-import { insertCardState, insertReviewLog, readGradeContext, updateCardState } from "./review-store";
-import { answersToday, type StudyUser } from "./study-session";
+import { sqlOf, type Db } from "./client";
+import { answersToday, appliedRequest, gradeContext, insertCardState, insertReviewLog, updateCardState, type StoredLog } from "./review-store";
+import { exec, readOne, type Steps } from "./sql";
+import type { StudyUser } from "./study-session";
 
 export interface GradeRequest {
   cardId: string;
@@ -40,7 +41,7 @@ const MAX_ATTEMPTS = 5;
 
 class StaleState extends Error {}
 
-function resultOf(log: { id: string; cardId: string; rating: number; due: Date; reviewedAt: Date }, replayed: boolean): GradeResult {
+function resultOf(log: StoredLog, replayed: boolean): GradeResult {
   return {
     reviewLogId: log.id,
     cardId: log.cardId,
@@ -51,17 +52,15 @@ function resultOf(log: { id: string; cardId: string; rating: number; due: Date; 
   };
 }
 
+/** The stored result of an earlier application of this request id (which must have been for this card). */
+function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
+  if (applied.cardId !== request.cardId) throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
+  return resultOf(applied, true);
+}
+
 /** Worth another attempt: a unique-key race (someone inserted first), a stale version, or a busy database. */
 function isRetryable(error: unknown): boolean {
   return error instanceof StaleState || isUniqueViolation(error) || isDatabaseBusy(error);
-}
-
-async function findApplied(db: Db, userId: string, clientRequestId: string, cardId: string) {
-  const log = await db.reviewLog.findUnique({ where: { userId_clientRequestId: { userId, clientRequestId } } });
-  if (log && log.cardId !== cardId) {
-    throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
-  }
-  return log;
 }
 
 /**
@@ -72,22 +71,23 @@ async function findApplied(db: Db, userId: string, clientRequestId: string, card
  * refused once the card is no longer due).
  */
 export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
+  const runner = sqlOf(db);
+  const findApplied = () => readOne(runner, appliedRequest(user.id, request.clientRequestId));
   for (let attempt = 1; ; attempt++) {
     // The first attempt finds an earlier application of this request inside its own
-    // transaction (one query fewer per grade); a retry looks it up on its own, which also
-    // refuses a request id reused for another card.
+    // transaction (one query fewer per grade); a retry looks it up on its own.
     if (attempt > 1) {
-      const applied = await findApplied(db, user.id, request.clientRequestId, request.cardId);
-      if (applied) return resultOf(applied, true);
+      const applied = await findApplied();
+      if (applied) return replayOf(applied, request);
     }
     try {
-      return await applyGrade(db, user, request, now);
+      return await runner.transaction(() => applyGrade(user, request, now));
     } catch (error) {
       if (!isRetryable(error) && attempt === 1) {
         // As when this lookup came first: a request already applied (or an id reused for
         // another card) answers so, rather than with why the card cannot be graded now.
-        const applied = await findApplied(db, user.id, request.clientRequestId, request.cardId);
-        if (applied) return resultOf(applied, true);
+        const applied = await findApplied();
+        if (applied) return replayOf(applied, request);
       }
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
@@ -99,7 +99,7 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
  * A card may be graded only while it would be in the user's session: not suspended,
  * due before the end of today's study day, and within today's new or review limit.
  */
-async function assertGradable(db: Pick<Db, "$queryRaw">, user: StudyUser, memory: CardMemory, suspended: boolean, now: Date) {
+function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean, now: Date): Steps<void> {
   const settings = settingsFromUser(user);
   if (suspended) throw conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
@@ -107,7 +107,7 @@ async function assertGradable(db: Pick<Db, "$queryRaw">, user: StudyUser, memory
     throw conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
   }
   if (memory.state !== CardState.New && memory.state !== CardState.Review) return;
-  const done = await answersToday(db, user.id, dayStart);
+  const done = yield* exec(answersToday(user.id, dayStart));
   if (memory.state === CardState.New && done.newCards >= settings.dailyNewLimit) {
     throw conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
   }
@@ -116,34 +116,29 @@ async function assertGradable(db: Pick<Db, "$queryRaw">, user: StudyUser, memory
   }
 }
 
-async function applyGrade(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
+function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<GradeResult> {
   const settings = settingsFromUser(user);
-  return db.$transaction(async (tx) => {
-    const context = await readGradeContext(tx, user.id, request.cardId, request.clientRequestId);
-    if (!context) throw notFound("Card");
-    if (context.applied) {
-      if (context.applied.cardId !== request.cardId) throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
-      return resultOf(context.applied, true);
-    }
-    const { state } = context;
-    const memory = state ? parseCardMemory(state) : newCardMemory(now);
-    await assertGradable(tx, user, memory, state?.suspended ?? false, now);
-    const result = gradeCard({ cardId: request.cardId, memory, rating: request.rating, now, settings });
-    if (state) {
-      if (!(await updateCardState(tx, state.id, state.version, result.memory, now))) throw new StaleState();
-    } else {
-      await insertCardState(tx, { userId: user.id, cardId: request.cardId, documentId: context.documentId, memory: result.memory, now });
-    }
-    const log = await insertReviewLog(tx, {
-      userId: user.id,
-      cardId: request.cardId,
-      clientRequestId: request.clientRequestId,
-      mode: "REVIEW",
-      durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
-      log: result.log,
-    });
-    return resultOf(log, false);
+  const context = yield* exec(gradeContext(user.id, request.cardId, request.clientRequestId));
+  if (!context) throw notFound("Card");
+  if (context.applied) return replayOf(context.applied, request);
+  const { state } = context;
+  const memory = state ? parseCardMemory(state) : newCardMemory(now);
+  yield* assertGradable(user, memory, state?.suspended ?? false, now);
+  const result = gradeCard({ cardId: request.cardId, memory, rating: request.rating, now, settings });
+  if (state) {
+    if (!(yield* exec(updateCardState(state.id, state.version, result.memory, now)))) throw new StaleState();
+  } else {
+    yield* exec(insertCardState({ userId: user.id, cardId: request.cardId, documentId: context.documentId, memory: result.memory, now }));
+  }
+  const log = yield* insertReviewLog({
+    userId: user.id,
+    cardId: request.cardId,
+    clientRequestId: request.clientRequestId,
+    mode: "REVIEW",
+    durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
+    log: result.log,
   });
+  return resultOf(log, false);
 }
 
 /**

@@ -15,10 +15,10 @@ import {
   type SessionCard,
   type UserSchedulingColumns,
 } from "../scheduler";
-import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
-import type { Db } from "./client";
-import { visibleDocumentsWhere } from "./decks";
-import { answersTodayByState, countDueStates, dueStates, type DueStateRow } from "./review-store";
+import { cardViews, type CardView } from "./card-view";
+import { sqlOf, type Db } from "./client";
+import { answersToday, countDueStates, dueStates, type DueStateRow } from "./review-store";
+import { exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
 
 export type StudyUser = UserSchedulingColumns & { id: string };
 
@@ -43,23 +43,33 @@ export interface StudySessionView {
   dueTomorrow: number;
 }
 
-function stateWhere(user: StudyUser, documentId?: string) {
-  return { userId: user.id, suspended: false, ...(documentId ? { documentId } : {}) };
+/**
+ * Unseen cards (no CardState for the user, or one reset to New and not suspended) of
+ * these documents in document order. (userId, cardId) is unique, so "no state other than
+ * an unsuspended New one" says exactly that, and the database checks it per card by index.
+ */
+function newCardsOf(userId: string, documentIds: string[], take: number) {
+  // One document: its (documentId, position) index gives the order and lets the scan stop at `take`.
+  const [from, order] =
+    documentIds.length === 1
+      ? [sql`"Card" c WHERE c."documentId" = ${documentIds[0]}`, sql`c."position"`]
+      : [sql`"Card" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."documentId" IN (${sqlList(documentIds)})`, sql`d."createdAt", c."position"`];
+  return rows(
+    sql`
+    SELECT c."id", c."source" FROM ${from}
+      AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."cardId" = c."id" AND s."userId" = ${userId}
+                      AND NOT (s."state" = ${CardState.New} AND s."suspended" = ${false}))
+    ORDER BY ${order}
+    LIMIT ${take}`,
+    (row): SessionCard => ({ cardId: row.id as string, source: row.source as string }),
+  );
 }
 
-/** Today's answers so far, split as the daily limits count them. */
-export async function answersToday(db: Pick<Db, "$queryRaw">, userId: string, dayStart: Date) {
-  const byState = await answersTodayByState(db, userId, dayStart);
-  return { newCards: byState.get(CardState.New) ?? 0, reviews: byState.get(CardState.Review) ?? 0 };
-}
-
-/** Unseen cards in document order: no CardState yet, or one reset to New (and not suspended). */
-function newCardsWhere(user: StudyUser, documentId?: string) {
-  return {
-    document: visibleDocumentsWhere(user.id),
-    ...(documentId ? { documentId } : {}),
-    OR: [{ states: { none: { userId: user.id } } }, { states: { some: { userId: user.id, state: CardState.New, suspended: false } } }],
-  };
+function visibleDocuments(userId: string) {
+  return rows(
+    sql`SELECT "id", "createdAt" FROM "Document" WHERE "ownerId" = ${userId} OR "ownerId" IS NULL ORDER BY "createdAt"`,
+    (row) => ({ id: row.id as string, createdAt: readDate(row.createdAt).getTime() }),
+  );
 }
 
 /** Documents whose unseen cards are looked up one document at a time before one query takes the rest. */
@@ -73,27 +83,18 @@ const NEW_CARD_DOCUMENTS_ONE_BY_ONE = 3;
  * database walks the (documentId, position) index and stops at `take`; a user whose first
  * documents are all studied gets one query for the rest, as before. Same cards, same order.
  */
-async function firstNewCards(db: Db, user: StudyUser, take: number, documentId?: string) {
-  const select = { id: true, source: true } as const;
-  const where = newCardsWhere(user, documentId);
-  if (documentId) return db.card.findMany({ where, orderBy: { position: "asc" }, take, select });
-  const documents = await db.document.findMany({ where: visibleDocumentsWhere(user.id), orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true } });
+function* firstNewCards(userId: string, take: number, documentId?: string): Steps<SessionCard[]> {
+  if (documentId) return yield* exec(newCardsOf(userId, [documentId], take));
+  const documents = yield* exec(visibleDocuments(userId));
   const groups: string[][] = [];
   for (let i = 0; i < documents.length; i++) {
-    if (i > 0 && documents[i].createdAt.getTime() === documents[i - 1].createdAt.getTime()) groups[groups.length - 1].push(documents[i].id);
+    if (i > 0 && documents[i].createdAt === documents[i - 1].createdAt) groups[groups.length - 1].push(documents[i].id);
     else groups.push([documents[i].id]);
   }
-  const found: { id: string; source: string }[] = [];
+  const found: SessionCard[] = [];
   for (let g = 0; g < groups.length && found.length < take; g++) {
     const ids = g < NEW_CARD_DOCUMENTS_ONE_BY_ONE ? groups[g] : groups.slice(g).flat();
-    found.push(
-      ...(await db.card.findMany({
-        where: { ...where, documentId: ids.length === 1 ? ids[0] : { in: ids } },
-        orderBy: ids.length === 1 ? { position: "asc" } : [{ document: { createdAt: "asc" } }, { position: "asc" }],
-        take: take - found.length,
-        select,
-      })),
-    );
+    found.push(...(yield* exec(newCardsOf(userId, ids, take - found.length))));
     if (g >= NEW_CARD_DOCUMENTS_ONE_BY_ONE) break;
   }
   return found;
@@ -108,14 +109,15 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
-  const learningStates = [CardState.Learning, CardState.Relearning];
-  const [learningRows, reviewRows, reviewBacklogTotal, newRows, doneToday] = await Promise.all([
-    dueStates(db, { ...due, states: learningStates, limit: LEARNING_FETCH_LIMIT }),
-    dueStates(db, { ...due, states: [CardState.Review], limit: REVIEW_FETCH_LIMIT }),
-    countDueStates(db, { ...due, states: [CardState.Review] }),
-    firstNewCards(db, user, Math.max(0, user.dailyNewLimit) + 1, options.documentId),
-    answersToday(db, user.id, dayStart),
-  ]);
+  const { learningRows, reviewRows, reviewBacklogTotal, newCards, doneToday } = await sqlOf(db).read(function* () {
+    return {
+      learningRows: yield* exec(dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT })),
+      reviewRows: yield* exec(dueStates({ ...due, states: [CardState.Review], limit: REVIEW_FETCH_LIMIT })),
+      reviewBacklogTotal: yield* exec(countDueStates({ ...due, states: [CardState.Review] })),
+      newCards: yield* firstNewCards(user.id, Math.max(0, user.dailyNewLimit) + 1, options.documentId),
+      doneToday: yield* exec(answersToday(user.id, dayStart)),
+    };
+  });
 
   const toCandidate = (row: DueStateRow): Candidate => ({ cardId: row.cardId, source: row.source, memory: parseCardMemory(row) });
   const session = buildStudySession({
@@ -124,39 +126,37 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
     learning: learningRows.map(toCandidate),
     reviews: reviewRows.map(toCandidate),
     reviewBacklogTotal,
-    newCards: newRows.map((row) => ({ cardId: row.id, source: row.source })),
+    newCards,
     doneToday,
     previous: options.previous ?? null,
   });
   const memories = new Map<string, CardMemory>([...learningRows, ...reviewRows].map((row) => [row.cardId, parseCardMemory(row)]));
-  return { session, memories, settings, dayEnd, newAvailable: newRows.length };
+  return { session, memories, settings, dayEnd, newAvailable: newCards.length };
 }
+
+const ALL_STATES = [CardState.New, CardState.Learning, CardState.Review, CardState.Relearning];
 
 /** The study queue with its first cards' content and the interval each answer would give. */
 export async function loadStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}): Promise<StudySessionView> {
   const { session, memories, settings, dayEnd, newAvailable } = await planStudySession(db, user, now, options);
   const queue = options.first ? moveToFront(session.queue, options.first) : session.queue;
   const head = queue.slice(0, CARDS_PER_RESPONSE);
-  const [cards, edits] = await Promise.all([
-    db.card.findMany({ where: { id: { in: head.map((entry) => entry.cardId) } }, select: CARD_VIEW_SELECT }),
-    db.cardState.findMany({
-      where: { userId: user.id, cardId: { in: head.map((entry) => entry.cardId) } },
-      select: { cardId: true, customPrompt: true, customAnswer: true, customOptions: true },
-    }),
-  ]);
+  const { cards, dueByTomorrowEnd } = await sqlOf(db).read(function* () {
+    return {
+      cards: head.length ? yield* exec(cardViews(user.id, head.map((entry) => entry.cardId))) : [],
+      dueByTomorrowEnd: head.length
+        ? 0
+        : yield* exec(countDueStates({ userId: user.id, documentId: options.documentId, states: ALL_STATES, dueBefore: new Date(dayEnd.getTime() + 86_400_000) })),
+    };
+  });
   const cardById = new Map(cards.map((card) => [card.id, card]));
-  const editsById = new Map(edits.map((edit) => [edit.cardId, edit]));
   const views = head.flatMap((entry): SessionCardView[] => {
     const card = cardById.get(entry.cardId);
     if (!card) return [];
     const memory = memories.get(entry.cardId) ?? newCardMemory(now);
-    return [{ ...toCardView(card, editsById.get(entry.cardId)), queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
+    return [{ ...card, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
   });
-
-  const dueTomorrow = session.queue.length
-    ? 0
-    : (await db.cardState.count({ where: { ...stateWhere(user, options.documentId), due: { lt: new Date(dayEnd.getTime() + 86_400_000) } } })) +
-      Math.min(newAvailable, user.dailyNewLimit);
+  const dueTomorrow = session.queue.length ? 0 : dueByTomorrowEnd + Math.min(newAvailable, user.dailyNewLimit);
   return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
 }
 

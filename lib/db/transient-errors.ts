@@ -9,15 +9,23 @@ export function isDatabaseBusy(error: unknown): boolean {
   return (
     code === "P1008" ||
     code === "P2034" ||
+    code === "SQLITE_BUSY" ||
     /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(typeof message === "string" ? message : "")
   );
 }
 
 /**
- * Someone inserted the same key first: P2002 from the ORM, or P2010 with a
- * UniqueConstraintViolation from a raw statement (both databases).
+ * Someone inserted the same key first: P2002 from the ORM, P2010 with a
+ * UniqueConstraintViolation from `$queryRaw`, or the driver's own code from a
+ * statement run on the raw driver (sql.ts).
  */
 export function isUniqueViolation(error: unknown): boolean {
   const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-  return code === "P2002" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+  return (
+    code === "P2002" ||
+    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
+    code === "23505" ||
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
 }

@@ -1,0 +1,107 @@
+/**
+ * Plain SQL for the hot paths, written once for both databases and run on the raw
+ * driver under Prisma (better-sqlite3 or pg, see sql-runner.ts). Prisma 6.19 compiles
+ * every query anew, even `$queryRaw` (~0.3–1 ms of CPU each); grading, the study queue
+ * and the export run often enough for that to be most of their cost.
+ *
+ * A statement is SQL text with `?` placeholders, its values, and how to read its result.
+ * A unit of work is a generator that yields statements and receives their results, so the
+ * same code runs synchronously inside one better-sqlite3 transaction (nothing can interleave)
+ * and asynchronously on a pg connection:
+ *
+ *   function* rename(id: string, title: string) {
+ *     const changed = yield* exec(changes(sql`UPDATE "Document" SET "title" = ${title} WHERE "id" = ${id}`));
+ *     return changed === 1;
+ *   }
+ */
+
+/** Values a statement may bind; each runner converts Dates and booleans for its driver. */
+export type SqlValue = string | number | boolean | Date | null;
+
+export interface Sql {
+  readonly text: string;
+  readonly values: readonly SqlValue[];
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Statement<T> extends Sql {
+  read(result: { rows: Row[]; changes: number }): T;
+}
+
+/** A unit of work: yields statements, receives each one's result, returns T. */
+export type Steps<T> = Generator<Statement<unknown>, T, unknown>;
+
+function isSql(value: unknown): value is Sql {
+  return typeof value === "object" && value !== null && "text" in value && "values" in value;
+}
+
+/** SQL with bound values; an Sql fragment inside is spliced in with its own values. */
+export function sql(strings: TemplateStringsArray, ...parts: (SqlValue | Sql)[]): Sql {
+  let text = strings[0];
+  const values: SqlValue[] = [];
+  parts.forEach((part, i) => {
+    if (isSql(part)) {
+      text += part.text;
+      values.push(...part.values);
+    } else {
+      text += "?";
+      values.push(part);
+    }
+    text += strings[i + 1];
+  });
+  return { text, values };
+}
+
+export const emptySql: Sql = { text: "", values: [] };
+
+/** `?, ?, ?` for an IN list (never empty: an empty list matches nothing). */
+export function sqlList(values: readonly SqlValue[]): Sql {
+  if (values.length === 0) return { text: "NULL", values: [] };
+  return { text: values.map(() => "?").join(", "), values };
+}
+
+/** Every row, mapped. */
+export function rows<T>(query: Sql, map: (row: Row) => T): Statement<T[]> {
+  return { ...query, read: (result) => result.rows.map(map) };
+}
+
+/** The first row mapped, or null. */
+export function firstRow<T>(query: Sql, map: (row: Row) => T): Statement<T | null> {
+  return { ...query, read: (result) => (result.rows.length ? map(result.rows[0]) : null) };
+}
+
+/** How many rows a write changed. */
+export function changes(query: Sql): Statement<number> {
+  return { ...query, read: (result) => result.changes };
+}
+
+/** Runs one statement inside a unit of work: `const n = yield* exec(changes(sql`…`))`. */
+export function* exec<T>(statement: Statement<T>): Generator<Statement<unknown>, T, unknown> {
+  return (yield statement as Statement<unknown>) as T;
+}
+
+/** A date column as either driver returns it (SQLite: epoch milliseconds; pg: a Date). */
+export function readDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  if (typeof value === "string") return new Date(value);
+  throw new TypeError(`Not a date column value: ${String(value)}`);
+}
+
+export function readOptionalDate(value: unknown): Date | null {
+  return value === null || value === undefined ? null : readDate(value);
+}
+
+/** Runs units of work on one database's raw driver. */
+export interface SqlRunner {
+  /** Runs the work in one write transaction: all of it is committed, or none. */
+  transaction<T>(work: () => Steps<T>): Promise<T>;
+  /** Runs read-only work outside a transaction. */
+  read<T>(work: () => Steps<T>): Promise<T>;
+}
+
+/** Runs a single read-only statement. */
+export function readOne<T>(runner: SqlRunner, statement: Statement<T>): Promise<T> {
+  return runner.read(() => exec(statement));
+}
