@@ -1,5 +1,5 @@
 import pg, { type Pool, type PoolClient, type QueryConfig } from "pg";
-import type { SqlRunner, SqlValue, Statement, Steps } from "./sql";
+import { isBatch, type SqlRunner, type SqlValue, type Statement, type Steps } from "./sql";
 
 const TIMESTAMP_OID = 1114;
 
@@ -39,7 +39,12 @@ async function execute<T>(client: Pool | PoolClient, statement: Statement<T>): P
 async function drive<T>(client: Pool | PoolClient, work: () => Steps<T>): Promise<T> {
   const steps = work();
   let step = steps.next();
-  while (!step.done) step = steps.next(await execute(client, step.value));
+  while (!step.done) {
+    const { value } = step;
+    // On the pool, a batch's statements go out on separate connections at once; on one
+    // transaction's connection pg queues them anyway.
+    step = steps.next(isBatch(value) ? await Promise.all(value.map((statement) => execute(client, statement))) : await execute(client, value));
+  }
   return step.value;
 }
 

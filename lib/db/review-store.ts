@@ -137,11 +137,6 @@ export function* insertReviewLog(row: {
   return { id, cardId: row.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt };
 }
 
-export interface DueStateRow extends CardMemory {
-  cardId: string;
-  source: string;
-}
-
 interface DueQuery {
   userId: string;
   states: number[];
@@ -149,31 +144,59 @@ interface DueQuery {
   documentId?: string;
 }
 
-/** `alias` is "s." inside a join, or "" on CardState alone. */
-function dueWhere(query: DueQuery, alias: "s." | "") {
-  const s = { text: alias, values: [] };
-  const inDocument = query.documentId ? sql` AND ${s}"documentId" = ${query.documentId}` : emptySql;
-  return sql`${s}"userId" = ${query.userId} AND ${s}"due" < ${query.dueBefore} AND ${s}"suspended" = ${false}
-      AND ${s}"state" IN (${sqlList(query.states)})${inDocument}`;
+function dueWhere(query: DueQuery) {
+  const inDocument = query.documentId ? sql` AND "documentId" = ${query.documentId}` : emptySql;
+  return sql`"userId" = ${query.userId} AND "due" < ${query.dueBefore} AND "suspended" = ${false}
+      AND "state" IN (${sqlList(query.states)})${inDocument}`;
+}
+
+export interface DueStateRow extends CardMemory {
+  cardId: string;
 }
 
 /**
- * The user's unsuspended cards in `states` due before `dueBefore`, soonest first, with
- * their source sentence (siblings are kept apart by it). Walks the (userId, due) index.
+ * The user's unsuspended cards in `states` due before `dueBefore`, soonest first, by the
+ * per-state index. CardState alone: joined with the cards here, PostgreSQL hash-joined all
+ * 100,000 of them; the sources of the few cards a session keeps come after (cardSources).
  */
 export function dueStates(query: DueQuery & { limit: number }): Statement<DueStateRow[]> {
   return rows(
     sql`
-    SELECT s."cardId", c."source", s."due", s."stability", s."difficulty", s."elapsedDays", s."scheduledDays",
-           s."learningSteps", s."reps", s."lapses", s."state", s."lastReview"
-    FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
-    WHERE ${dueWhere(query, "s.")}
-    ORDER BY s."due"
+    SELECT "cardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
+    FROM "CardState" WHERE ${dueWhere(query)}
+    ORDER BY "due"
     LIMIT ${query.limit}`,
-    (row) => ({ cardId: row.cardId as string, source: row.source as string, ...memoryColumns(row) }),
+    (row) => ({ cardId: row.cardId as string, ...memoryColumns(row) }),
   );
 }
 
+/**
+ * Today's due reviews with the lowest predicted recall, at most `limit`, leaving out cards
+ * already reviewed today: the ones a session takes from a backlog (dueReviewsByRecall orders
+ * them again). FSRS's forgetting curve falls as (time since the last review) / stability
+ * grows, so ordering by that ratio in SQL picks the same cards without reading the whole
+ * backlog. In both databases `? - "lastReview"` is a difference (milliseconds, or an interval).
+ */
+export function lowestRecallReviews(query: Omit<DueQuery, "states"> & { now: Date; reviewedBefore: Date; limit: number }): Statement<DueStateRow[]> {
+  return rows(
+    sql`
+    SELECT "cardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
+    FROM "CardState" WHERE ${dueWhere({ ...query, states: [CardState.Review] })} AND "lastReview" < ${query.reviewedBefore}
+    ORDER BY CASE WHEN "stability" > 0 THEN 1 ELSE 0 END,
+             (${query.now} - "lastReview") / CASE WHEN "stability" > 0 THEN "stability" ELSE 1 END DESC, "due", "cardId"
+    LIMIT ${query.limit}`,
+    (row) => ({ cardId: row.cardId as string, ...memoryColumns(row) }),
+  );
+}
+
+/** Each card's source sentence (siblings share one), by card id. */
+export function cardSources(cardIds: readonly string[]): Statement<Map<string, string>> {
+  return {
+    ...sql`SELECT "id", "source" FROM "Card" WHERE "id" IN (${sqlList(cardIds)})`,
+    read: (result) => new Map(result.rows.map((row) => [row.id as string, row.source as string])),
+  };
+}
+
 export function countDueStates(query: DueQuery): Statement<number> {
-  return { ...sql`SELECT COUNT(*) AS "due" FROM "CardState" WHERE ${dueWhere(query, "")}`, read: ({ rows: [row] }) => Number(row.due) };
+  return { ...sql`SELECT COUNT(*) AS "due" FROM "CardState" WHERE ${dueWhere(query)}`, read: ({ rows: [row] }) => Number(row.due) };
 }

@@ -29,8 +29,15 @@ export interface Statement<T> extends Sql {
   read(result: { rows: Row[]; changes: number }): T;
 }
 
-/** A unit of work: yields statements, receives each one's result, returns T. */
-export type Steps<T> = Generator<Statement<unknown>, T, unknown>;
+/** Statements that do not depend on each other: a pool may run them at the same time. */
+export type Batch = readonly Statement<unknown>[];
+
+export function isBatch(step: Statement<unknown> | Batch): step is Batch {
+  return Array.isArray(step);
+}
+
+/** A unit of work: yields statements (or batches), receives each one's result, returns T. */
+export type Steps<T> = Generator<Statement<unknown> | Batch, T, unknown>;
 
 function isSql(value: unknown): value is Sql {
   return typeof value === "object" && value !== null && "text" in value && "values" in value;
@@ -77,8 +84,15 @@ export function changes(query: Sql): Statement<number> {
 }
 
 /** Runs one statement inside a unit of work: `const n = yield* exec(changes(sql`…`))`. */
-export function* exec<T>(statement: Statement<T>): Generator<Statement<unknown>, T, unknown> {
+export function* exec<T>(statement: Statement<T>): Steps<T> {
   return (yield statement as Statement<unknown>) as T;
+}
+
+type Results<T extends Batch> = { -readonly [K in keyof T]: T[K] extends Statement<infer R> ? R : never };
+
+/** Runs independent statements together (at once on a PostgreSQL pool, in turn on SQLite): `const [a, b] = yield* all([…])`. */
+export function* all<const T extends Batch>(statements: T): Steps<Results<T>> {
+  return (yield statements) as Results<T>;
 }
 
 /** A date column as either driver returns it (SQLite: epoch milliseconds; pg: a Date). */

@@ -1,5 +1,5 @@
 import type { Database, Statement as Prepared } from "better-sqlite3";
-import type { SqlRunner, SqlValue, Statement, Steps } from "./sql";
+import { isBatch, type SqlRunner, type SqlValue, type Statement, type Steps } from "./sql";
 
 /** SQLite has no Date or boolean: epoch milliseconds (as the Prisma adapter stores them) and 0/1. */
 function toSqlite(value: SqlValue): string | number | null {
@@ -36,7 +36,10 @@ function execute<T>(connection: Database, statement: Statement<T>): T {
 function drive<T>(connection: Database, work: () => Steps<T>): T {
   const steps = work();
   let step = steps.next();
-  while (!step.done) step = steps.next(execute(connection, step.value));
+  while (!step.done) {
+    const { value } = step;
+    step = steps.next(isBatch(value) ? value.map((statement) => execute(connection, statement)) : execute(connection, value));
+  }
   return step.value;
 }
 

@@ -1,6 +1,7 @@
 import {
   CardState,
   buildStudySession,
+  dueReviewsByRecall,
   newCardMemory,
   parseCardMemory,
   previewIntervals,
@@ -17,13 +18,11 @@ import {
 } from "../scheduler";
 import { cardViews, type CardView } from "./card-view";
 import { sqlOf, type Db } from "./client";
-import { answersToday, countDueStates, dueStates, type DueStateRow } from "./review-store";
-import { exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
+import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./review-store";
+import { all, exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
 
 export type StudyUser = UserSchedulingColumns & { id: string };
 
-/** How many due reviews are fetched to order a backlog; the rest stay due and are counted. */
-const REVIEW_FETCH_LIMIT = 2_000;
 /** Learning cards are few (they are answered within the day); this only bounds a pathological case. */
 const LEARNING_FETCH_LIMIT = 10_000;
 /** Cards sent to the browser with full content; the rest follow as it asks. */
@@ -83,9 +82,8 @@ const NEW_CARD_DOCUMENTS_ONE_BY_ONE = 3;
  * database walks the (documentId, position) index and stops at `take`; a user whose first
  * documents are all studied gets one query for the rest, as before. Same cards, same order.
  */
-function* firstNewCards(userId: string, take: number, documentId?: string): Steps<SessionCard[]> {
-  if (documentId) return yield* exec(newCardsOf(userId, [documentId], take));
-  const documents = yield* exec(visibleDocuments(userId));
+/** `documents` in document order (creation time), as visibleDocuments lists them. */
+function* firstNewCards(userId: string, take: number, documents: { id: string; createdAt: number }[]): Steps<SessionCard[]> {
   const groups: string[][] = [];
   for (let i = 0; i < documents.length; i++) {
     if (i > 0 && documents[i].createdAt === documents[i - 1].createdAt) groups[groups.length - 1].push(documents[i].id);
@@ -109,28 +107,33 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
-  const { learningRows, reviewRows, reviewBacklogTotal, newCards, doneToday } = await sqlOf(db).read(function* () {
+  const { learning, reviews, reviewBacklogTotal, newCards, doneToday } = await sqlOf(db).read(function* () {
+    const [learningRows, doneToday, reviewBacklogTotal, visible] = yield* all([
+      dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT }),
+      answersToday(user.id, dayStart),
+      countDueStates({ ...due, states: [CardState.Review] }),
+      visibleDocuments(user.id),
+    ]);
+    const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
+    const reviewRows = reviewsLeft ? yield* exec(lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: reviewsLeft })) : [];
+    const toCandidate = (row: DueStateRow) => ({ cardId: row.cardId, memory: parseCardMemory(row) });
+    const learning = learningRows.map(toCandidate);
+    const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings);
+    const kept = [...learning, ...reviews];
+    const documents = options.documentId ? visible.filter((document) => document.id === options.documentId) : visible;
+    const sources = kept.length ? yield* exec(cardSources(kept.map((card) => card.cardId))) : new Map<string, string>();
+    const withSource = (card: { cardId: string; memory: CardMemory }): Candidate => ({ ...card, source: sources.get(card.cardId) ?? "" });
     return {
-      learningRows: yield* exec(dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT })),
-      reviewRows: yield* exec(dueStates({ ...due, states: [CardState.Review], limit: REVIEW_FETCH_LIMIT })),
-      reviewBacklogTotal: yield* exec(countDueStates({ ...due, states: [CardState.Review] })),
-      newCards: yield* firstNewCards(user.id, Math.max(0, user.dailyNewLimit) + 1, options.documentId),
-      doneToday: yield* exec(answersToday(user.id, dayStart)),
+      learning: learning.map(withSource),
+      reviews: reviews.map(withSource),
+      reviewBacklogTotal,
+      newCards: yield* firstNewCards(user.id, Math.max(0, user.dailyNewLimit) + 1, documents),
+      doneToday,
     };
   });
 
-  const toCandidate = (row: DueStateRow): Candidate => ({ cardId: row.cardId, source: row.source, memory: parseCardMemory(row) });
-  const session = buildStudySession({
-    now,
-    settings,
-    learning: learningRows.map(toCandidate),
-    reviews: reviewRows.map(toCandidate),
-    reviewBacklogTotal,
-    newCards,
-    doneToday,
-    previous: options.previous ?? null,
-  });
-  const memories = new Map<string, CardMemory>([...learningRows, ...reviewRows].map((row) => [row.cardId, parseCardMemory(row)]));
+  const session = buildStudySession({ now, settings, learning, reviews, reviewBacklogTotal, newCards, doneToday, previous: options.previous ?? null });
+  const memories = new Map<string, CardMemory>([...learning, ...reviews].map((card) => [card.cardId, card.memory]));
   return { session, memories, settings, dayEnd, newAvailable: newCards.length };
 }
 

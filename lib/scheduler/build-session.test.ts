@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStudySession, type Candidate, type QueueEntry, type SessionCard, type StudySessionInput } from "./build-session";
+import { buildStudySession, dueReviewsByRecall, type Candidate, type QueueEntry, type SessionCard, type StudySessionInput } from "./build-session";
 import { gradeCard, type Rating, type ReviewLogFields } from "./grade-card";
 import { CardState, newCardMemory, type CardMemory } from "./memory";
 import { retrievabilityAt } from "./retrievability";
@@ -319,5 +319,21 @@ describe("bad input", () => {
   it("lists a card once even if it is passed twice", () => {
     const card = { cardId: "n", source: "s" };
     expect(buildStudySession(input({ newCards: [card, card] })).queue).toHaveLength(1);
+  });
+});
+
+describe("dueReviewsByRecall", () => {
+  it("orders today's due reviews by predicted recall, leaving out cards not due today or already reviewed today", () => {
+    const dayStart = studyDayStart(noon, ny.timeZone, ny.dayStartHour);
+    const dayEnd = studyDayEnd(noon, ny.timeZone, ny.dayStartHour);
+    const fading = review("fading", "a", { stability: 2, lastReview: new Date(noon.getTime() - 20 * DAY), due: new Date(noon.getTime() - 18 * DAY) });
+    const fresh = review("fresh", "b", { stability: 30, lastReview: new Date(noon.getTime() - 30 * DAY), due: noon });
+    const laterToday = review("later", "c", { stability: 10, lastReview: new Date(noon.getTime() - 12 * DAY), due: new Date(dayEnd.getTime() - MIN) });
+    const tomorrow = review("tomorrow", "d", { stability: 10, lastReview: new Date(noon.getTime() - 5 * DAY), due: dayEnd });
+    const answeredToday = review("answered", "e", { stability: 1, lastReview: new Date(dayStart.getTime() + MIN), due: new Date(dayStart.getTime() + 2 * MIN) });
+    const ordered = dueReviewsByRecall([fresh, tomorrow, laterToday, answeredToday, fading], noon, ny);
+    expect(ordered.map((card) => card.cardId)).toEqual(["fading", "later", "fresh"]);
+    const recalls = ordered.map((card) => retrievabilityAt(card.memory, noon, ny)!);
+    expect([...recalls].sort((a, b) => a - b)).toEqual(recalls);
   });
 });

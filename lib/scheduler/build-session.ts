@@ -11,7 +11,7 @@
  */
 import { SchedulerError, isValidDate } from "./errors";
 import { CardState, type CardMemory } from "./memory";
-import { retrievabilityAt } from "./retrievability";
+import { recallPredictor, type RecallColumns } from "./retrievability";
 import type { SchedulerSettings } from "./settings";
 import { separateSiblings } from "./sibling-order";
 import { studyDayEnd, studyDayStart } from "./study-day";
@@ -65,12 +65,28 @@ function assertCount(name: string, value: number): void {
   }
 }
 
-function byDueThenId(a: Candidate, b: Candidate): number {
+function byDueThenId(a: { cardId: string; memory: Pick<CardMemory, "due"> }, b: { cardId: string; memory: Pick<CardMemory, "due"> }): number {
   return a.memory.due.getTime() - b.memory.due.getTime() || compareIds(a.cardId, b.cardId);
 }
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Review cards due today, lowest predicted recall first (ties: soonest due): the order in
+ * which a backlog is worked through. A card already reviewed this study day is not shown
+ * again today. The db layer also uses it to fetch only the cards a session can hold.
+ */
+export function dueReviewsByRecall<T extends { cardId: string; memory: RecallColumns & Pick<CardMemory, "due"> }>(reviews: readonly T[], now: Date, settings: SchedulerSettings): T[] {
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+  const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime();
+  const recallOf = recallPredictor(now, settings);
+  return reviews
+    .filter((card) => card.memory.due.getTime() < dayEnd && !(card.memory.lastReview !== null && card.memory.lastReview.getTime() >= dayStart))
+    .map((card) => ({ card, recall: recallOf(card.memory) ?? 0 }))
+    .sort((a, b) => a.recall - b.recall || byDueThenId(a.card, b.card))
+    .map(({ card }) => card);
 }
 
 export function buildStudySession(input: StudySessionInput): StudySession {
@@ -112,20 +128,14 @@ export function buildStudySession(input: StudySessionInput): StudySession {
   laterToday.sort(byDueThenId);
 
   // Reviews due today, lowest predicted recall first, up to the limit left.
-  // A card already reviewed this study day is not shown again today.
-  const dueReviews: { card: Candidate; recall: number }[] = [];
   for (const card of input.reviews) {
     if (card.memory.state !== CardState.Review) {
       throw new SchedulerError("INVALID_INPUT", `Card ${card.cardId} is listed as a review but is in state ${card.memory.state}.`);
     }
-    if (card.memory.due.getTime() >= dayEnd.getTime()) continue;
-    if (card.memory.lastReview !== null && card.memory.lastReview.getTime() >= dayStart.getTime()) continue;
-    if (!firstTime(card)) continue;
-    dueReviews.push({ card, recall: retrievabilityAt(card.memory, now, settings) ?? 0 });
   }
-  dueReviews.sort((a, b) => a.recall - b.recall || byDueThenId(a.card, b.card));
+  const dueReviews = dueReviewsByRecall(input.reviews, now, settings).filter(firstTime);
   const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
-  const reviews = dueReviews.slice(0, reviewsLeft).map((r) => r.card);
+  const reviews = dueReviews.slice(0, reviewsLeft);
   const reviewTotal = Math.max(input.reviewBacklogTotal, dueReviews.length);
 
   // New cards in document order, up to the new-card limit left.

@@ -44,6 +44,7 @@ export {
 } from "./study-day";
 export {
   buildStudySession,
+  dueReviewsByRecall,
   DEFAULT_LEARN_AHEAD_MINUTES,
   type Candidate,
   type SessionCard,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { gradeReview, undoReview } from "../../lib/db/grade-review";
 import { loadStudySession } from "../../lib/db/study-session";
-import { gradeCard, newCardMemory, parseCardMemory, settingsFromUser } from "../../lib/scheduler";
+import { gradeCard, newCardMemory, parseCardMemory, retrievabilityAt, settingsFromUser } from "../../lib/scheduler";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
 let db: Db;
@@ -126,25 +126,28 @@ describe("review session and grading", () => {
     const user = await createUser(db, "backlog@example.com");
     await db.user.update({ where: { id: user.id }, data: { dailyReviewLimit: 5 } });
     const cards = await db.card.findMany({ where: { documentId }, take: 12, orderBy: { position: "asc" } });
-    await db.cardState.createMany({
-      data: cards.map((card, i) => ({
-        userId: user.id,
-        cardId: card.id,
-        documentId,
-        state: 2,
-        stability: 10,
-        difficulty: 5,
-        scheduledDays: 10,
-        reps: 3,
-        lastReview: new Date(now.getTime() - (11 + i) * 86_400_000),
-        due: new Date(now.getTime() - (1 + i) * 86_400_000),
-      })),
-    });
+    // The longest overdue cards are the strongest ones: lowest recall is not earliest due.
+    const states = cards.map((card, i) => ({
+      userId: user.id,
+      cardId: card.id,
+      documentId,
+      state: 2,
+      stability: [400, 3, 250, 12, 90, 1.5, 60, 30, 8, 150, 5, 20][i],
+      difficulty: 5,
+      scheduledDays: 10,
+      reps: 3,
+      lastReview: new Date(now.getTime() - (11 + ((i * 7) % 12)) * 86_400_000),
+      due: new Date(now.getTime() - (12 - i) * 86_400_000),
+    }));
+    await db.cardState.createMany({ data: states });
     const limited = { ...user, dailyReviewLimit: 5 };
     const session = await loadStudySession(db, limited, now);
     expect(session.counts.review).toBe(5);
     expect(session.backlogBeyondLimit).toBe(7);
-    // The most overdue card (reviewed longest ago for the same stability) comes first.
-    expect(session.cards.find((c) => c.queue === "review")?.id).toBe(cards[11].id);
+    const recall = (i: number) => retrievabilityAt(parseCardMemory({ ...states[i], elapsedDays: 0, learningSteps: 0, lapses: 0 }), now, settingsFromUser(limited))!;
+    const lowestFive = cards.map((card, i) => ({ id: card.id, recall: recall(i) })).sort((a, b) => a.recall - b.recall).slice(0, 5);
+    const served = session.cards.filter((c) => c.queue === "review").map((c) => c.id);
+    expect(new Set(served)).toEqual(new Set(lowestFive.map((card) => card.id)));
+    expect(served[0]).toBe(lowestFive[0].id);
   });
 });

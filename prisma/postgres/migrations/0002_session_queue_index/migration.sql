@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "CardState_userId_suspended_state_due_idx" ON "CardState"("userId", "suspended", "state", "due");
+
