@@ -13,21 +13,30 @@ import { sqliteRunner } from "./sqlite-runner";
 /** Both generated clients expose the same models; the SQLite one's types stand for both. */
 export type Db = SqliteClient;
 
-/** The raw-driver runner beside each client (sql.ts): same connection or pool, no second one. */
-const runners = new WeakMap<Db, SqlRunner>();
+/**
+ * The raw-driver runner beside each client (sql.ts): same connection or pool, no second one.
+ * Kept on the client under a registered symbol, as Next may load this module more than once
+ * while the process-wide client (below) is shared.
+ */
+const RUNNER = Symbol.for("keypoint.sqlRunner");
+type WithRunner = { [RUNNER]?: SqlRunner };
 
 export function sqlOf(db: Db): SqlRunner {
-  const runner = runners.get(db);
+  const runner = (db as WithRunner)[RUNNER];
   if (!runner) throw new Error("This Prisma client was not made by createDb.");
   return runner;
+}
+
+function attachRunner(db: Db, runner: SqlRunner): Db {
+  Object.defineProperty(db, RUNNER, { value: runner });
+  return db;
 }
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 20 });
     const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
-    runners.set(client, postgresRunner(pool));
-    return client;
+    return attachRunner(client, postgresRunner(pool));
   }
   // Dates as integer milliseconds: compact, indexable, and simple to bucket by day in SQL.
   const factory = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
@@ -43,7 +52,7 @@ export function createDb(target: DatabaseTarget): Db {
     },
   };
   const client = new SqliteClient({ adapter });
-  runners.set(
+  attachRunner(
     client,
     sqliteRunner(async () => {
       if (!connection?.open) await client.$connect();
