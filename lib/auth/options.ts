@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { now } from "../time/clock";
 import { SignInSchema } from "../validation/account";
 import { verifyPassword } from "./password";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { clearSignInFailures, recordSignInFailure, signInLockedFor, throttleKeys } from "./throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -13,6 +14,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: appEnv().secret,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({
