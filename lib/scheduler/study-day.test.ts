@@ -57,3 +57,19 @@ describe("study day", () => {
     expect(() => studyDayStart(at("2025-07-01T00:00:00Z"), "UTC", 24)).toThrow(/0-23/);
   });
 });
+
+describe("study day bounds across many calls", () => {
+  it("are the same whatever order the instants come in (across DST changes)", () => {
+    for (const timeZone of ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]) {
+      const instants = Array.from({ length: 24 * 60 }, (_, i) => new Date(Date.UTC(2026, 2, 1) + i * 37 * 60_000));
+      const bounds = (list: Date[]) => new Map(list.map((t) => [t.getTime(), [studyDayStart(t, timeZone).getTime(), studyDayEnd(t, timeZone).getTime()]]));
+      const forward = bounds(instants);
+      const shuffled = bounds([...instants].sort((a, b) => ((a.getTime() * 7919) % 1009) - ((b.getTime() * 7919) % 1009)));
+      expect(shuffled).toEqual(forward);
+      for (const [t, [start, end]] of forward) {
+        expect(start).toBeLessThanOrEqual(t);
+        expect(end).toBeGreaterThan(t);
+      }
+    }
+  });
+});

@@ -80,30 +80,53 @@ function assertDayStartHour(dayStartHour: number): void {
   }
 }
 
+/**
+ * The study day last asked for, per zone and start hour: the review loop asks for today's
+ * bounds several times per answer, and each costs several Intl calls.
+ */
+type StudyDay = { date: number; start: number; end: number };
+const recentDays = new Map<string, StudyDay>();
+const MAX_RECENT_DAYS = 1_000;
+
+function recentDay(instant: number, timeZone: string, dayStartHour: number): StudyDay | undefined {
+  const day = recentDays.get(`${timeZone} ${dayStartHour}`);
+  return day && instant >= day.start && instant < day.end ? day : undefined;
+}
+
 /** The calendar date (as a UTC midnight timestamp) of the study day containing `instant`. */
 function studyDayDate(instant: Date, timeZone: string, dayStartHour: number): number {
   if (!isValidDate(instant)) throw new SchedulerError("INVALID_INPUT", "A study day needs a valid date.");
   assertDayStartHour(dayStartHour);
+  const recent = recentDay(instant.getTime(), timeZone, dayStartHour);
+  if (recent) return recent.date;
   const c = wallClock(instant.getTime(), timeZone);
   const date = Date.UTC(c.year, c.month - 1, c.day);
   return c.hour < dayStartHour ? date - DAY_MS : date;
 }
 
-function instantOfDayStart(date: number, timeZone: string, dayStartHour: number): Date {
+function instantOfDayStart(date: number, timeZone: string, dayStartHour: number): number {
   const d = new Date(date);
-  return new Date(
-    localTimeToInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), dayStartHour, timeZone),
-  );
+  return localTimeToInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), dayStartHour, timeZone);
+}
+
+function studyDayOf(now: Date, timeZone: string, dayStartHour: number): StudyDay {
+  const date = studyDayDate(now, timeZone, dayStartHour);
+  const recent = recentDay(now.getTime(), timeZone, dayStartHour);
+  if (recent) return recent;
+  const day = { date, start: instantOfDayStart(date, timeZone, dayStartHour), end: instantOfDayStart(date + DAY_MS, timeZone, dayStartHour) };
+  if (recentDays.size >= MAX_RECENT_DAYS) recentDays.clear();
+  if (now.getTime() >= day.start && now.getTime() < day.end) recentDays.set(`${timeZone} ${dayStartHour}`, day);
+  return day;
 }
 
 /** When the study day containing `now` began (e.g. 04:00 local today, or yesterday before 4 a.m.). */
 export function studyDayStart(now: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
-  return instantOfDayStart(studyDayDate(now, timeZone, dayStartHour), timeZone, dayStartHour);
+  return new Date(studyDayOf(now, timeZone, dayStartHour).start);
 }
 
 /** When the study day containing `now` ends (exclusive): the start of the next one. */
 export function studyDayEnd(now: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
-  return instantOfDayStart(studyDayDate(now, timeZone, dayStartHour) + DAY_MS, timeZone, dayStartHour);
+  return new Date(studyDayOf(now, timeZone, dayStartHour).end);
 }
 
 /** A day number that grows by one per study day; equal numbers mean the same study day. */
