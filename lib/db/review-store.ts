@@ -142,12 +142,15 @@ interface DueQuery {
   states: number[];
   dueBefore: Date;
   documentId?: string;
+  /** Only cards last reviewed before this (today's study day start: a card is reviewed once a day). */
+  reviewedBefore?: Date;
 }
 
 function dueWhere(query: DueQuery) {
   const inDocument = query.documentId ? sql` AND "documentId" = ${query.documentId}` : emptySql;
+  const notToday = query.reviewedBefore ? sql` AND "lastReview" < ${query.reviewedBefore}` : emptySql;
   return sql`"userId" = ${query.userId} AND "due" < ${query.dueBefore} AND "suspended" = ${false}
-      AND "state" IN (${sqlList(query.states)})${inDocument}`;
+      AND "state" IN (${sqlList(query.states)})${inDocument}${notToday}`;
 }
 
 export interface DueStateRow extends CardMemory {
@@ -181,7 +184,7 @@ export function lowestRecallReviews(query: Omit<DueQuery, "states"> & { now: Dat
   return rows(
     sql`
     SELECT "cardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
-    FROM "CardState" WHERE ${dueWhere({ ...query, states: [CardState.Review] })} AND "lastReview" < ${query.reviewedBefore}
+    FROM "CardState" WHERE ${dueWhere({ ...query, states: [CardState.Review] })}
     ORDER BY CASE WHEN "stability" > 0 THEN 1 ELSE 0 END,
              (${query.now} - "lastReview") / CASE WHEN "stability" > 0 THEN "stability" ELSE 1 END DESC, "due", "cardId"
     LIMIT ${query.limit}`,

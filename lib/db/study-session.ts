@@ -23,6 +23,11 @@ import { all, exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
 
 export type StudyUser = UserSchedulingColumns & { id: string };
 
+/**
+ * Reviews a session holds at once, lowest recall first: the browser asks again long before
+ * it has answered them, and the counts come from the count of every due review.
+ */
+const REVIEWS_PER_SESSION = 200;
 /** Learning cards are few (they are answered within the day); this only bounds a pathological case. */
 const LEARNING_FETCH_LIMIT = 10_000;
 /** Cards sent to the browser with full content; the rest follow as it asks. */
@@ -111,11 +116,12 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
     const [learningRows, doneToday, reviewBacklogTotal, visible] = yield* all([
       dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT }),
       answersToday(user.id, dayStart),
-      countDueStates({ ...due, states: [CardState.Review] }),
+      countDueStates({ ...due, states: [CardState.Review], reviewedBefore: dayStart }),
       visibleDocuments(user.id),
     ]);
     const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
-    const reviewRows = reviewsLeft ? yield* exec(lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: reviewsLeft })) : [];
+    const window = Math.min(reviewsLeft, REVIEWS_PER_SESSION);
+    const reviewRows = window ? yield* exec(lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: window })) : [];
     const toCandidate = (row: DueStateRow) => ({ cardId: row.cardId, memory: parseCardMemory(row) });
     const learning = learningRows.map(toCandidate);
     const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings);

@@ -44,7 +44,7 @@ function input(partial: Partial<StudySessionInput>): StudySessionInput {
     settings: ny,
     learning: [],
     reviews: [],
-    reviewBacklogTotal: partial.reviews?.length ?? 0,
+    reviewBacklogTotal: 0,
     newCards: [],
     doneToday: { newCards: 0, reviews: 0 },
     ...partial,
@@ -223,6 +223,13 @@ describe("review backlog", () => {
     expect(session.backlogBeyondLimit).toBe(3);
     const big = buildStudySession(input({ reviews: backlog, reviewBacklogTotal: 900, settings: { ...ny, dailyReviewLimit: 2 } }));
     expect(big.backlogBeyondLimit).toBe(898);
+  });
+
+  it("counts every due review within the limit when it is given only the lowest-recall few", () => {
+    const session = buildStudySession(input({ reviews: backlog.slice(0, 3), reviewBacklogTotal: 40, settings: { ...ny, dailyReviewLimit: 25 } }));
+    expect(session.queue).toHaveLength(3);
+    expect(session.counts.review).toBe(25);
+    expect(session.backlogBeyondLimit).toBe(15);
   });
 
   it("serves held-back reviews on the following days until the backlog is gone", () => {

@@ -28,9 +28,12 @@ export type StudySessionInput = {
   settings: SchedulerSettings;
   /** Unsuspended cards in state 1 or 3 due before the end of today's study day. */
   learning: readonly Candidate[];
-  /** Unsuspended cards in state 2 due before the end of today's study day (ideally all of them). */
+  /**
+   * Unsuspended cards in state 2 due before the end of today's study day: all of them, or
+   * (for a large backlog) the ones with the lowest predicted recall, as many as a session serves.
+   */
   reviews: readonly Candidate[];
-  /** How many unsuspended state-2 cards are due before the end of today's study day. */
+  /** How many unsuspended state-2 cards are due today and not yet reviewed today (0: count `reviews`). */
   reviewBacklogTotal: number;
   /** Cards never studied (no CardState, or state 0), in document order; the first few are enough. */
   newCards: readonly SessionCard[];
@@ -164,7 +167,7 @@ export function buildStudySession(input: StudySessionInput): StudySession {
     counts: {
       new: newCards.length,
       learning: dueLearning.length + learnAhead.length,
-      review: reviews.length,
+      review: Math.min(reviewsLeft, reviewTotal),
     },
     backlogBeyondLimit: Math.max(0, reviewTotal - reviewsLeft),
     learningLaterToday: { count: laterToday.length, nextDue: laterToday[0]?.memory.due ?? null },
