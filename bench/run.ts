@@ -18,7 +18,7 @@ import { ensureBuild, sessionCookie, signIn, startServer, type AppServer } from 
 import { openBulkWriter } from "./bulk-writer";
 import { browserFigures } from "./figures/browser";
 import { generatorFigures } from "./figures/generator";
-import { SESSION_EVERY, gradeLoad, loadRows, type SignedInGrader } from "./figures/grade-http";
+import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type SignedInGrader } from "./figures/grade-http";
 import { gradeLoopInProcess } from "./figures/grade-in-process";
 import { exportFigures, sessionFigures, statsFigures } from "./figures/history-user";
 import { log } from "./measure";
@@ -204,6 +204,8 @@ async function httpFigures(root: string, distDir: string, baseUrl: string | unde
       await gradeLoad([servers[0].url], graders, { connections, durationSeconds: warmupSeconds });
       const one = await gradeLoad([servers[0].url], graders, { connections, durationSeconds });
       emit(loadRows(kind, "1 process", `${size}, ${durationSeconds} s`, one, kind === "sqlite"));
+      const floor = await signedInFloorLoad([servers[0].url], graders, { connections, durationSeconds });
+      emit(floorRows(kind, `${connections} users, ${durationSeconds} s`, floor, one));
       if (kind === "postgres") {
         servers.push(await startServer(root, distDir, target.url, await freePort()));
         const urls = servers.map((s) => s.url);

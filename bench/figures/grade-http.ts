@@ -34,13 +34,12 @@ export interface LoadResult {
   failures: number;
 }
 
-/** Runs one load test; `graders` must have at least `connections` users with unused due cards. */
-export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes: LoadSizes): Promise<LoadResult> {
-  const pool = graders.slice(0, sizes.connections);
+type RequestFor = (grader: SignedInGrader) => { method: "GET" | "POST"; path: string; body?: string } | null;
+
+/** One load test: a connection per grader, each sending what `requestFor` gives (null ends it). */
+async function runLoad(urls: string[], pool: SignedInGrader[], sizes: LoadSizes, perConnection: number, requestFor: RequestFor): Promise<LoadResult> {
   let nextGrader = 0;
   const failures = new Map<string, number>();
-  const perConnection = Math.min(...pool.map((g) => g.cardIds.length)) - 1;
-  if (perConnection < 10) throw new Error("benchmark ran out of due cards for the HTTP load");
   const result = await autocannon({
     url: urls.length === 1 ? urls[0] : urls,
     connections: pool.length,
@@ -51,19 +50,11 @@ export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes
       const grader = pool[nextGrader++ % pool.length];
       client.setRequests([
         {
-          method: "POST",
-          path: "/api/review/grade",
           setupRequest(request) {
-            const cardId = grader.cardIds.pop();
-            if (!cardId) return null;
-            const rating = grader.cardIds.length % 10 === 0 ? 1 : 3;
-            // As the review screen does: the session comes back with every SESSION_EVERY-th grade only.
-            const session = grader.cardIds.length % SESSION_EVERY === 0;
-            return {
-              ...request,
-              headers: { "content-type": "application/json", cookie: grader.cookie },
-              body: JSON.stringify({ cardId, rating, clientRequestId: randomUUID(), durationMs: 2500, session }),
-            };
+            const next = requestFor(grader);
+            if (!next) return null;
+            const headers = { cookie: grader.cookie, ...(next.body ? { "content-type": "application/json" } : {}) };
+            return { ...request, ...next, headers };
           },
           onResponse(status, body) {
             if (status >= 300) {
@@ -75,7 +66,7 @@ export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes
       ]);
     },
   });
-  for (const [key, count] of failures) log(`HTTP grade failure ×${count}: ${key}`);
+  for (const [key, count] of failures) log(`HTTP failure ×${count}: ${key}`);
   const ok = result["2xx"];
   return {
     grades: ok,
@@ -84,6 +75,29 @@ export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
   };
+}
+
+/** Grades with every request; `graders` must have at least `connections` users with unused due cards. */
+export async function gradeLoad(urls: string[], graders: SignedInGrader[], sizes: LoadSizes): Promise<LoadResult> {
+  const pool = graders.slice(0, sizes.connections);
+  const perConnection = Math.min(...pool.map((g) => g.cardIds.length)) - 1;
+  if (perConnection < 10) throw new Error("benchmark ran out of due cards for the HTTP load");
+  return runLoad(urls, pool, sizes, perConnection, (grader) => {
+    const cardId = grader.cardIds.pop();
+    if (!cardId) return null;
+    const rating = grader.cardIds.length % 10 === 0 ? 1 : 3;
+    // As the review screen does: the session comes back with every SESSION_EVERY-th grade only.
+    const session = grader.cardIds.length % SESSION_EVERY === 0;
+    return { method: "POST", path: "/api/review/grade", body: JSON.stringify({ cardId, rating, clientRequestId: randomUUID(), durationMs: 2500, session }) };
+  });
+}
+
+/**
+ * The anchor of figure 2: the same server and signed-in users asking for their settings
+ * (the session check and one row), what any signed-in request costs before its own work.
+ */
+export function signedInFloorLoad(urls: string[], graders: SignedInGrader[], sizes: LoadSizes): Promise<LoadResult> {
+  return runLoad(urls, graders.slice(0, sizes.connections), sizes, 1_000_000, () => ({ method: "GET", path: "/api/settings" }));
 }
 
 export function loadRows(kind: DatabaseKind, label: string, size: string, result: LoadResult, judged: boolean): Row[] {
@@ -96,5 +110,13 @@ export function loadRows(kind: DatabaseKind, label: string, size: string, result
       target: targets.latency, met: judged ? result.p50 <= 10 && result.p99 <= 50 : null, note }),
     row({ figure: `2 grade over HTTP, throughput (${label})`, db: kind, size: `${size}, ${result.grades} grades`, unit: "grades/s",
       median: result.perSecond, target: targets.throughput, met: judged ? result.perSecond >= 1000 : null, note }),
+  ];
+}
+
+export function floorRows(kind: DatabaseKind, size: string, floor: LoadResult, grades: LoadResult): Row[] {
+  return [
+    row({ figure: "2 anchor: GET /api/settings, same server and users", db: kind, size: `${size}, ${floor.grades} requests`, unit: "requests/s",
+      median: floor.perSecond, p99: null, note: `p50 ${floor.p50} ms, p99 ${floor.p99} ms` }),
+    row({ figure: "2 grades/s ÷ anchor requests/s", db: kind, size, unit: "ratio", median: grades.perSecond / floor.perSecond, anchorRatio: grades.perSecond / floor.perSecond }),
   ];
 }
