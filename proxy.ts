@@ -26,6 +26,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** Pages only: API answers are JSON with a fixed policy (next.config.js), and skip this per-request step. */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

@@ -63,12 +63,15 @@ describe("headers", () => {
     }
   });
 
-  it("API answers are nosniff and never cached", async () => {
+  it("API answers are nosniff, never cached and may load nothing", async () => {
     const reply = await new Client(server.url).get("/api/review/session");
     expect(reply.status).toBe(401);
     expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
     expect(reply.headers.get("x-content-type-options")).toBe("nosniff");
     expect(reply.headers.get("cache-control")).toBe("no-store");
+    const csp = directives(reply.headers.get("content-security-policy"));
+    expect(csp.get("default-src")).toBe("'none'");
+    expect(csp.get("frame-ancestors")).toBe("'none'");
   });
 });
 
