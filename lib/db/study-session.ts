@@ -113,18 +113,20 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
   const { learning, reviews, reviewBacklogTotal, newCards, doneToday } = await sqlOf(db).read(function* () {
-    const [learningRows, doneToday, reviewBacklogTotal, visible] = yield* all([
+    // At most a session's worth of reviews, fetched before today's count of answers is known
+    // (so all five run at once on PostgreSQL), and cut to what the daily limit leaves below.
+    const reviewWindow = Math.min(settings.dailyReviewLimit, REVIEWS_PER_SESSION);
+    const [learningRows, reviewRows, doneToday, reviewBacklogTotal, visible] = yield* all([
       dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT }),
+      lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: reviewWindow }),
       answersToday(user.id, dayStart),
       countDueStates({ ...due, states: [CardState.Review], reviewedBefore: dayStart }),
       visibleDocuments(user.id),
     ]);
     const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
-    const window = Math.min(reviewsLeft, REVIEWS_PER_SESSION);
-    const reviewRows = window ? yield* exec(lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: window })) : [];
     const toCandidate = (row: DueStateRow) => ({ cardId: row.cardId, memory: parseCardMemory(row) });
     const learning = learningRows.map(toCandidate);
-    const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings);
+    const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings).slice(0, reviewsLeft);
     const kept = [...learning, ...reviews];
     const documents = options.documentId ? visible.filter((document) => document.id === options.documentId) : visible;
     const sources = kept.length ? yield* exec(cardSources(kept.map((card) => card.cardId))) : new Map<string, string>();
