@@ -54,7 +54,8 @@ export function sqliteRunner(connection: () => Promise<Database>): SqlRunner {
   return {
     async transaction(work) {
       const db = await connection();
-      while (db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+      // A Prisma transaction (an import, a quiz answer) holds the connection: wait for it to end.
+      while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
       return db.transaction(() => drive(db, work)).immediate();
     },
     async read(work) {
