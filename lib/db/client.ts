@@ -35,8 +35,13 @@ function attachRunner(db: Db, runner: SqlRunner): Db {
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 20 });
+    // An idle connection the server closed (a restart, a dropped database) is replaced on
+    // next use; without a listener pg's 'error' event would end the process.
+    pool.on("error", () => undefined);
     const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
-    return attachRunner(client, postgresRunner(pool));
+    // Prisma connected owns the pool and ends it on $disconnect, even if only raw statements ran.
+    let connected: Promise<void> | null = null;
+    return attachRunner(client, postgresRunner(pool, () => (connected ??= client.$connect())));
   }
   // Dates as integer milliseconds: compact, indexable, and simple to bucket by day in SQL.
   const factory = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });

@@ -48,10 +48,11 @@ async function drive<T>(client: Pool | PoolClient, work: () => Steps<T>): Promis
   return step.value;
 }
 
-/** Runs work on the pool Prisma's adapter also uses. */
-export function postgresRunner(pool: Pool): SqlRunner {
+/** Runs work on the pool Prisma's adapter also uses, once `ready` (Prisma connected) resolves. */
+export function postgresRunner(pool: Pool, ready: () => Promise<void>): SqlRunner {
   return {
     async transaction(work) {
+      await ready();
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
@@ -66,6 +67,9 @@ export function postgresRunner(pool: Pool): SqlRunner {
         client.release(broken);
       }
     },
-    read: (work) => drive(pool, work),
+    async read(work) {
+      await ready();
+      return drive(pool, work);
+    },
   };
 }
