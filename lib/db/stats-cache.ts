@@ -1,16 +1,17 @@
 /**
  * Past study days do not change: answers are only ever added at the present
- * moment, and removed (undo, a deleted deck) rarely. So the aggregates of the
- * days before today are kept per server process and reused while the user's
- * count of answers before today is unchanged; only today's answers are
- * aggregated on every request. A million-answer history is then scanned once
- * per day (or after an undo reaching into yesterday), not on every page view.
+ * moment, and removed only by undo. So the aggregates of the days before today
+ * are kept per server process and reused while the stamp of the user's answers
+ * before today (pastAnswersStamp: their latest one and latest review answer) is
+ * unchanged; only today's answers are aggregated on every request. A
+ * million-answer history is then scanned once per day (or after an undo reaching
+ * into yesterday), not on every page view.
  */
 
 /** Cached aggregate rows at most, across all entries (about 100 bytes each). */
 const MAX_ROWS = 300_000;
 
-type Entry = { stamp: number; rows: unknown[] };
+type Entry = { stamp: string; rows: unknown[] };
 const entries = new Map<string, Entry>();
 let cachedRows = 0;
 
@@ -31,10 +32,10 @@ function remember(key: string, entry: Entry) {
 }
 
 /**
- * The rows for the closed days under `key`: from the cache when `stamp` (the
- * count of answers before today) still matches, else from `load` (and cached).
+ * The rows for the closed days under `key`: from the cache when `stamp` (of the
+ * answers before today) still matches, else from `load` (and cached).
  */
-export async function closedDays<T>(key: string, stamp: number, load: () => Promise<T[]>): Promise<T[]> {
+export async function closedDays<T>(key: string, stamp: string, load: () => Promise<T[]>): Promise<T[]> {
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp) {
     // Most recently used last, so eviction drops the stalest entries.

@@ -7,25 +7,19 @@ import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../stats/dis
 import { MATURE_INTERVAL_DAYS } from "../stats/retention";
 import { DAY_MS, type DayRule } from "../stats/study-days";
 import type { DueRow, MemoryRow, StateRow, TopicRow } from "../stats/types";
-import type { Db } from "./client";
-import { visibleDocumentsWhere } from "./decks";
-import { Prisma } from "./generated/sqlite/client";
-import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, type Sql } from "./stats-sql";
+import { all, emptySql, exec, rows, sql, sqlList, type Sql, type Statement, type Steps } from "./sql";
+import { before, binCase, currentRecall, literal, num, numOrNull, raw, studyDay, subqueryFence } from "./stats-sql";
 
 /**
  * `wholeTable`: read CardState start to end instead of through an index (SQLite
- * only; see cardStateAccess). PostgreSQL's planner makes that choice itself.
+ * only; see ownsMostCardStates). PostgreSQL's planner makes that choice itself.
  */
 export type CardScope = { userId: string; documentId?: string; wholeTable?: boolean };
 
-/** `"CardState" s`, with SQLite's NOT INDEXED when scanning the whole table is cheaper. */
-function cardStateTable(scope: CardScope): Sql {
-  return scope.wholeTable ? Prisma.sql`"CardState" s NOT INDEXED` : Prisma.sql`"CardState" s`;
-}
-
 function statesOf(scope: CardScope): Sql {
-  const deck = scope.documentId ? Prisma.sql`AND s."documentId" = ${scope.documentId}` : Prisma.empty;
-  return Prisma.sql`FROM ${cardStateTable(scope)} WHERE s."userId" = ${scope.userId} ${deck}`;
+  const table = raw(scope.wholeTable ? `"CardState" s NOT INDEXED` : `"CardState" s`);
+  const deck = scope.documentId ? sql`AND s."documentId" = ${scope.documentId}` : emptySql;
+  return sql`FROM ${table} WHERE s."userId" = ${scope.userId} ${deck}`;
 }
 
 /**
@@ -34,70 +28,85 @@ function statesOf(scope: CardScope): Sql {
  * usual case on a personal server), one sequential pass over the table is
  * several times faster. The table's size is estimated from its largest rowid.
  */
-export async function cardStateAccess(db: Db, kind: DatabaseKind, userId: string): Promise<{ wholeTable: boolean }> {
-  if (kind !== "sqlite") return { wholeTable: false };
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT (SELECT COUNT(*) FROM "CardState" WHERE "userId" = ${userId}) AS "mine", (SELECT MAX(rowid) FROM "CardState") AS "rows"`;
-  const mine = num(row?.mine);
-  const rows = num(row?.rows);
-  return { wholeTable: mine > 1_000 && mine * 4 >= rows };
+export function ownsMostCardStates(userId: string): Statement<boolean> {
+  return {
+    ...sql`SELECT (SELECT COUNT(*) FROM "CardState" WHERE "userId" = ${userId}) AS "mine", (SELECT MAX(rowid) FROM "CardState") AS "rows"`,
+    read: ({ rows: [row] }) => {
+      const mine = num(row.mine);
+      return mine > 1_000 && mine * 4 >= num(row.rows);
+    },
+  };
 }
 
 /** Studied cards: past the New state, not suspended, with a memory. */
-const studied = Prisma.sql`s."state" <> 0 AND s."suspended" = false AND s."lastReview" IS NOT NULL AND s."stability" > 0`;
+const studied = sql`s."state" <> 0 AND s."suspended" = false AND s."lastReview" IS NOT NULL AND s."stability" > 0`;
+
+/** Documents the user can see: their own and the built-in ones. */
+function visibleDocument(userId: string): Sql {
+  return sql`(d."ownerId" = ${userId} OR d."ownerId" IS NULL)`;
+}
 
 /** Cards in the decks the user can see (or in one deck), studied or not. */
-export function visibleCardCount(db: Db, scope: CardScope): Promise<number> {
-  return db.card.count({
-    where: { document: visibleDocumentsWhere(scope.userId), ...(scope.documentId ? { documentId: scope.documentId } : {}) },
-  });
+export function visibleCardCount(scope: CardScope): Statement<number> {
+  const deck = scope.documentId ? sql`AND c."documentId" = ${scope.documentId}` : emptySql;
+  return {
+    ...sql`SELECT COUNT(*) AS "count" FROM "Document" d JOIN "Card" c ON c."documentId" = d."id" WHERE ${visibleDocument(scope.userId)} ${deck}`,
+    read: ({ rows: [row] }) => num(row.count),
+  };
 }
 
 /** Cards due per study day up to `untilMs` (overdue ones included), not new and not suspended. */
-export async function dueByDay(db: Db, kind: DatabaseKind, scope: CardScope, rule: DayRule, untilMs: number): Promise<DueRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+export function dueByDay(kind: DatabaseKind, scope: CardScope, rule: DayRule, untilMs: number): Statement<DueRow[]> {
+  return rows(
+    sql`
     SELECT ${studyDay(kind, `s."due"`, rule)} AS "day", COUNT(*) AS "count"
-    ${statesOf(scope)} AND s."state" <> 0 AND s."suspended" = false AND ${before(kind, `s."due"`, untilMs)}
-    GROUP BY 1`;
-  return rows.map((row) => ({ day: num(row.day), count: num(row.count) }));
+    ${statesOf(scope)} AND s."state" <> 0 AND s."suspended" = false AND ${before(`s."due"`, untilMs)}
+    GROUP BY 1`,
+    (row) => ({ day: num(row.day), count: num(row.count) }),
+  );
 }
+
+export type CardStateSummary = { states: StateRow[]; memory: MemoryRow[] };
 
 /**
  * One scan of the user's CardStates: counts by state, suspension and interval,
  * and for studied cards their stability, difficulty and current-recall bins
- * (the three histograms).
+ * (the three histograms). The inner query computes each studied card's recall
+ * once (a power; NULL for the other cards), the outer one bins its columns.
  */
-export async function cardStateSummary(
-  db: Db,
-  kind: DatabaseKind,
-  scope: CardScope,
-  nowMs: number,
-  curve: { decay: number; factor: number },
-): Promise<{ states: StateRow[]; memory: MemoryRow[] }> {
-  const ifStudied = (bin: Sql) => Prisma.sql`CASE WHEN ${studied} THEN ${bin} ELSE -1 END`;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT s."state" AS "state", CASE WHEN s."suspended" THEN 1 ELSE 0 END AS "suspended",
-           CASE WHEN s."scheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 1 ELSE 0 END AS "mature",
-           ${ifStudied(binCase(Prisma.sql`s."stability"`, STABILITY_BOUNDS))} AS "stabilityBin",
-           ${ifStudied(binCase(Prisma.sql`s."difficulty"`, DIFFICULTY_BOUNDS))} AS "difficultyBin",
-           ${ifStudied(binCase(currentRecall(kind, nowMs, curve), RECALL_BOUNDS))} AS "recallBin",
+export function cardStateSummary(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Statement<CardStateSummary> {
+  const ifStudied = (bin: Sql) => sql`CASE WHEN "recall" IS NULL THEN -1 ELSE ${bin} END`;
+  const query = sql`
+    SELECT "state", "suspended", "mature",
+           ${ifStudied(binCase(raw(`"stability"`), STABILITY_BOUNDS))} AS "stabilityBin",
+           ${ifStudied(binCase(raw(`"difficulty"`), DIFFICULTY_BOUNDS))} AS "difficultyBin",
+           ${ifStudied(binCase(raw(`"recall"`), RECALL_BOUNDS))} AS "recallBin",
            COUNT(*) AS "count"
-    ${statesOf(scope)}
+    FROM (SELECT s."state" AS "state", CASE WHEN s."suspended" THEN 1 ELSE 0 END AS "suspended",
+                 CASE WHEN s."scheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 1 ELSE 0 END AS "mature",
+                 s."stability" AS "stability", s."difficulty" AS "difficulty",
+                 CASE WHEN ${studied} THEN ${currentRecall(kind, nowMs, curve)} END AS "recall"
+          ${statesOf(scope)} ${subqueryFence(kind)}) cards
     GROUP BY 1, 2, 3, 4, 5, 6`;
-  const states = new Map<string, StateRow>();
-  const memory: MemoryRow[] = [];
-  for (const row of rows) {
-    const count = num(row.count);
-    const state = { state: num(row.state), suspended: num(row.suspended) === 1, mature: num(row.mature) === 1 };
-    const key = `${state.state}/${state.suspended}/${state.mature}`;
-    const entry = states.get(key) ?? { ...state, count: 0 };
-    entry.count += count;
-    states.set(key, entry);
-    if (num(row.stabilityBin) >= 0) {
-      memory.push({ stabilityBin: num(row.stabilityBin), difficultyBin: num(row.difficultyBin), recallBin: num(row.recallBin), count });
-    }
-  }
-  return { states: [...states.values()], memory };
+  return {
+    ...query,
+    read: ({ rows }) => {
+      const states = new Map<string, StateRow>();
+      const memory: MemoryRow[] = [];
+      for (const row of rows) {
+        const count = num(row.count);
+        const state = { state: num(row.state), suspended: num(row.suspended) === 1, mature: num(row.mature) === 1 };
+        const key = `${state.state}/${state.suspended}/${state.mature}`;
+        const entry = states.get(key) ?? { ...state, count: 0 };
+        entry.count += count;
+        states.set(key, entry);
+        if (num(row.stabilityBin) >= 0) {
+          memory.push({ stabilityBin: num(row.stabilityBin), difficultyBin: num(row.difficultyBin), recallBin: num(row.recallBin), count });
+        }
+      }
+      return { states: [...states.values()], memory };
+    },
+  };
 }
 
 /** How far back a quiz counts as recent for topic mastery. */
@@ -105,77 +114,84 @@ export const RECENT_QUIZ_DAYS = 30;
 /** Topics shown, weakest first. */
 export const TOPICS_SHOWN = 12;
 
+type TopicStrength = { studied: number; meanRecall: number | null; bestQuizScore: number | null };
+
+/** Mean current recall of each topic's studied cards. */
+function recallByTopic(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }) {
+  // A plain join, on purpose: a materialized card → topic map is faster when
+  // SQLite indexes it on the fly, but without table statistics it may not, and
+  // a forced table scan could be paired with a full scan per card.
+  return rows(
+    sql`
+    SELECT c."topicId" AS "topicId", COUNT(*) AS "studied", AVG(${currentRecall(kind, nowMs, curve)}) AS "meanRecall"
+    FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
+    WHERE s."userId" = ${scope.userId} ${scope.documentId ? sql`AND s."documentId" = ${scope.documentId}` : emptySql}
+      AND ${studied} AND c."topicId" IS NOT NULL
+    GROUP BY c."topicId"`,
+    (row) => ({ topicId: String(row.topicId), studied: num(row.studied), meanRecall: numOrNull(row.meanRecall) }),
+  );
+}
+
+/** The best score of each topic's quizzes finished in the last 30 days. */
+function bestRecentQuizzes(scope: CardScope, nowMs: number) {
+  return rows(
+    sql`
+    SELECT q."topicId" AS "topicId", MAX(q."score") AS "best" FROM "QuizAttempt" q
+    WHERE q."userId" = ${scope.userId} AND q."topicId" IS NOT NULL AND q."score" IS NOT NULL
+      AND q."finishedAt" >= ${new Date(nowMs - RECENT_QUIZ_DAYS * DAY_MS)}
+      ${scope.documentId ? sql`AND q."documentId" = ${scope.documentId}` : emptySql}
+    GROUP BY q."topicId"`,
+    (row) => ({ topicId: String(row.topicId), best: numOrNull(row.best) }),
+  );
+}
+
+/** Visible topics matching `where` (ordered and limited by `rest`), with their deck's title and card count. */
+function topicsWhere(userId: string, where: Sql, rest: Sql = emptySql) {
+  return rows(
+    sql`
+    SELECT t."id", t."documentId", t."title", t."path", d."title" AS "documentTitle",
+           (SELECT COUNT(*) FROM "Card" c WHERE c."topicId" = t."id") AS "cardCount"
+    FROM "Topic" t JOIN "Document" d ON d."id" = t."documentId"
+    WHERE ${visibleDocument(userId)} AND ${where} ${rest}`,
+    (row) => ({
+      topicId: row.id as string,
+      documentId: row.documentId as string,
+      title: row.title as string,
+      path: row.path as string,
+      documentTitle: row.documentTitle as string,
+      cardCount: num(row.cardCount),
+    }),
+  );
+}
+
 /**
  * Topic mastery: mean current recall of each topic's studied cards and the best
  * quiz score of the last 30 days. Started topics are ranked in the database
  * results; only the weakest few are looked up in full. With a deck chosen, its
  * topics not started yet fill the list after them.
  */
-export async function topicRows(
-  db: Db,
-  kind: DatabaseKind,
-  scope: CardScope,
-  nowMs: number,
-  curve: { decay: number; factor: number },
-): Promise<TopicRow[]> {
-  const [recallRows, quizRows] = await Promise.all([
-    // A plain join, on purpose: a materialized card → topic map is faster when
-    // SQLite indexes it on the fly, but without table statistics it may not, and
-    // a forced table scan could be paired with a full scan per card.
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT c."topicId" AS "topicId", COUNT(*) AS "studied", AVG(${currentRecall(kind, nowMs, curve)}) AS "meanRecall"
-      FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
-      WHERE s."userId" = ${scope.userId} ${scope.documentId ? Prisma.sql`AND s."documentId" = ${scope.documentId}` : Prisma.empty}
-        AND ${studied} AND c."topicId" IS NOT NULL
-      GROUP BY c."topicId"`,
-    db.quizAttempt.groupBy({
-      by: ["topicId"],
-      where: {
-        userId: scope.userId,
-        topicId: { not: null },
-        score: { not: null },
-        finishedAt: { gte: new Date(nowMs - RECENT_QUIZ_DAYS * DAY_MS) },
-        ...(scope.documentId ? { documentId: scope.documentId } : {}),
-      },
-      _max: { score: true },
-    }),
-  ]);
-  const byTopic = new Map<string, { studied: number; meanRecall: number | null; bestQuizScore: number | null }>();
-  for (const row of recallRows) {
-    byTopic.set(String(row.topicId), { studied: num(row.studied), meanRecall: numOrNull(row.meanRecall), bestQuizScore: null });
-  }
+export function* topicRows(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Steps<TopicRow[]> {
+  const [recallRows, quizRows] = yield* all([recallByTopic(kind, scope, nowMs, curve), bestRecentQuizzes(scope, nowMs)]);
+  const byTopic = new Map<string, TopicStrength>();
+  for (const row of recallRows) byTopic.set(row.topicId, { studied: row.studied, meanRecall: row.meanRecall, bestQuizScore: null });
   for (const row of quizRows) {
-    if (!row.topicId) continue;
     const entry = byTopic.get(row.topicId) ?? { studied: 0, meanRecall: null, bestQuizScore: null };
-    entry.bestQuizScore = row._max.score;
+    entry.bestQuizScore = row.best;
     byTopic.set(row.topicId, entry);
   }
-  const strength = (e: { meanRecall: number | null; bestQuizScore: number | null }) => e.meanRecall ?? e.bestQuizScore ?? 1;
+  const strength = (e: TopicStrength) => e.meanRecall ?? e.bestQuizScore ?? 1;
   const chosen = [...byTopic.entries()].sort((a, b) => strength(a[1]) - strength(b[1])).slice(0, TOPICS_SHOWN).map(([id]) => id);
 
-  const select = { id: true, path: true, title: true, documentId: true, document: { select: { title: true } }, _count: { select: { cards: true } } } as const;
-  const topics = await db.topic.findMany({ where: { id: { in: chosen }, document: visibleDocumentsWhere(scope.userId) }, select });
+  const topics = chosen.length ? yield* exec(topicsWhere(scope.userId, sql`t."id" IN (${sqlList(chosen)})`)) : [];
   if (scope.documentId && topics.length < TOPICS_SHOWN) {
-    const more = await db.topic.findMany({
-      where: { documentId: scope.documentId, document: visibleDocumentsWhere(scope.userId), id: { notIn: chosen } },
-      orderBy: { order: "asc" },
-      take: TOPICS_SHOWN - topics.length,
-      select,
-    });
+    const notChosen = chosen.length ? sql`AND t."id" NOT IN (${sqlList(chosen)})` : emptySql;
+    const more = yield* exec(
+      topicsWhere(scope.userId, sql`t."documentId" = ${scope.documentId} ${notChosen}`, sql`ORDER BY t."order" LIMIT ${TOPICS_SHOWN - topics.length}`),
+    );
     topics.push(...more);
   }
   return topics.map((topic) => {
-    const entry = byTopic.get(topic.id);
-    return {
-      topicId: topic.id,
-      documentId: topic.documentId,
-      title: topic.title,
-      path: topic.path,
-      documentTitle: topic.document.title,
-      cardCount: topic._count.cards,
-      studied: entry?.studied ?? 0,
-      meanRecall: entry?.meanRecall ?? null,
-      bestQuizScore: entry?.bestQuizScore ?? null,
-    };
+    const entry = byTopic.get(topic.topicId);
+    return { ...topic, studied: entry?.studied ?? 0, meanRecall: entry?.meanRecall ?? null, bestQuizScore: entry?.bestQuizScore ?? null };
   });
 }

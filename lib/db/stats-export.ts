@@ -1,15 +1,76 @@
 /**
  * CSV exports read page by page with keyset pagination (never the whole history
- * in memory): each page starts after the last row of the previous one.
+ * in memory): each page starts after the last row of the previous one. Pages are
+ * plain SQL on the raw driver (lib/db/sql.ts): over a million rows, Prisma's per-row
+ * mapping cost several times the queries.
  */
-import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvLine } from "../stats/csv";
+import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvField, csvLine } from "../stats/csv";
 import type { DatabaseKind } from "../config/database-url";
-import type { Db } from "./client";
-import { Prisma } from "./generated/sqlite/client";
-import { atOrAfter, epochMs, literal, num, type Sql } from "./stats-sql";
-import { visibleDocumentsWhere } from "./decks";
+import { sqlOf, type Db } from "./client";
+import { emptySql, readDate, readOne, sql, type Row, type Statement } from "./sql";
+import { epochMs } from "./stats-sql";
 
 export const EXPORT_PAGE_SIZE = 5_000;
+
+/** A page's CSV lines, how many rows it held, and the key of its last row (where the next page starts). */
+interface CsvPage<Key> {
+  lines: string;
+  count: number;
+  last: Key | null;
+}
+
+function csvPage<Key>(rows: Row[], line: (row: Row) => string, keyOf: (row: Row) => Key): CsvPage<Key> {
+  const last = rows.at(-1);
+  return { lines: rows.map(line).join(""), count: rows.length, last: last ? keyOf(last) : null };
+}
+
+/** The header, then one chunk per page until a page comes back short. */
+async function* csvPages<Key>(db: Db, header: string[], pageSize: number, page: (after: Key | null) => Statement<CsvPage<Key>>): AsyncGenerator<string> {
+  yield csvLine(header);
+  const runner = sqlOf(db);
+  let after: Key | null = null;
+  for (;;) {
+    // Each page is a read of its own: nothing holds the SQLite connection while the client takes a chunk.
+    const { lines, count, last }: CsvPage<Key> = await readOne(runner, page(after));
+    if (count > 0) yield lines;
+    if (count < pageSize) return;
+    after = last;
+  }
+}
+
+/** An answer's place in the export's (reviewedAt, id) order. */
+interface AnswerKey {
+  reviewedAtMs: number;
+  id: string;
+}
+
+/**
+ * A page of the user's answers. The (userId, reviewedAt, id, …) index holds every
+ * column read here, so a page is one seek and a short scan of the index, already in
+ * order: no table lookups, no sort.
+ */
+function answerPage(kind: DatabaseKind, userId: string, after: AnswerKey | null, pageSize: number): Statement<CsvPage<AnswerKey>> {
+  // Milliseconds computed in SQL: on PostgreSQL, parsing a million timestamps in JS costs more than the query.
+  const at = epochMs(kind, `r."reviewedAt"`);
+  const resume = after ? sql`AND (r."reviewedAt", r."id") > (${new Date(after.reviewedAtMs)}, ${after.id})` : emptySql;
+  return {
+    ...sql`
+      SELECT r."id", r."cardId", ${at} AS "at", r."rating", r."prevState", r."durationMs"
+      FROM "ReviewLog" r
+      WHERE r."userId" = ${userId} ${resume}
+        -- Quiz answers that left the schedule alone (the card was not due) are practice, not
+        -- reviews: the optimizer would misread them. Those that graded a due card stay in.
+        AND (r."mode" = 'REVIEW' OR r."due" <> r."prevDue")
+      ORDER BY r."reviewedAt", r."id"
+      LIMIT ${pageSize}`,
+    read: ({ rows }) => csvPage(rows, answerLine, (row) => ({ reviewedAtMs: Number(row.at), id: row.id as string })),
+  };
+}
+
+/** Written out by hand (numbers never need quoting): csvLine's array and per-field test show over a million rows. */
+function answerLine(row: Row): string {
+  return `${csvField(row.cardId as string)},${Number(row.at)},${Number(row.rating)},${Number(row.prevState)},${Number(row.durationMs)}\r\n`;
+}
 
 /**
  * The user's review history in the layout the FSRS optimizer tools read:
@@ -18,91 +79,55 @@ export const EXPORT_PAGE_SIZE = 5_000;
  * 3 Relearning), review_duration (ms). Oldest first. Review answers, and the quiz
  * answers that counted as a review (see README).
  */
-export async function* reviewHistoryCsv(db: Db, kind: DatabaseKind, userId: string, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
-  yield csvLine(REVIEW_CSV_HEADER);
-  const at = epochMs(kind, `r."reviewedAt"`);
-  let after: { reviewedAtMs: number; id: string } | null = null;
-  for (;;) {
-    // Raw SQL: a million rows through the ORM's row mapping cost several times the query.
-    // `reviewedAt >= last` lets the (userId, reviewedAt) index start the page where the
-    // previous one ended; the OR settles ties on the id.
-    const resume: Sql = after
-      ? Prisma.sql`AND ${atOrAfter(kind, `r."reviewedAt"`, after.reviewedAtMs)}
-          AND (${at} > ${literal(after.reviewedAtMs)} OR (${at} = ${literal(after.reviewedAtMs)} AND r."id" > ${after.id}))`
-      : Prisma.empty;
-    const page = await db.$queryRaw<{ id: string; cardId: string; at: unknown; rating: unknown; prevState: unknown; durationMs: unknown }[]>`
-      SELECT r."id", r."cardId", ${at} AS "at", r."rating", r."prevState", r."durationMs"
-      FROM "ReviewLog" r
-      WHERE r."userId" = ${userId} ${resume}
-        -- Quiz answers that left the schedule alone (the card was not due) are practice, not
-        -- reviews: the optimizer would misread them. Those that graded a due card stay in.
-        AND (r."mode" = 'REVIEW' OR r."due" <> r."prevDue")
-      ORDER BY r."reviewedAt", r."id"
-      LIMIT ${literal(pageSize)}`;
-    if (page.length === 0) return;
-    yield page.map((r) => csvLine([r.cardId, num(r.at), num(r.rating), num(r.prevState), num(r.durationMs)])).join("");
-    if (page.length < pageSize) return;
-    const last = page[page.length - 1];
-    after = { reviewedAtMs: num(last.at), id: last.id };
-  }
+export function reviewHistoryCsv(db: Db, kind: DatabaseKind, userId: string, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
+  return csvPages<AnswerKey>(db, REVIEW_CSV_HEADER, pageSize, (after) => answerPage(kind, userId, after, pageSize));
+}
+
+/** A page of the cards the user can see, in id order, with the user's state if they have one. */
+function cardPage(userId: string, after: string | null, pageSize: number): Statement<CsvPage<string>> {
+  const resume = after ? sql`AND c."id" > ${after}` : emptySql;
+  return {
+    ...sql`
+      SELECT c."id", d."title" AS "document", t."title" AS "topic", c."kind", c."prompt", c."answer",
+             s."state", s."due", s."stability", s."difficulty", s."reps", s."lapses", s."suspended", s."customPrompt", s."customAnswer"
+      FROM "Card" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "Topic" t ON t."id" = c."topicId"
+      LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
+      WHERE (d."ownerId" = ${userId} OR d."ownerId" IS NULL) ${resume}
+      ORDER BY c."id"
+      LIMIT ${pageSize}`,
+    read: ({ rows }) => csvPage(rows, cardLine, (row) => row.id as string),
+  };
+}
+
+/** A card never studied has no CardState row: "new", an empty memory, no edits. */
+function cardLine(row: Row): string {
+  const state = Number(row.state ?? 0);
+  const studied = state !== 0;
+  return csvLine([
+    row.id as string,
+    row.document as string,
+    (row.topic as string | null) ?? "",
+    row.kind as string,
+    (row.customPrompt as string | null) ?? (row.prompt as string),
+    (row.customAnswer as string | null) ?? (row.answer as string),
+    STATE_NAMES[state] ?? String(state),
+    studied ? readDate(row.due).toISOString() : "",
+    studied ? round(Number(row.stability)) : "",
+    studied ? round(Number(row.difficulty)) : "",
+    Number(row.reps ?? 0),
+    Number(row.lapses ?? 0),
+    Boolean(row.suspended),
+  ]);
 }
 
 /**
  * Every card of the decks the user can see, with their own scheduling state
  * ("new" and empty memory for cards never studied) and their own edits.
  */
-export async function* cardsCsv(db: Db, userId: string, pageSize = 2_000): AsyncGenerator<string> {
-  yield csvLine(CARD_CSV_HEADER);
-  let after: string | null = null;
-  for (;;) {
-    const page = await cardPage(db, userId, after, pageSize);
-    if (page.length === 0) return;
-    yield page
-      .map((card) => {
-        const s = card.states[0];
-        return csvLine([
-          card.id,
-          card.document.title,
-          card.topic?.title ?? "",
-          card.kind,
-          s?.customPrompt ?? card.prompt,
-          s?.customAnswer ?? card.answer,
-          STATE_NAMES[s?.state ?? 0] ?? String(s?.state),
-          s && s.state !== 0 ? s.due.toISOString() : "",
-          s && s.state !== 0 ? round(s.stability) : "",
-          s && s.state !== 0 ? round(s.difficulty) : "",
-          s?.reps ?? 0,
-          s?.lapses ?? 0,
-          s?.suspended ?? false,
-        ]);
-      })
-      .join("");
-    if (page.length < pageSize) return;
-    after = page[page.length - 1].id;
-  }
-}
-
-function cardPage(db: Db, userId: string, after: string | null, pageSize: number) {
-  return db.card.findMany({
-    where: { document: visibleDocumentsWhere(userId), ...(after ? { id: { gt: after } } : {}) },
-    orderBy: { id: "asc" },
-    take: pageSize,
-    select: {
-      id: true,
-      kind: true,
-      prompt: true,
-      answer: true,
-      document: { select: { title: true } },
-      topic: { select: { title: true } },
-      states: {
-        where: { userId },
-        select: {
-          state: true, due: true, stability: true, difficulty: true, reps: true, lapses: true, suspended: true,
-          customPrompt: true, customAnswer: true,
-        },
-      },
-    },
-  });
+export function cardsCsv(db: Db, userId: string, pageSize = 2_000): AsyncGenerator<string> {
+  return csvPages<string>(db, CARD_CSV_HEADER, pageSize, (after) => cardPage(userId, after, pageSize));
 }
 
 function round(value: number): number {

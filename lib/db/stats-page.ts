@@ -8,10 +8,11 @@ import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../
 import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../stats/figures";
 import { rangeFirstDay, type StatsRange } from "../stats/range";
 import { DAY_MS, HOUR_MS, dayOf, dayRuleFor, offsetAt, todayNumber, type DayRule } from "../stats/study-days";
-import type { Db } from "./client";
-import { cardStateAccess, cardStateSummary, dueByDay, topicRows, visibleCardCount } from "./stats-cards";
+import { sqlOf, type Db } from "./client";
+import { all, exec, readOne, type Statement } from "./sql";
+import { cardStateSummary, dueByDay, ownsMostCardStates, topicRows, visibleCardCount } from "./stats-cards";
 import { closedDays } from "./stats-cache";
-import { answersBefore, answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, retentionByDay } from "./stats-reviews";
+import { answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, pastAnswersStamp, retentionByDay, type Span } from "./stats-reviews";
 import type { CalibrationRow, HourRow } from "../stats/types";
 
 export type StatsUser = UserSchedulingColumns & { id: string };
@@ -29,9 +30,16 @@ export function curveFor(fsrsParams: number[] | null): { decay: number; factor: 
 }
 
 export async function loadStatsAggregates(db: Db, kind: DatabaseKind, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
+  const runner = sqlOf(db);
+  const read = <T,>(statement: Statement<T>) => readOne(runner, statement);
   const settings = settingsFromUser(user);
   const nowMs = now.getTime();
-  const first = await firstAnswerAt(db, user.id, options.documentId);
+  const todayStartMs = studyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+  const { first, stamp, wholeTable } = await runner.read(function* () {
+    const [first, stamp] = yield* all([firstAnswerAt(user.id, options.documentId), pastAnswersStamp(user.id, todayStartMs)]);
+    const wholeTable = kind === "sqlite" && (yield* exec(ownsMostCardStates(user.id)));
+    return { first, stamp, wholeTable };
+  });
   // Offsets from the first answer to the end of the forecast window (with margins).
   const rule = dayRuleFor(settings.timeZone, (first?.getTime() ?? nowMs) - 2 * DAY_MS, nowMs + 40 * DAY_MS, settings.dayStartHour);
   const today = todayNumber(now, settings.timeZone, settings.dayStartHour);
@@ -40,26 +48,30 @@ export async function loadStatsAggregates(db: Db, kind: DatabaseKind, user: Stat
   const forecastEndMs = dayStartInstant(rule, today + 31);
   const curve = curveFor(settings.fsrsParams);
   const reviews = { userId: user.id, documentId: options.documentId, rule };
-  const cards = { userId: user.id, documentId: options.documentId, ...(await cardStateAccess(db, kind, user.id)) };
+  const cards = { userId: user.id, documentId: options.documentId, wholeTable };
 
   // Days before today come from the per-process cache while the history before today is unchanged.
-  const todayStartMs = dayStartInstant(rule, today);
-  const stamp = await answersBefore(db, user.id, todayStartMs);
   const key = (figure: string, fromMs?: number) =>
     JSON.stringify([figure, user.id, options.documentId ?? null, rule.timeZone, rule.dayStartHour, todayStartMs, fromMs ?? null]);
+  // A figure's rows for the days before today (the `closed` span, cached) and for today.
+  const days = async <T,>(figure: string, closed: Span, rowsIn: (span: Span) => Statement<T[]>) => {
+    const [closedRows, todayRows] = await Promise.all([
+      closedDays(key(figure, closed.sinceMs), stamp, () => read(rowsIn(closed))),
+      read(rowsIn({ sinceMs: todayStartMs })),
+    ]);
+    return [...closedRows, ...todayRows];
+  };
   const past = { sinceMs, beforeMs: todayStartMs };
-  const todaySpan = { sinceMs: todayStartMs };
-  const both = async <T,>(closed: Promise<T[]>, open: Promise<T[]>) => [...(await closed), ...(await open)];
 
   const [daily, retention, hours, calibration, due, { states, memory }, totalCards, topics] = await Promise.all([
-    both(closedDays(key("daily", sinceMs), stamp, () => dailyAnswers(db, kind, reviews, past)), dailyAnswers(db, kind, reviews, todaySpan)),
-    both(closedDays(key("retention"), stamp, () => retentionByDay(db, kind, reviews, { beforeMs: todayStartMs })), retentionByDay(db, kind, reviews, todaySpan)),
-    both(closedDays(key("hours", sinceMs), stamp, () => answersByHour(db, kind, reviews, past)), answersByHour(db, kind, reviews, todaySpan)).then(mergeHours),
-    both(closedDays(key("calibration", sinceMs), stamp, () => calibrationBins(db, kind, reviews, past)), calibrationBins(db, kind, reviews, todaySpan)).then(mergeBins),
-    dueByDay(db, kind, cards, rule, forecastEndMs),
-    cardStateSummary(db, kind, cards, nowMs, curve),
-    visibleCardCount(db, cards),
-    topicRows(db, kind, cards, nowMs, curve),
+    days("daily", past, (span) => dailyAnswers(kind, reviews, span)),
+    days("retention", { beforeMs: todayStartMs }, (span) => retentionByDay(kind, reviews, span)),
+    days("hours", past, (span) => answersByHour(kind, reviews, span)).then(mergeHours),
+    days("calibration", past, (span) => calibrationBins(kind, reviews, span)).then(mergeBins),
+    read(dueByDay(kind, cards, rule, forecastEndMs)),
+    read(cardStateSummary(kind, cards, nowMs, curve)),
+    read(visibleCardCount(cards)),
+    runner.read(() => topicRows(kind, cards, nowMs, curve)),
   ]);
   return { firstAnswerDay, daily, retention, hours, calibration, due, states, totalCards, memory, topics };
 }

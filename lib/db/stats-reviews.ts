@@ -8,9 +8,8 @@ import { MATURE_INTERVAL_DAYS } from "../stats/retention";
 import type { DayRule } from "../stats/study-days";
 import type { CalibrationRow, DailyRow, HourRow, RetentionRow } from "../stats/types";
 import { CALIBRATION_BINS } from "../stats/calibration";
-import type { Db } from "./client";
-import { Prisma } from "./generated/sqlite/client";
-import { atOrAfter, before, literal, localHour, num, studyDay, type Sql } from "./stats-sql";
+import { emptySql, firstRow, readDate, rows, sql, type Sql, type Statement } from "./sql";
+import { atOrAfter, before, literal, localHour, num, studyDay } from "./stats-sql";
 
 export type ReviewScope = {
   userId: string;
@@ -23,13 +22,11 @@ export type ReviewScope = {
 export type Span = { sinceMs?: number; beforeMs?: number };
 
 /** FROM + WHERE for the user's answers (in the deck) in a span of time. */
-function answersFrom(kind: DatabaseKind, scope: ReviewScope, span: Span = {}): Sql {
-  const deck = scope.documentId
-    ? Prisma.sql`JOIN "Card" c ON c."id" = r."cardId" AND c."documentId" = ${scope.documentId}`
-    : Prisma.empty;
-  const since = span.sinceMs === undefined ? Prisma.empty : Prisma.sql`AND ${atOrAfter(kind, `r."reviewedAt"`, span.sinceMs)}`;
-  const until = span.beforeMs === undefined ? Prisma.empty : Prisma.sql`AND ${before(kind, `r."reviewedAt"`, span.beforeMs)}`;
-  return Prisma.sql`FROM "ReviewLog" r ${deck} WHERE r."userId" = ${scope.userId} ${since} ${until}`;
+function answersFrom(scope: ReviewScope, span: Span = {}): Sql {
+  const deck = scope.documentId ? sql`JOIN "Card" c ON c."id" = r."cardId" AND c."documentId" = ${scope.documentId}` : emptySql;
+  const since = span.sinceMs === undefined ? emptySql : sql`AND ${atOrAfter(`r."reviewedAt"`, span.sinceMs)}`;
+  const until = span.beforeMs === undefined ? emptySql : sql`AND ${before(`r."reviewedAt"`, span.beforeMs)}`;
+  return sql`FROM "ReviewLog" r ${deck} WHERE r."userId" = ${scope.userId} ${since} ${until}`;
 }
 
 /**
@@ -37,26 +34,28 @@ function answersFrom(kind: DatabaseKind, scope: ReviewScope, span: Span = {}): S
  * answer (prevLastReview) fell on an earlier day. This needs no window function.
  */
 function firstOfDay(kind: DatabaseKind, rule: DayRule): Sql {
-  return Prisma.sql`r."prevLastReview" IS NOT NULL AND ${studyDay(kind, `r."prevLastReview"`, rule)} < ${studyDay(kind, `r."reviewedAt"`, rule)}`;
+  return sql`r."prevLastReview" IS NOT NULL AND ${studyDay(kind, `r."prevLastReview"`, rule)} < ${studyDay(kind, `r."reviewedAt"`, rule)}`;
 }
 
-const passed = Prisma.sql`CASE WHEN r."rating" > 1 THEN 1 ELSE 0 END`;
+const passed = sql`CASE WHEN r."rating" > 1 THEN 1 ELSE 0 END`;
 
 /** Answers per study day, mode, state before and rating, in a span of time. */
-export async function dailyAnswers(db: Db, kind: DatabaseKind, scope: ReviewScope, span: Span): Promise<DailyRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+export function dailyAnswers(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<DailyRow[]> {
+  return rows(
+    sql`
     SELECT ${studyDay(kind, `r."reviewedAt"`, scope.rule)} AS "day", r."mode" AS "mode", r."prevState" AS "prevState",
            r."rating" AS "rating", COUNT(*) AS "count", SUM(r."durationMs") AS "durationMs"
-    ${answersFrom(kind, scope, span)}
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((row) => ({
-    day: num(row.day),
-    mode: row.mode === "QUIZ" ? "QUIZ" : "REVIEW",
-    prevState: num(row.prevState),
-    rating: num(row.rating),
-    count: num(row.count),
-    durationMs: num(row.durationMs),
-  }));
+    ${answersFrom(scope, span)}
+    GROUP BY 1, 2, 3, 4`,
+    (row) => ({
+      day: num(row.day),
+      mode: row.mode === "QUIZ" ? "QUIZ" : "REVIEW",
+      prevState: num(row.prevState),
+      rating: num(row.rating),
+      count: num(row.count),
+      durationMs: num(row.durationMs),
+    }),
+  );
 }
 
 /**
@@ -65,57 +64,74 @@ export async function dailyAnswers(db: Db, kind: DatabaseKind, scope: ReviewScop
  * of the day after an interval of at least one day, else 0. Also the activity
  * calendar and streaks read these rows.
  */
-export async function retentionByDay(db: Db, kind: DatabaseKind, scope: ReviewScope, span: Span = {}): Promise<RetentionRow[]> {
-  const counted = Prisma.sql`r."mode" = 'REVIEW' AND r."prevScheduledDays" >= 1 AND ${firstOfDay(kind, scope.rule)}`;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+export function retentionByDay(kind: DatabaseKind, scope: ReviewScope, span: Span = {}): Statement<RetentionRow[]> {
+  const counted = sql`r."mode" = 'REVIEW' AND r."prevScheduledDays" >= 1 AND ${firstOfDay(kind, scope.rule)}`;
+  return rows(
+    sql`
     SELECT ${studyDay(kind, `r."reviewedAt"`, scope.rule)} AS "day",
            CASE WHEN ${counted} THEN (CASE WHEN r."prevScheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 2 ELSE 1 END) ELSE 0 END AS "kind",
            ${passed} AS "passed", COUNT(*) AS "count"
-    ${answersFrom(kind, scope, span)}
-    GROUP BY 1, 2, 3`;
-  return rows.map((row) => ({
-    day: num(row.day),
-    kind: num(row.kind) as 0 | 1 | 2,
-    passed: num(row.passed) === 1,
-    count: num(row.count),
-  }));
+    ${answersFrom(scope, span)}
+    GROUP BY 1, 2, 3`,
+    (row) => ({
+      day: num(row.day),
+      kind: num(row.kind) as 0 | 1 | 2,
+      passed: num(row.passed) === 1,
+      count: num(row.count),
+    }),
+  );
 }
 
 /** Review answers (quizzes apart) per local hour of the day, in a span of time. */
-export async function answersByHour(db: Db, kind: DatabaseKind, scope: ReviewScope, span: Span): Promise<HourRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+export function answersByHour(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<HourRow[]> {
+  return rows(
+    sql`
     SELECT ${localHour(kind, `r."reviewedAt"`, scope.rule)} AS "hour", ${passed} AS "passed", COUNT(*) AS "count"
-    ${answersFrom(kind, scope, span)} AND r."mode" = 'REVIEW'
-    GROUP BY 1, 2`;
-  return rows.map((row) => ({ hour: num(row.hour), passed: num(row.passed) === 1, count: num(row.count) }));
+    ${answersFrom(scope, span)} AND r."mode" = 'REVIEW'
+    GROUP BY 1, 2`,
+    (row) => ({ hour: num(row.hour), passed: num(row.passed) === 1, count: num(row.count) }),
+  );
 }
 
 /**
  * Predicted recall at review time (ReviewLog.retrievability) in 5% bins against
  * the outcome, for each card's first review of a study day, in a span of time.
  */
-export async function calibrationBins(db: Db, kind: DatabaseKind, scope: ReviewScope, span: Span): Promise<CalibrationRow[]> {
+export function calibrationBins(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<CalibrationRow[]> {
   const last = literal(CALIBRATION_BINS - 1);
-  const scaled = Prisma.sql`r."retrievability" * ${literal(CALIBRATION_BINS)}`;
-  const bin = kind === "sqlite" ? Prisma.sql`MIN(CAST(${scaled} AS INTEGER), ${last})` : Prisma.sql`LEAST(FLOOR(${scaled})::int, ${last})`;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const scaled = sql`r."retrievability" * ${literal(CALIBRATION_BINS)}`;
+  const bin = kind === "sqlite" ? sql`MIN(CAST(${scaled} AS INTEGER), ${last})` : sql`LEAST(FLOOR(${scaled})::int, ${last})`;
+  return rows(
+    sql`
     SELECT ${bin} AS "bin", COUNT(*) AS "count", SUM(${passed}) AS "passed", SUM(r."retrievability") AS "predictedSum"
-    ${answersFrom(kind, scope, span)} AND r."mode" = 'REVIEW' AND r."retrievability" IS NOT NULL AND ${firstOfDay(kind, scope.rule)}
-    GROUP BY 1`;
-  return rows.map((row) => ({ bin: num(row.bin), count: num(row.count), passed: num(row.passed), predictedSum: num(row.predictedSum) }));
+    ${answersFrom(scope, span)} AND r."mode" = 'REVIEW' AND r."retrievability" IS NOT NULL AND ${firstOfDay(kind, scope.rule)}
+    GROUP BY 1`,
+    (row) => ({ bin: num(row.bin), count: num(row.count), passed: num(row.passed), predictedSum: num(row.predictedSum) }),
+  );
 }
 
 /** The instant of the user's first answer (in the deck), or null: found through the (userId, reviewedAt) index. */
-export async function firstAnswerAt(db: Db, userId: string, documentId?: string): Promise<Date | null> {
-  const first = await db.reviewLog.findFirst({
-    where: { userId, ...(documentId ? { card: { documentId } } : {}) },
-    orderBy: { reviewedAt: "asc" },
-    select: { reviewedAt: true },
-  });
-  return first?.reviewedAt ?? null;
+export function firstAnswerAt(userId: string, documentId?: string): Statement<Date | null> {
+  const deck = documentId ? sql`AND r."cardId" IN (SELECT c."id" FROM "Card" c WHERE c."documentId" = ${documentId})` : emptySql;
+  return firstRow(
+    sql`SELECT r."reviewedAt" AS "at" FROM "ReviewLog" r WHERE r."userId" = ${userId} ${deck} ORDER BY r."reviewedAt" LIMIT 1`,
+    (row) => readDate(row.at),
+  );
 }
 
-/** Answers the user gave before `beforeMs` (all decks): changes whenever a past answer is added or removed. */
-export function answersBefore(db: Db, userId: string, beforeMs: number): Promise<number> {
-  return db.reviewLog.count({ where: { userId, reviewedAt: { lt: new Date(beforeMs) } } });
+/**
+ * What identifies the user's answers before `beforeMs` (all decks): the latest of
+ * them and the latest review answer, in undo's order. Answers are only added at the
+ * present moment (one written just as a new day began is the latest before it), and
+ * only removed by undo, which takes back the user's latest review answer; either
+ * changes this. Two index seeks, where counting the answers reads the whole history.
+ */
+export function pastAnswersStamp(userId: string, beforeMs: number): Statement<string> {
+  const latest = (filter: Sql) => sql`(
+    SELECT r."id" FROM "ReviewLog" r WHERE r."userId" = ${userId} AND ${before(`r."reviewedAt"`, beforeMs)} ${filter}
+    ORDER BY r."reviewedAt" DESC, r."id" DESC LIMIT 1)`;
+  return {
+    ...sql`SELECT ${latest(emptySql)} AS "latest", ${latest(sql`AND r."mode" = 'REVIEW'`)} AS "latestReview"`,
+    read: ({ rows: [row] }) => `${row.latest ?? ""}/${row.latestReview ?? ""}`,
+  };
 }

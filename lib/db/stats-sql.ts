@@ -1,19 +1,31 @@
 /**
- * SQL fragments for the statistics, one spelling per database. SQLite stores a
- * DateTime as integer milliseconds since the epoch; PostgreSQL as timestamp(3)
- * (UTC). Every number spliced in as a literal is computed by Keypoint itself and
- * checked to be finite; user input (ids) always goes in as a bound parameter.
+ * SQL fragments for the statistics, one spelling per database, for the raw-driver
+ * statements of lib/db/sql.ts. SQLite stores a DateTime as integer milliseconds
+ * since the epoch; PostgreSQL as timestamp(3) (UTC). Constants of the figures (bin
+ * bounds, a zone's offsets) are written into the text; what changes from request to
+ * request (ids, instants, the user's forgetting curve) is bound, so a statement's
+ * text stays the same and each connection prepares it once.
  */
 import type { DatabaseKind } from "../config/database-url";
 import { DAY_MS, HOUR_MS, type DayRule } from "../stats/study-days";
-import { Prisma } from "./generated/sqlite/client";
+import { sql, type Sql } from "./sql";
 
-export type Sql = Prisma.Sql;
+/** SQL text written as is: only identifiers and keywords of Keypoint's own, never input. */
+export function raw(text: string): Sql {
+  return { text, values: [] };
+}
 
 /** A number computed by Keypoint, written into the SQL text. */
 export function literal(value: number): Sql {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number for SQL: ${value}`);
-  return Prisma.raw(String(value));
+  return raw(String(value));
+}
+
+export function joinSql(parts: readonly Sql[], separator: string): Sql {
+  return {
+    text: parts.map((part) => part.text).join(separator),
+    values: parts.flatMap((part) => part.values),
+  };
 }
 
 /**
@@ -23,54 +35,61 @@ export function literal(value: number): Sql {
  * makes it the exact integer the column holds.
  */
 export function epochMs(kind: DatabaseKind, column: string): Sql {
-  return kind === "sqlite" ? Prisma.raw(column) : Prisma.raw(`ROUND(date_part('epoch', ${column}) * 1000)`);
+  return raw(kind === "sqlite" ? column : `ROUND(date_part('epoch', ${column}) * 1000)`);
 }
 
 /** `column >= instant`, usable by an index on the column. */
-export function atOrAfter(kind: DatabaseKind, column: string, instantMs: number): Sql {
-  if (kind === "sqlite") return Prisma.sql`${Prisma.raw(column)} >= ${literal(instantMs)}`;
-  return Prisma.sql`${Prisma.raw(column)} >= (to_timestamp(${literal(instantMs / 1000)}) AT TIME ZONE 'UTC')`;
+export function atOrAfter(column: string, instantMs: number): Sql {
+  return sql`${raw(column)} >= ${new Date(instantMs)}`;
 }
 
 /** `column < instant`, usable by an index on the column. */
-export function before(kind: DatabaseKind, column: string, instantMs: number): Sql {
-  if (kind === "sqlite") return Prisma.sql`${Prisma.raw(column)} < ${literal(instantMs)}`;
-  return Prisma.sql`${Prisma.raw(column)} < (to_timestamp(${literal(instantMs / 1000)}) AT TIME ZONE 'UTC')`;
+export function before(column: string, instantMs: number): Sql {
+  return sql`${raw(column)} < ${new Date(instantMs)}`;
 }
 
-/** The zone's UTC offset (ms) at the instant `ms`: a constant, or a CASE over the DST periods. */
-function offsetCase(ms: Sql, rule: DayRule): Sql {
+/**
+ * The zone's UTC offset (ms) at the instant a DateTime column holds: a constant, or
+ * a CASE over the DST periods that compares the column itself (no conversion per branch).
+ */
+function offsetCase(column: string, rule: DayRule): Sql {
   const [first, ...rest] = rule.periods;
   if (rest.length === 0) return literal(first.offsetMs);
   const branches: Sql[] = [];
   let current = first.offsetMs;
   for (const period of rest) {
-    branches.push(Prisma.sql`WHEN ${ms} < ${literal(period.fromMs)} THEN ${literal(current)}`);
+    branches.push(sql`WHEN ${before(column, period.fromMs)} THEN ${literal(current)}`);
     current = period.offsetMs;
   }
-  return Prisma.sql`(CASE ${Prisma.join(branches, " ")} ELSE ${literal(current)} END)`;
+  return sql`(CASE ${joinSql(branches, " ")} ELSE ${literal(current)} END)`;
 }
 
 /** The study day number of a DateTime column (lib/stats/study-days.ts `dayOf`). */
 export function studyDay(kind: DatabaseKind, column: string, rule: DayRule): Sql {
-  const ms = epochMs(kind, column);
-  const shifted = Prisma.sql`${ms} + ${offsetCase(ms, rule)} - ${literal(rule.dayStartHour * HOUR_MS)}`;
-  if (kind === "sqlite") return Prisma.sql`((${shifted}) / ${literal(DAY_MS)})`;
-  return Prisma.sql`(FLOOR((${shifted}) / ${literal(DAY_MS)})::int)`;
+  const shifted = sql`${epochMs(kind, column)} + ${offsetCase(column, rule)} - ${literal(rule.dayStartHour * HOUR_MS)}`;
+  if (kind === "sqlite") return sql`((${shifted}) / ${literal(DAY_MS)})`;
+  return sql`(FLOOR((${shifted}) / ${literal(DAY_MS)})::int)`;
 }
 
 /** The local hour of day (0-23) of a DateTime column (lib/stats/study-days.ts `localHourOf`). */
 export function localHour(kind: DatabaseKind, column: string, rule: DayRule): Sql {
-  const ms = epochMs(kind, column);
-  const local = Prisma.sql`${ms} + ${offsetCase(ms, rule)}`;
-  if (kind === "sqlite") return Prisma.sql`(((${local}) / ${literal(HOUR_MS)}) % 24)`;
-  return Prisma.sql`((FLOOR((${local}) / ${literal(HOUR_MS)})::bigint % 24)::int)`;
+  const local = sql`${epochMs(kind, column)} + ${offsetCase(column, rule)}`;
+  if (kind === "sqlite") return sql`(((${local}) / ${literal(HOUR_MS)}) % 24)`;
+  return sql`((FLOOR((${local}) / ${literal(HOUR_MS)})::bigint % 24)::int)`;
 }
 
-/** The bin index of a value for upper bounds `bounds` (lib/stats/distributions.ts `binOf`). */
+/**
+ * The bin index of a value for upper bounds `bounds` (lib/stats/distributions.ts
+ * `binOf`), as a balanced tree of comparisons: about log2 of the bin count per row
+ * rather than up to one per bin. A NULL lands in the last bin, as with `binOf`'s NaN.
+ */
 export function binCase(value: Sql, bounds: readonly number[]): Sql {
-  const branches = bounds.map((bound, i) => Prisma.sql`WHEN ${value} < ${literal(bound)} THEN ${literal(i)}`);
-  return Prisma.sql`(CASE ${Prisma.join(branches, " ")} ELSE ${literal(bounds.length)} END)`;
+  const bins = (lo: number, hi: number): Sql => {
+    if (lo === hi) return literal(lo);
+    const mid = (lo + hi) >> 1;
+    return sql`(CASE WHEN ${value} < ${literal(bounds[mid])} THEN ${bins(lo, mid)} ELSE ${bins(mid + 1, hi)} END)`;
+  };
+  return bins(0, bounds.length);
 }
 
 /**
@@ -79,22 +98,26 @@ export function binCase(value: Sql, bounds: readonly number[]): Sql {
  */
 export function currentRecall(kind: DatabaseKind, nowMs: number, curve: { decay: number; factor: number }): Sql {
   const last = epochMs(kind, `s."lastReview"`);
-  const greatest = kind === "sqlite" ? Prisma.raw("MAX") : Prisma.raw("GREATEST");
-  const elapsedDays = Prisma.sql`(${greatest}(0, ${literal(nowMs)} - ${last}) * 1.0 / ${literal(DAY_MS)})`;
-  const base = Prisma.sql`(1 + ${literal(curve.factor)} * ${elapsedDays} / s."stability")`;
-  if (kind === "sqlite") return Prisma.sql`power(${base}, ${literal(curve.decay)})`;
-  return Prisma.sql`power((${base})::float8, (${literal(curve.decay)})::float8)`;
+  if (kind === "sqlite") {
+    return sql`power((1 + ${curve.factor} * (MAX(0, ${nowMs} - ${last}) * 1.0 / ${literal(DAY_MS)}) / s."stability"), ${curve.decay})`;
+  }
+  const elapsedDays = sql`(GREATEST(0, ${nowMs} - ${last}) * 1.0 / ${literal(DAY_MS)})`;
+  return sql`power((1 + ${curve.factor} * ${elapsedDays} / s."stability")::float8, (${curve.decay})::float8)`;
 }
 
-/** A count, sum or average as the drivers return it (bigint, Decimal, string or number) as a number. */
+/**
+ * Keeps a subquery from being merged into the query around it, so what it computes
+ * once per row (say, a power) is not computed again for each reference outside.
+ */
+export function subqueryFence(kind: DatabaseKind): Sql {
+  return raw(kind === "sqlite" ? "LIMIT -1" : "OFFSET 0");
+}
+
+/** A count, sum or average as the drivers return it (number, or pg's string for bigint and numeric) as a number. */
 export function num(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  if (typeof value === "number") return value;
-  if (typeof value === "bigint") return Number(value);
-  if (typeof value === "object" && "toNumber" in value && typeof value.toNumber === "function") return value.toNumber();
-  return Number(value);
+  return value === null || value === undefined ? 0 : Number(value);
 }
 
 export function numOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : num(value);
+  return value === null || value === undefined ? null : Number(value);
 }

@@ -1,14 +1,19 @@
 // The stats aggregation queries against a real database (SQLite by default; set
 // DATABASE_URL=postgresql://... to run them on PostgreSQL): a small known history
 // goes in through Prisma, the figures the db layer returns are checked.
+import { randomUUID } from "node:crypto";
 import { forgetting_curve, default_w } from "ts-fsrs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "@/lib/config/database-url";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, sqlOf, type Db } from "@/lib/db/client";
+import { gradeReview, undoReview } from "@/lib/db/grade-review";
 import { freshDatabase } from "@/lib/db/fresh-database";
+import { readOne, type Statement } from "@/lib/db/sql";
 import { cardsCsv, reviewHistoryCsv } from "@/lib/db/stats-export";
 import { cardStateSummary, dueByDay } from "@/lib/db/stats-cards";
 import { curveFor, loadStatsAggregates, loadStatsFigures, type StatsUser } from "@/lib/db/stats-page";
+import { pastAnswersStamp } from "@/lib/db/stats-reviews";
+import { studyDayStart } from "@/lib/scheduler";
 import { aggregateInMemory, HISTORY, NOW, TIME_ZONE } from "@/lib/stats/fixtures/history";
 import { dayRuleFor } from "@/lib/stats/study-days";
 
@@ -161,10 +166,11 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
     const curve = curveFor(null);
     const indexed = { userId: user.id, documentId };
     const whole = { ...indexed, wholeTable: target.kind === "sqlite" };
-    expect(byKey((await cardStateSummary(db, target.kind, whole, NOW.getTime(), curve)).memory)).toEqual(
-      byKey((await cardStateSummary(db, target.kind, indexed, NOW.getTime(), curve)).memory),
+    const read = <T,>(statement: Statement<T>) => readOne(sqlOf(db), statement);
+    expect(byKey((await read(cardStateSummary(target.kind, whole, NOW.getTime(), curve))).memory)).toEqual(
+      byKey((await read(cardStateSummary(target.kind, indexed, NOW.getTime(), curve))).memory),
     );
-    expect(byKey(await dueByDay(db, target.kind, whole, rule, until))).toEqual(byKey(await dueByDay(db, target.kind, indexed, rule, until)));
+    expect(byKey(await read(dueByDay(target.kind, whole, rule, until)))).toEqual(byKey(await read(dueByDay(target.kind, indexed, rule, until))));
   });
 
   it("ranks topics weakest first with mean current recall and the best recent quiz score", async () => {
@@ -197,13 +203,50 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
       },
     });
     expect((await load()).activity.totals.reviews).toBe(9);
-    // Removing a past answer (yesterday's review of B) invalidates the cached past.
+    // Removing the latest answer before today (yesterday's review of B) invalidates the cached past.
     const yesterday = await db.reviewLog.findFirstOrThrow({ where: { userId: user.id, reviewedAt: at("2026-03-10T07:30:00Z") } });
     await db.reviewLog.deleteMany({ where: { id: { in: [yesterday.id, extra.id] } } });
     const after = await load();
     expect(after.activity.totals.reviews).toBe(7);
     expect(after.retention.periods[1].total.total).toBe(0);
     await db.reviewLog.create({ data: { ...yesterday } });
+  });
+
+  it("keeps the cached past while only today changes, and notices answers before today added or undone", async () => {
+    const learner = await db.user.create({ data: { email: "undo@example.com", passwordHash: "x", timeZone: TIME_ZONE } });
+    const deck = await db.document.create({ data: { ownerId: learner.id, title: "Undo", sourceText: "…", contentHash: "h3" } });
+    const [early, late, quizzed] = await Promise.all(
+      [0, 1, 2].map((position) =>
+        db.card.create({ data: { documentId: deck.id, fingerprint: `undo-${position}`, kind: "CLOZE", prompt: "p", answer: "a", source: "s", quality: 1, position } }),
+      ),
+    );
+    const grade = (cardId: string, when: Date) => gradeReview(db, learner, { cardId, rating: 3, clientRequestId: randomUUID(), durationMs: 1000 }, when);
+    const stamp = () => readOne(sqlOf(db), pastAnswersStamp(learner.id, studyDayStart(NOW, TIME_ZONE).getTime()));
+    const answers = async () => (await loadStatsFigures(db, target.kind, learner, NOW, { range: "1m" })).activity.totals.reviews;
+
+    const yesterday = await grade(early.id, at("2026-03-09T22:00:00Z"));
+    expect(await answers()).toBe(1);
+    // A quiz answer later yesterday, written after the past was cached (as one committed just as the day turned).
+    await db.reviewLog.create({
+      data: {
+        userId: learner.id, cardId: quizzed.id, clientRequestId: "req-quiz", mode: "QUIZ", rating: 3, reviewedAt: at("2026-03-09T23:00:00Z"),
+        durationMs: 1000, retrievability: null, prevState: 0, prevDue: at("2026-03-09T23:00:00Z"), prevStability: 0, prevDifficulty: 0,
+        prevElapsedDays: 0, prevScheduledDays: 0, prevLearningSteps: 0, prevReps: 0, prevLapses: 0, prevLastReview: null,
+        state: 0, due: at("2026-03-09T23:00:00Z"), stability: 0, difficulty: 0, scheduledDays: 0,
+      },
+    });
+    expect(await answers()).toBe(2);
+    const past = await stamp();
+    const today = await grade(late.id, NOW);
+    expect(await stamp()).toBe(past);
+    expect(await answers()).toBe(3);
+    await undoReview(db, learner.id, today.reviewLogId);
+    expect(await stamp()).toBe(past);
+    expect(await answers()).toBe(2);
+    // Yesterday's review is now the latest review answer, so it can be undone: the past changes although a quiz answer followed it.
+    expect(await undoReview(db, learner.id, yesterday.reviewLogId)).toMatchObject({ undone: true });
+    expect(await stamp()).not.toBe(past);
+    expect(await answers()).toBe(1);
   });
 
   it("exports the review history in the FSRS optimizer's layout, page by page", async () => {
