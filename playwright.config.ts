@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { middayTimeZone } from "./tests/support/midday-zone";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -18,6 +19,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // Sign-ups take the browser's zone: one where it is midday keeps a run away from the 4 a.m. day start.
+    timezoneId: middayTimeZone(),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

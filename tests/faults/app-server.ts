@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { createDb, type Db } from "../../lib/db/client";
+import { middayTimeZone } from "../support/midday-zone";
 import { seedDefaultDeck } from "../../lib/db/default-deck";
 import { freshDatabase } from "../../lib/db/fresh-database";
 import type { DatabaseTarget } from "../../lib/config/database-url";
@@ -172,7 +173,8 @@ export class Client {
   }
 
   async signUp(email: string, password = PASSWORD): Promise<void> {
-    const reply = await this.post("/api/account", { email, password });
+    // As the sign-up form does, with a zone where it is midday (away from the 4 a.m. day start).
+    const reply = await this.post("/api/account", { email, password, timeZone: middayTimeZone() });
     if (reply.status !== 201) throw new Error(`sign-up failed: ${reply.status} ${reply.text}`);
     await this.signIn(email, password);
   }
