@@ -36,6 +36,10 @@ export function ReviewsPerDayChart({ activity }: { activity: Activity }) {
 }
 
 /** Minutes spent answering per study day (or week / month). */
+function studyTime(minutes: number): string {
+  return minutes < 1 ? `${Math.round(minutes * 60)} s` : `${Math.round(minutes * 10) / 10} min`;
+}
+
 export function TimePerDayChart({ activity }: { activity: Activity }) {
   return (
     <div className="chart" data-testid="time-per-day">
@@ -43,11 +47,12 @@ export function TimePerDayChart({ activity }: { activity: Activity }) {
         <BarChart data={activity.buckets} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid stroke={gridStroke} vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDate} tick={axisTick} minTickGap={16} />
-          <YAxis tick={axisTick} />
+          {/* Whole minutes on the axis, at least one: a few seconds of study is a short bar, not an axis of 0.0025. */}
+          <YAxis tick={axisTick} allowDecimals={false} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} tickFormatter={(v: number) => `${v}m`} />
           <Tooltip
             {...tooltipProps}
             labelFormatter={(label) => bucketLabel(String(label), activity.bucketDays)}
-            formatter={(value) => [`${value} min`, "Time"]}
+            formatter={(value) => [studyTime(Number(value)), "Time"]}
           />
           <Bar dataKey="minutes" name="Minutes" fill={colors.accent} radius={[3, 3, 0, 0]} />
         </BarChart>
