@@ -1,9 +1,16 @@
 import { notFound } from "../api/errors";
-import type { Db } from "./client";
+import { sqlOf, type Db } from "./client";
+import { firstRow, readOne, sql, type Sql } from "./sql";
 
 /** Documents a user may see: the bundled decks and their own. */
 export function visibleDocumentsWhere(userId: string) {
   return { OR: [{ ownerId: userId }, { ownerId: null }] };
+}
+
+/** The same in plain SQL, on the Document table or its alias `d`. */
+export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
+  const d = { text: table, values: [] };
+  return sql`(${d}"ownerId" = ${userId} OR ${d}"ownerId" IS NULL)`;
 }
 
 export async function listDecks(db: Db, userId: string) {
@@ -40,4 +47,13 @@ export async function requireVisibleDocument(db: Db, userId: string, documentId:
   const document = await findVisibleDocument(db, userId, documentId);
   if (!document) throw notFound("Document");
   return document;
+}
+
+/** Refuses (404) a deck id the user may not see; on the raw driver, as the review routes ask on every answer. */
+export async function requireVisibleDeck(db: Db, userId: string, documentId: string): Promise<void> {
+  const visible = await readOne(
+    sqlOf(db),
+    firstRow(sql`SELECT "id" FROM "Document" WHERE "id" = ${documentId} AND ${documentVisibleTo(userId, "")}`, () => true),
+  );
+  if (!visible) throw notFound("Document");
 }

@@ -3,6 +3,7 @@
  * databases accept (quoted identifiers, bound values), run on the raw driver (sql.ts).
  */
 import { CardState, type CardMemory, type ReviewLogFields } from "../scheduler";
+import { documentVisibleTo } from "./decks";
 import { newId } from "./ids";
 import { changes, emptySql, exec, firstRow, readDate, readOptionalDate, rows, sql, sqlList, type Row, type Statement, type Steps } from "./sql";
 
@@ -59,7 +60,7 @@ export function gradeContext(userId: string, cardId: string, clientRequestId: st
     JOIN "Document" d ON d."id" = c."documentId"
     LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
     LEFT JOIN "ReviewLog" l ON l."userId" = ${userId} AND l."clientRequestId" = ${clientRequestId}
-    WHERE c."id" = ${cardId} AND (d."ownerId" = ${userId} OR d."ownerId" IS NULL)`,
+    WHERE c."id" = ${cardId} AND ${documentVisibleTo(userId)}`,
     (row) => ({
       documentId: row.documentId as string,
       state:

@@ -7,6 +7,7 @@ import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../stats/dis
 import { MATURE_INTERVAL_DAYS } from "../stats/retention";
 import { DAY_MS, type DayRule } from "../stats/study-days";
 import type { DueRow, MemoryRow, StateRow, TopicRow } from "../stats/types";
+import { documentVisibleTo } from "./decks";
 import { all, emptySql, exec, rows, sql, sqlList, type Sql, type Statement, type Steps } from "./sql";
 import { before, binCase, currentRecall, literal, num, numOrNull, raw, studyDay, subqueryFence } from "./stats-sql";
 
@@ -41,16 +42,11 @@ export function ownsMostCardStates(userId: string): Statement<boolean> {
 /** Studied cards: past the New state, not suspended, with a memory. */
 const studied = sql`s."state" <> 0 AND s."suspended" = false AND s."lastReview" IS NOT NULL AND s."stability" > 0`;
 
-/** Documents the user can see: their own and the built-in ones. */
-function visibleDocument(userId: string): Sql {
-  return sql`(d."ownerId" = ${userId} OR d."ownerId" IS NULL)`;
-}
-
 /** Cards in the decks the user can see (or in one deck), studied or not. */
 export function visibleCardCount(scope: CardScope): Statement<number> {
   const deck = scope.documentId ? sql`AND c."documentId" = ${scope.documentId}` : emptySql;
   return {
-    ...sql`SELECT COUNT(*) AS "count" FROM "Document" d JOIN "Card" c ON c."documentId" = d."id" WHERE ${visibleDocument(scope.userId)} ${deck}`,
+    ...sql`SELECT COUNT(*) AS "count" FROM "Document" d JOIN "Card" c ON c."documentId" = d."id" WHERE ${documentVisibleTo(scope.userId)} ${deck}`,
     read: ({ rows: [row] }) => num(row.count),
   };
 }
@@ -152,7 +148,7 @@ function topicsWhere(userId: string, where: Sql, rest: Sql = emptySql) {
     SELECT t."id", t."documentId", t."title", t."path", d."title" AS "documentTitle",
            (SELECT COUNT(*) FROM "Card" c WHERE c."topicId" = t."id") AS "cardCount"
     FROM "Topic" t JOIN "Document" d ON d."id" = t."documentId"
-    WHERE ${visibleDocument(userId)} AND ${where} ${rest}`,
+    WHERE ${documentVisibleTo(userId)} AND ${where} ${rest}`,
     (row) => ({
       topicId: row.id as string,
       documentId: row.documentId as string,

@@ -8,6 +8,7 @@ import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvField, csvLine } fr
 import type { DatabaseKind } from "../config/database-url";
 import { sqlOf, type Db } from "./client";
 import { emptySql, readDate, readOne, sql, type Row, type Statement } from "./sql";
+import { documentVisibleTo } from "./decks";
 import { epochMs } from "./stats-sql";
 
 export const EXPORT_PAGE_SIZE = 5_000;
@@ -94,7 +95,7 @@ function cardPage(userId: string, after: string | null, pageSize: number): State
       JOIN "Document" d ON d."id" = c."documentId"
       LEFT JOIN "Topic" t ON t."id" = c."topicId"
       LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
-      WHERE (d."ownerId" = ${userId} OR d."ownerId" IS NULL) ${resume}
+      WHERE ${documentVisibleTo(userId)} ${resume}
       ORDER BY c."id"
       LIMIT ${pageSize}`,
     read: ({ rows }) => csvPage(rows, cardLine, (row) => row.id as string),

@@ -18,6 +18,7 @@ import {
 } from "../scheduler";
 import { cardViews, type CardView } from "./card-view";
 import { sqlOf, type Db } from "./client";
+import { documentVisibleTo } from "./decks";
 import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./review-store";
 import { all, exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
 
@@ -71,7 +72,7 @@ function newCardsOf(userId: string, documentIds: string[], take: number) {
 
 function visibleDocuments(userId: string) {
   return rows(
-    sql`SELECT "id", "createdAt" FROM "Document" WHERE "ownerId" = ${userId} OR "ownerId" IS NULL ORDER BY "createdAt"`,
+    sql`SELECT "id", "createdAt" FROM "Document" WHERE ${documentVisibleTo(userId, "")} ORDER BY "createdAt"`,
     (row) => ({ id: row.id as string, createdAt: readDate(row.createdAt).getTime() }),
   );
 }
