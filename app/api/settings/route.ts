@@ -6,8 +6,8 @@ import { SettingsSchema } from "@/lib/validation/settings";
 const SETTINGS = { desiredRetention: true, dailyNewLimit: true, dailyReviewLimit: true, timeZone: true } as const;
 
 export const GET = route(async () => {
-  const user = await requireApiUser();
-  return json(await db().user.findUniqueOrThrow({ where: { id: user.id }, select: SETTINGS }));
+  const { desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone } = await requireApiUser();
+  return json({ desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone });
 });
 
 export const PATCH = route(async (request) => {

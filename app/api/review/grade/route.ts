@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { requireVisibleDocument } from "@/lib/db/decks";
+import { db, sqlOf } from "@/lib/db/client";
+import { requireVisibleDeck } from "@/lib/db/decks";
 import { gradeReview } from "@/lib/db/grade-review";
+import { cardSources } from "@/lib/db/review-store";
+import { readOne } from "@/lib/db/sql";
 import { loadStudySession } from "@/lib/db/study-session";
 import { now } from "@/lib/time/clock";
 import { GradeSchema } from "@/lib/validation/review";
@@ -20,7 +22,7 @@ export const POST = route(async (request) => {
   const user = await requireApiUser();
   const { session: withSession, ...input } = await readJson(request, GradeRequestSchema);
   // The deck names the session to continue; another user's deck is refused before anything is written.
-  if (input.deck) await requireVisibleDocument(db(), user.id, input.deck);
+  if (input.deck) await requireVisibleDeck(db(), user.id, input.deck);
   const at = now();
   const result = await gradeReview(db(), user, input, at);
   if (!withSession) return json({ result });
@@ -29,6 +31,6 @@ export const POST = route(async (request) => {
 });
 
 async function previousCard(cardId: string) {
-  const card = await db().card.findUnique({ where: { id: cardId }, select: { id: true, source: true } });
-  return card ? { cardId: card.id, source: card.source } : null;
+  const source = (await readOne(sqlOf(db()), cardSources([cardId]))).get(cardId);
+  return source === undefined ? null : { cardId, source };
 }

@@ -2,7 +2,7 @@ import { json, route } from "@/lib/api/route";
 import { readQuery } from "@/lib/api/query";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { requireVisibleDocument } from "@/lib/db/decks";
+import { requireVisibleDeck } from "@/lib/db/decks";
 import { loadStudySession } from "@/lib/db/study-session";
 import { now } from "@/lib/time/clock";
 import { SessionQuerySchema } from "@/lib/validation/review";
@@ -10,6 +10,6 @@ import { SessionQuerySchema } from "@/lib/validation/review";
 export const GET = route(async (request) => {
   const user = await requireApiUser();
   const { deck } = readQuery(request, SessionQuerySchema);
-  if (deck) await requireVisibleDocument(db(), user.id, deck);
+  if (deck) await requireVisibleDeck(db(), user.id, deck);
   return json(await loadStudySession(db(), user, now(), { documentId: deck }));
 });

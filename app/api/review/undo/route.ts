@@ -1,7 +1,7 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { requireVisibleDocument } from "@/lib/db/decks";
+import { requireVisibleDeck } from "@/lib/db/decks";
 import { undoReview } from "@/lib/db/grade-review";
 import { loadStudySession } from "@/lib/db/study-session";
 import { now } from "@/lib/time/clock";
@@ -10,7 +10,7 @@ import { UndoSchema } from "@/lib/validation/review";
 export const POST = route(async (request) => {
   const user = await requireApiUser();
   const input = await readJson(request, UndoSchema);
-  if (input.deck) await requireVisibleDocument(db(), user.id, input.deck);
+  if (input.deck) await requireVisibleDeck(db(), user.id, input.deck);
   const undo = await undoReview(db(), user.id, input.reviewLogId);
   const session = await loadStudySession(db(), user, now(), { documentId: input.deck, first: undo.cardId ?? undefined });
   return json({ undo, session });
