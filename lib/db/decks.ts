@@ -1,6 +1,6 @@
 import { notFound } from "../api/errors";
 import { sqlOf, type Db } from "./client";
-import { firstRow, readOne, sql, type Sql } from "./sql";
+import { firstRow, rawSql, readOne, sql, type Sql } from "./sql";
 
 /** Documents a user may see: the bundled decks and their own. */
 export function visibleDocumentsWhere(userId: string) {
@@ -9,7 +9,7 @@ export function visibleDocumentsWhere(userId: string) {
 
 /** The same in plain SQL, on the Document table or its alias `d`. */
 export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
-  const d = { text: table, values: [] };
+  const d = rawSql(table);
   return sql`(${d}"ownerId" = ${userId} OR ${d}"ownerId" IS NULL)`;
 }
 

@@ -60,11 +60,16 @@ export function sql(strings: TemplateStringsArray, ...parts: (SqlValue | Sql)[])
   return { text, values };
 }
 
-export const emptySql: Sql = { text: "", values: [] };
+/** SQL text written as is: only identifiers, keywords and numbers of Keypoint's own, never input. */
+export function rawSql(text: string): Sql {
+  return { text, values: [] };
+}
+
+export const emptySql: Sql = rawSql("");
 
 /** `?, ?, ?` for an IN list (never empty: an empty list matches nothing). */
 export function sqlList(values: readonly SqlValue[]): Sql {
-  if (values.length === 0) return { text: "NULL", values: [] };
+  if (values.length === 0) return rawSql("NULL");
   return { text: values.map(() => "?").join(", "), values };
 }
 

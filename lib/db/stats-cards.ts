@@ -8,8 +8,8 @@ import { MATURE_INTERVAL_DAYS } from "../stats/retention";
 import { DAY_MS, type DayRule } from "../stats/study-days";
 import type { DueRow, MemoryRow, StateRow, TopicRow } from "../stats/types";
 import { documentVisibleTo } from "./decks";
-import { all, emptySql, exec, rows, sql, sqlList, type Sql, type Statement, type Steps } from "./sql";
-import { before, binCase, currentRecall, literal, num, numOrNull, raw, studyDay, subqueryFence } from "./stats-sql";
+import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps } from "./sql";
+import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, subqueryFence } from "./stats-sql";
 
 /**
  * `wholeTable`: read CardState start to end instead of through an index (SQLite
@@ -18,7 +18,7 @@ import { before, binCase, currentRecall, literal, num, numOrNull, raw, studyDay,
 export type CardScope = { userId: string; documentId?: string; wholeTable?: boolean };
 
 function statesOf(scope: CardScope): Sql {
-  const table = raw(scope.wholeTable ? `"CardState" s NOT INDEXED` : `"CardState" s`);
+  const table = rawSql(scope.wholeTable ? `"CardState" s NOT INDEXED` : `"CardState" s`);
   const deck = scope.documentId ? sql`AND s."documentId" = ${scope.documentId}` : emptySql;
   return sql`FROM ${table} WHERE s."userId" = ${scope.userId} ${deck}`;
 }
@@ -74,9 +74,9 @@ export function cardStateSummary(kind: DatabaseKind, scope: CardScope, nowMs: nu
   const ifStudied = (bin: Sql) => sql`CASE WHEN "recall" IS NULL THEN -1 ELSE ${bin} END`;
   const query = sql`
     SELECT "state", "suspended", "mature",
-           ${ifStudied(binCase(raw(`"stability"`), STABILITY_BOUNDS))} AS "stabilityBin",
-           ${ifStudied(binCase(raw(`"difficulty"`), DIFFICULTY_BOUNDS))} AS "difficultyBin",
-           ${ifStudied(binCase(raw(`"recall"`), RECALL_BOUNDS))} AS "recallBin",
+           ${ifStudied(binCase(rawSql(`"stability"`), STABILITY_BOUNDS))} AS "stabilityBin",
+           ${ifStudied(binCase(rawSql(`"difficulty"`), DIFFICULTY_BOUNDS))} AS "difficultyBin",
+           ${ifStudied(binCase(rawSql(`"recall"`), RECALL_BOUNDS))} AS "recallBin",
            COUNT(*) AS "count"
     FROM (SELECT s."state" AS "state", CASE WHEN s."suspended" THEN 1 ELSE 0 END AS "suspended",
                  CASE WHEN s."scheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 1 ELSE 0 END AS "mature",

@@ -8,17 +8,13 @@
  */
 import type { DatabaseKind } from "../config/database-url";
 import { DAY_MS, HOUR_MS, type DayRule } from "../stats/study-days";
-import { sql, type Sql } from "./sql";
+import { rawSql, sql, type Sql } from "./sql";
 
-/** SQL text written as is: only identifiers and keywords of Keypoint's own, never input. */
-export function raw(text: string): Sql {
-  return { text, values: [] };
-}
 
 /** A number computed by Keypoint, written into the SQL text. */
 export function literal(value: number): Sql {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number for SQL: ${value}`);
-  return raw(String(value));
+  return rawSql(String(value));
 }
 
 export function joinSql(parts: readonly Sql[], separator: string): Sql {
@@ -35,17 +31,17 @@ export function joinSql(parts: readonly Sql[], separator: string): Sql {
  * makes it the exact integer the column holds.
  */
 export function epochMs(kind: DatabaseKind, column: string): Sql {
-  return raw(kind === "sqlite" ? column : `ROUND(date_part('epoch', ${column}) * 1000)`);
+  return rawSql(kind === "sqlite" ? column : `ROUND(date_part('epoch', ${column}) * 1000)`);
 }
 
 /** `column >= instant`, usable by an index on the column. */
 export function atOrAfter(column: string, instantMs: number): Sql {
-  return sql`${raw(column)} >= ${new Date(instantMs)}`;
+  return sql`${rawSql(column)} >= ${new Date(instantMs)}`;
 }
 
 /** `column < instant`, usable by an index on the column. */
 export function before(column: string, instantMs: number): Sql {
-  return sql`${raw(column)} < ${new Date(instantMs)}`;
+  return sql`${rawSql(column)} < ${new Date(instantMs)}`;
 }
 
 /**
@@ -110,7 +106,7 @@ export function currentRecall(kind: DatabaseKind, nowMs: number, curve: { decay:
  * once per row (say, a power) is not computed again for each reference outside.
  */
 export function subqueryFence(kind: DatabaseKind): Sql {
-  return raw(kind === "sqlite" ? "LIMIT -1" : "OFFSET 0");
+  return rawSql(kind === "sqlite" ? "LIMIT -1" : "OFFSET 0");
 }
 
 /** A count, sum or average as the drivers return it (number, or pg's string for bigint and numeric) as a number. */
