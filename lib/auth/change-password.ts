@@ -2,7 +2,7 @@ import { ApiError, badRequest } from "../api/errors";
 import type { Db } from "../db/client";
 import type { PasswordChangeInput } from "../validation/account";
 import { hashPassword, verifyPassword } from "./password";
-import { recordSignInFailure, signInLockedFor } from "./throttle";
+import { passwordChangeKeys, recordSignInFailure, signInLockedFor } from "./throttle";
 
 /**
  * Changes a user's password after checking the current one. Bumps the user's
@@ -14,7 +14,7 @@ import { recordSignInFailure, signInLockedFor } from "./throttle";
 export async function changePassword(db: Db, userId: string, input: PasswordChangeInput, now: Date): Promise<number> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, sessionVersion: true } });
   if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to continue.");
-  const keys = [`email:${user.email}`];
+  const keys = passwordChangeKeys(user.email);
   const wait = await signInLockedFor(db, keys, now);
   if (wait > 0) {
     throw new ApiError(429, "TOO_MANY_ATTEMPTS", `Too many wrong passwords. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);

@@ -51,7 +51,7 @@ test("changing the password signs out every other session and keeps this one sig
   await other.close();
 });
 
-test("five failed sign-ins lock the email with a clear message", async ({ browser }) => {
+test("five failed sign-ins stop that address with a clear message, while the owner elsewhere still signs in", async ({ browser }) => {
   // Its own client address, so the lock does not reach the other tests' sign-ins.
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
   const page = await context.newPage();
@@ -71,4 +71,15 @@ test("five failed sign-ins lock the email with a clear message", async ({ browse
   await page.click("button[type=submit]");
   await expect(page.getByTestId("form-error")).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
   await context.close();
+
+  // Five wrong tries from one place do not lock the account's owner out from another.
+  const owner = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.23" } });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto("/sign-in");
+  await ownerPage.waitForLoadState("networkidle");
+  await ownerPage.fill("#email", email);
+  await ownerPage.fill("#password", PASSWORD);
+  await ownerPage.click("button[type=submit]");
+  await expect(ownerPage).not.toHaveURL(/\/sign-in/);
+  await owner.close();
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../lib/auth/accounts";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
-import { MAX_FAILURES, WINDOW_MS, clearSignInFailures, recordSignInFailure, signInLockedFor, throttleKeys } from "../../lib/auth/throttle";
+import { FAILURE_LIMITS, WINDOW_MS, clearSignInFailures, recordSignInFailure, signInLockedFor, throttleKeys } from "../../lib/auth/throttle";
 import { createDb, type Db } from "../../lib/db/client";
 import { freshDatabase } from "../../lib/db/fresh-database";
 
@@ -22,25 +22,36 @@ describe("passwords", () => {
 });
 
 describe("sign-in rate limiting", () => {
-  const keys = throttleKeys("ada@example.com", "10.0.0.1");
   const start = new Date("2026-05-01T10:00:00Z");
+  const fail = async (email: string, ip: string, times: number) => {
+    for (let i = 0; i < times; i++) await recordSignInFailure(db, throttleKeys(email, ip), start);
+  };
+  const wait = (email: string, ip: string, at = start) => signInLockedFor(db, throttleKeys(email, ip), at);
 
-  it("locks an email and an IP after 5 failures for 15 minutes, then lets them try again", async () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(db, keys, start);
-    expect(await signInLockedFor(db, keys, start)).toBe(0);
-    await recordSignInFailure(db, keys, start);
-    expect(await signInLockedFor(db, keys, start)).toBe(15);
-    // Another email from the same address is locked too.
-    expect(await signInLockedFor(db, throttleKeys("bob@example.com", "10.0.0.1"), start)).toBe(15);
-    expect(await signInLockedFor(db, keys, new Date(start.getTime() + WINDOW_MS - 60_000))).toBe(1);
-    expect(await signInLockedFor(db, keys, new Date(start.getTime() + WINDOW_MS))).toBe(0);
+  it("stops guessing one account from one address after 5 failures for 15 minutes, and no one else", async () => {
+    await fail("ada@example.com", "10.0.0.1", FAILURE_LIMITS.emailFromAddress - 1);
+    expect(await wait("ada@example.com", "10.0.0.1")).toBe(0);
+    await fail("ada@example.com", "10.0.0.1", 1);
+    expect(await wait("ada@example.com", "10.0.0.1")).toBe(15);
+    // The account's owner elsewhere, and other accounts from that address, still sign in.
+    expect(await wait("ada@example.com", "10.0.0.9")).toBe(0);
+    expect(await wait("bob@example.com", "10.0.0.1")).toBe(0);
+    expect(await wait("ada@example.com", "10.0.0.1", new Date(start.getTime() + WINDOW_MS - 60_000))).toBe(1);
+    expect(await wait("ada@example.com", "10.0.0.1", new Date(start.getTime() + WINDOW_MS))).toBe(0);
   });
 
-  it("forgets an email's failures after a successful sign-in", async () => {
-    const other = throttleKeys("carol@example.com", "10.0.0.2");
-    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(db, other, start);
+  it("stops an address trying many accounts, and an account guessed from many addresses", async () => {
+    for (let i = 0; i < FAILURE_LIMITS.address; i++) await fail(`stuffing-${i}@example.com`, "10.0.1.1", 1);
+    expect(await wait("anyone@example.com", "10.0.1.1")).toBe(15);
+    for (let i = 0; i < FAILURE_LIMITS.email; i++) await fail("eve-target@example.com", `10.0.2.${i}`, 1);
+    expect(await wait("eve-target@example.com", "10.0.3.1")).toBe(15);
+  });
+
+  it("forgets an account's failures after a successful sign-in, not the address's", async () => {
+    await fail("carol@example.com", "10.0.0.2", FAILURE_LIMITS.emailFromAddress);
     await clearSignInFailures(db, "carol@example.com");
-    expect(await db.authThrottle.findUnique({ where: { key: "email:carol@example.com" } })).toBeNull();
+    expect(await wait("carol@example.com", "10.0.0.2")).toBe(0);
+    expect(await db.authThrottle.findUnique({ where: { key: "ip:10.0.0.2" } })).not.toBeNull();
   });
 });
 

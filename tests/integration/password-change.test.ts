@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword } from "../../lib/auth/change-password";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
-import { MAX_FAILURES } from "../../lib/auth/throttle";
+import { FAILURE_LIMITS } from "../../lib/auth/throttle";
 import { createDb, type Db } from "../../lib/db/client";
 import { freshDatabase } from "../../lib/db/fresh-database";
 
@@ -39,7 +39,7 @@ describe("changing a password", () => {
 
   it("stops guessing through a stolen session after 5 wrong passwords", async () => {
     const carol = await user("carol-pw@example.com");
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < FAILURE_LIMITS.emailFromAddress; i++) {
       await expect(changePassword(db, carol.id, { currentPassword: `guess ${i}`, newPassword: "new password 2" }, at)).rejects.toMatchObject({ status: 403 });
     }
     await expect(changePassword(db, carol.id, { currentPassword: "old password 1", newPassword: "new password 2" }, at)).rejects.toMatchObject({
