@@ -3,7 +3,7 @@
 // Restore: see "Backups" in README.md.
 import path from "node:path";
 import { resolveDatabase } from "../lib/config/database-url";
-import { backupDatabase } from "../lib/db/backup";
+import { backupDatabase } from "../lib/db/ops/backup";
 
 async function main() {
   const target = resolveDatabase(process.env.DATABASE_URL);

@@ -1,8 +1,8 @@
 // Creates the database if needed, applies migrations and loads the default deck.
 import { loadEnv } from "../lib/config/env";
-import { createDb } from "../lib/db/client";
-import { seedDefaultDeck } from "../lib/db/default-deck";
-import { applyMigrations } from "../lib/db/migrate";
+import { createDb } from "../lib/db/runtime/client";
+import { seedDefaultDeck } from "../lib/db/ops/default-deck";
+import { applyMigrations } from "../lib/db/ops/migrate";
 
 export async function prepareDatabase(env = loadEnv()): Promise<void> {
   const applied = await applyMigrations(env.database);

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { DeckCard } from "@/components/ui/deck-card";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listDecks } from "@/lib/db/decks";
-import { countDue } from "@/lib/db/study-session";
+import { db } from "@/lib/db/runtime/client";
+import { listDecks } from "@/lib/db/documents/decks";
+import { countDue } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 
 export const metadata = { title: "Your decks" };

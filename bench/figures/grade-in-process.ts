@@ -7,10 +7,10 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { DatabaseTarget } from "../../lib/config/database-url";
-import type { Db } from "../../lib/db/client";
-import { gradeReview } from "../../lib/db/grade-review";
+import type { Db } from "../../lib/db/runtime/client";
+import { gradeReview } from "../../lib/db/review/grade";
 import { CardState, gradeCard, type CardMemoryRow, parseCardMemory, settingsFromUser, studyDayEnd, studyDayStart, type Rating } from "../../lib/scheduler";
-import type { StudyUser } from "../../lib/db/study-session";
+import type { StudyUser } from "../../lib/db/review/study-session";
 import { median, percentile } from "../measure";
 import { row, type Row } from "../report";
 import type { Grader } from "../synthetic-data";

@@ -5,10 +5,10 @@
  */
 import { performance } from "node:perf_hooks";
 import type { DatabaseKind } from "../../lib/config/database-url";
-import type { Db } from "../../lib/db/client";
-import { reviewHistoryCsv } from "../../lib/db/stats-export";
-import { loadStatsFigures } from "../../lib/db/stats-page";
-import { loadStudySession, planStudySession, type StudyUser } from "../../lib/db/study-session";
+import type { Db } from "../../lib/db/runtime/client";
+import { reviewHistoryCsv } from "../../lib/db/stats/export";
+import { loadStatsFigures } from "../../lib/db/stats/aggregates";
+import { loadStudySession, planStudySession, type StudyUser } from "../../lib/db/review/study-session";
 import { log, median, percentile, timeRuns } from "../measure";
 import { row, unavailable, type Row } from "../report";
 

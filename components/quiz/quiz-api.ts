@@ -1,6 +1,6 @@
-import type { QuizAnswerResult } from "@/lib/db/quiz-answer";
-import type { QuizView } from "@/lib/db/quiz-attempts";
-import type { ReviewMissedResult } from "@/lib/db/quiz-review-missed";
+import type { QuizAnswerResult } from "@/lib/db/quiz/answer";
+import type { QuizView } from "@/lib/db/quiz/attempts";
+import type { ReviewMissedResult } from "@/lib/db/quiz/review-missed";
 import { callApi } from "../review/review-api";
 
 export { RequestFailed, newRequestId } from "../review/review-api";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { SessionCardView } from "@/lib/db/study-session";
+import type { SessionCardView } from "@/lib/db/review/study-session";
 import { RequestFailed, reviewApi } from "./review-api";
 
 /** Fix a typo in a card; the edit is the user's own and keeps the card's review history. */

@@ -1,4 +1,4 @@
-import type { SessionCardView } from "@/lib/db/study-session";
+import type { SessionCardView } from "@/lib/db/review/study-session";
 
 const GAP = "[...]";
 

@@ -1,5 +1,5 @@
 import { RATINGS, RatingName, type Rating } from "@/lib/scheduler/ratings";
-import type { SessionCardView } from "@/lib/db/study-session";
+import type { SessionCardView } from "@/lib/db/review/study-session";
 
 export function GradeButtons({
   card,

@@ -1,6 +1,6 @@
 import type { Rating } from "@/lib/scheduler/ratings";
-import type { StudySessionView } from "@/lib/db/study-session";
-import type { CardView } from "@/lib/db/card-view";
+import type { StudySessionView } from "@/lib/db/review/study-session";
+import type { CardView } from "@/lib/db/review/card-view";
 import { callApi } from "../ui/call-api";
 
 export { RequestFailed, callApi } from "../ui/call-api";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DeckSummary } from "@/lib/db/decks";
+import type { DeckSummary } from "@/lib/db/documents/decks";
 
 export function DeckCard({ deck, due }: { deck: DeckSummary; due: number }) {
   return (

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDatabaseBusy } from "../db/transient-errors";
+import { isDatabaseBusy } from "../db/runtime/transient-errors";
 import { ApiError, badRequest } from "./errors";
 
 export function json(data: unknown, status = 200): Response {

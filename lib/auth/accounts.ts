@@ -1,6 +1,6 @@
 import { conflict } from "../api/errors";
-import type { Db } from "../db/client";
-import { isUniqueViolation } from "../db/transient-errors";
+import type { Db } from "../db/runtime/client";
+import { isUniqueViolation } from "../db/runtime/transient-errors";
 import type { SignUpInput } from "../validation/account";
 import { hashPassword } from "./password";
 

@@ -1,5 +1,5 @@
 import { ApiError, badRequest } from "../api/errors";
-import type { Db } from "../db/client";
+import type { Db } from "../db/runtime/client";
 import type { PasswordChangeInput } from "../validation/account";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordChangeKeys, recordSignInFailure, signInLockedFor } from "./throttle";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { appEnv } from "../config/env";
-import { db } from "../db/client";
+import { db } from "../db/runtime/client";
 import { now } from "../time/clock";
 import { SignInSchema } from "../validation/account";
 import { verifyPassword } from "./password";

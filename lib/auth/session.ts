@@ -3,9 +3,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { appEnv } from "../config/env";
 import { unauthorized } from "../api/errors";
-import { db, sqlOf } from "../db/client";
+import { db, sqlOf } from "../db/runtime/client";
 import type { User } from "../db/generated/sqlite/client";
-import { firstRow, readDate, readOne, sql } from "../db/sql";
+import { firstRow, readDate, readOne, sql } from "../db/runtime/sql";
 import { authOptions } from "./options";
 import { decodeSessionToken } from "./session-token";
 
@@ -36,7 +36,7 @@ async function sessionClaims(): Promise<SessionClaims | null> {
 export async function currentUser() {
   const session = await sessionClaims();
   if (!session?.uid) return null;
-  // On the raw driver: this runs on every request (sql.ts).
+  // On the raw driver: this runs on every request (lib/db/runtime/sql.ts).
   const user = await readOne(sqlOf(db()), userById(session.uid));
   if (!user || user.sessionVersion !== (session.sv ?? 0)) return null;
   return user;

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../db/runtime/client";
 
 export const WINDOW_MS = 15 * 60 * 1000;
 

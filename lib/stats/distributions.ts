@@ -3,7 +3,7 @@ import type { MemoryRow, StateRow } from "./types";
 /**
  * Bins are upper bounds (exclusive): a value falls in the first bin whose bound
  * exceeds it, or in the last bin. The database computes the same bins from these
- * bounds (lib/db/stats-sql.ts), so only counts per bin leave it.
+ * bounds (lib/db/stats/sql-fragments.ts), so only counts per bin leave it.
  */
 export const STABILITY_BOUNDS = [1, 2, 4, 7, 14, 30, 60, 120, 365];
 export const STABILITY_LABELS = ["<1d", "1-2d", "2-4d", "4-7d", "1-2w", "2w-1m", "1-2m", "2-4m", "4m-1y", ">1y"];

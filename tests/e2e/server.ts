@@ -1,6 +1,6 @@
 // Starts Keypoint for the end-to-end tests on its own fresh database, with test hooks on.
 import { spawn } from "node:child_process";
-import { freshDatabase } from "../../lib/db/fresh-database";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
 
 const target = await freshDatabase(process.env.DATABASE_URL, "e2e");
 console.log(`e2e database: ${target.kind}`);

@@ -1,10 +1,10 @@
 // A real `next start` on a loopback port and a small HTTP client that signs in like a browser.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { createDb, type Db } from "../../lib/db/client";
+import { createDb, type Db } from "../../lib/db/runtime/client";
 import { middayTimeZone } from "../support/midday-zone";
-import { seedDefaultDeck } from "../../lib/db/default-deck";
-import { freshDatabase } from "../../lib/db/fresh-database";
+import { seedDefaultDeck } from "../../lib/db/ops/default-deck";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
 import type { DatabaseTarget } from "../../lib/config/database-url";
 import { DIST_DIR } from "./build";
 

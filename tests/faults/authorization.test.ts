@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/runtime/client";
 import { discoverApiRoutes, fill, isPublic } from "./api-routes";
 import { appServer, Client, seededDatabase, signedInClient, type AppServer, type Reply } from "./app-server";
 

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/runtime/client";
 import { discoverApiRoutes } from "./api-routes";
 import { appServer, Client, PASSWORD, seededDatabase, signedInClient, type AppServer, type Reply } from "./app-server";
 

@@ -1,7 +1,7 @@
 // Checks stored review history against the scheduler: every card's CardState must equal
 // replaying its REVIEW logs through gradeCard, and each log's "before" columns must equal
 // the replayed state at that point (a log without its state change, or the reverse, shows).
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/runtime/client";
 import { gradeCard, newCardMemory, settingsFromUser, type CardMemory } from "../../lib/scheduler";
 
 export interface HistoryProblem {

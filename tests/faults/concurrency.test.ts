@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "../../lib/config/database-url";
-import { createDb, type Db } from "../../lib/db/client";
+import { createDb, type Db } from "../../lib/db/runtime/client";
 import { appServer, seededDatabase, signedInClient, type AppServer, type Client } from "./app-server";
 import { checkReviewHistory } from "./check-history";
 

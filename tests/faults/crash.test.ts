@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/runtime/client";
 import { generateDeck } from "../../lib/generator";
 import { appServer, seededDatabase, signedInClient, sleep, type AppServer, type Client, type Reply } from "./app-server";
 import { checkQuizAttempts, checkReviewHistory } from "./check-history";

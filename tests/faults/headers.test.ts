@@ -2,7 +2,7 @@
 // SameSite=Lax always, Secure (with the __Secure- prefix) when NEXTAUTH_URL is https.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "../../lib/config/database-url";
-import type { Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/runtime/client";
 import { appServer, Client, PASSWORD, seededDatabase, uniqueEmail, type AppServer } from "./app-server";
 
 let db: Db;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../lib/auth/accounts";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
 import { FAILURE_LIMITS, WINDOW_MS, clearSignInFailures, recordSignInFailure, signInLockedFor, throttleKeys } from "../../lib/auth/throttle";
-import { createDb, type Db } from "../../lib/db/client";
-import { freshDatabase } from "../../lib/db/fresh-database";
+import { createDb, type Db } from "../../lib/db/runtime/client";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
 
 let db: Db;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // backup is taken. Usage: tsx backup-writer.ts <DATABASE_URL> <startMs> <userId>... ; prints one line per answer.
 import { randomUUID } from "node:crypto";
 import { resolveDatabase } from "../../lib/config/database-url";
-import { createDb } from "../../lib/db/client";
-import { gradeReview } from "../../lib/db/grade-review";
+import { createDb } from "../../lib/db/runtime/client";
+import { gradeReview } from "../../lib/db/review/grade";
 
 const [url, startMs, ...userIds] = process.argv.slice(2);
 const db = createDb(resolveDatabase(url));

@@ -7,11 +7,11 @@ import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveDatabase, type DatabaseTarget } from "../../lib/config/database-url";
-import { backupDatabase } from "../../lib/db/backup";
-import { createDb, type Db } from "../../lib/db/client";
-import { seedDefaultDeck } from "../../lib/db/default-deck";
-import { freshDatabase } from "../../lib/db/fresh-database";
-import { gradeReview } from "../../lib/db/grade-review";
+import { backupDatabase } from "../../lib/db/ops/backup";
+import { createDb, type Db } from "../../lib/db/runtime/client";
+import { seedDefaultDeck } from "../../lib/db/ops/default-deck";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
+import { gradeReview } from "../../lib/db/review/grade";
 import { createUser } from "./test-db";
 
 let target: DatabaseTarget;

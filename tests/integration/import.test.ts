@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
-import { listDecks } from "../../lib/db/decks";
-import { importDocument } from "../../lib/db/import-document";
+import type { Db } from "../../lib/db/runtime/client";
+import { listDecks } from "../../lib/db/documents/decks";
+import { importDocument } from "../../lib/db/documents/import-document";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
 const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword } from "../../lib/auth/change-password";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
 import { FAILURE_LIMITS } from "../../lib/auth/throttle";
-import { createDb, type Db } from "../../lib/db/client";
-import { freshDatabase } from "../../lib/db/fresh-database";
+import { createDb, type Db } from "../../lib/db/runtime/client";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
 
 let db: Db;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
-import { gradeReview } from "../../lib/db/grade-review";
-import { answerQuizQuestion } from "../../lib/db/quiz-answer";
-import { discardQuiz, finishQuiz, loadQuiz, parseStoredQuiz, startQuiz } from "../../lib/db/quiz-attempts";
-import { documentQuizOverview } from "../../lib/db/quiz-mastery";
-import { reviewMissed } from "../../lib/db/quiz-review-missed";
-import { planStudySession } from "../../lib/db/study-session";
+import type { Db } from "../../lib/db/runtime/client";
+import { gradeReview } from "../../lib/db/review/grade";
+import { answerQuizQuestion } from "../../lib/db/quiz/answer";
+import { discardQuiz, finishQuiz, loadQuiz, parseStoredQuiz, startQuiz } from "../../lib/db/quiz/attempts";
+import { documentQuizOverview } from "../../lib/db/quiz/mastery";
+import { reviewMissed } from "../../lib/db/quiz/review-missed";
+import { planStudySession } from "../../lib/db/review/study-session";
 import { CardState } from "../../lib/scheduler";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
-import { gradeReview, undoReview } from "../../lib/db/grade-review";
-import { loadStudySession } from "../../lib/db/study-session";
+import type { Db } from "../../lib/db/runtime/client";
+import { gradeReview, undoReview } from "../../lib/db/review/grade";
+import { loadStudySession } from "../../lib/db/review/study-session";
 import { gradeCard, newCardMemory, parseCardMemory, retrievabilityAt, settingsFromUser } from "../../lib/scheduler";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { resolveDatabase } from "../../lib/config/database-url";
-import { applyMigrations } from "../../lib/db/migrate";
+import { applyMigrations } from "../../lib/db/ops/migrate";
 
 const modelsOf = (file: string) => readFileSync(file, "utf8").slice(readFileSync(file, "utf8").indexOf("\nmodel "));
 

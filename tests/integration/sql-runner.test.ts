@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, sqlOf, type Db } from "../../lib/db/client";
-import { freshDatabase } from "../../lib/db/fresh-database";
-import { isUniqueViolation } from "../../lib/db/transient-errors";
-import { changes, exec, firstRow, readDate, readOne, sql } from "../../lib/db/sql";
+import { createDb, sqlOf, type Db } from "../../lib/db/runtime/client";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
+import { isUniqueViolation } from "../../lib/db/runtime/transient-errors";
+import { changes, exec, firstRow, readDate, readOne, sql } from "../../lib/db/runtime/sql";
 import { createUser } from "./test-db";
 
 let db: Db;

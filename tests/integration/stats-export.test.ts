@@ -3,9 +3,9 @@
 // the same file, whatever rows share a timestamp across a page boundary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseTarget } from "@/lib/config/database-url";
-import { createDb, type Db } from "@/lib/db/client";
-import { freshDatabase } from "@/lib/db/fresh-database";
-import { cardsCsv, reviewHistoryCsv } from "@/lib/db/stats-export";
+import { createDb, type Db } from "@/lib/db/runtime/client";
+import { freshDatabase } from "@/lib/db/ops/fresh-database";
+import { cardsCsv, reviewHistoryCsv } from "@/lib/db/stats/export";
 
 let target: DatabaseTarget;
 let db: Db;

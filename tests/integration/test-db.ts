@@ -1,6 +1,6 @@
-import { createDb, type Db } from "../../lib/db/client";
-import { seedDefaultDeck } from "../../lib/db/default-deck";
-import { freshDatabase } from "../../lib/db/fresh-database";
+import { createDb, type Db } from "../../lib/db/runtime/client";
+import { seedDefaultDeck } from "../../lib/db/ops/default-deck";
+import { freshDatabase } from "../../lib/db/ops/fresh-database";
 
 /** A fresh migrated database of the kind DATABASE_URL names, with the default deck loaded. */
 export async function databaseWithDefaultDeck(label: string): Promise<{ db: Db; documentId: string }> {

@@ -1,8 +1,8 @@
 import { ReviewSession } from "@/components/review/review-session";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { findVisibleDocument } from "@/lib/db/decks";
-import { loadStudySession } from "@/lib/db/study-session";
+import { db } from "@/lib/db/runtime/client";
+import { findVisibleDocument } from "@/lib/db/documents/decks";
+import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 import { IdSchema } from "@/lib/validation/ids";
 

@@ -1,5 +1,5 @@
 import { createAccount } from "@/lib/auth/accounts";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/db/runtime/client";
 import { json, readJson, route } from "@/lib/api/route";
 import { SignUpSchema } from "@/lib/validation/account";
 

@@ -1,7 +1,7 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { startQuiz } from "@/lib/db/quiz-attempts";
+import { db } from "@/lib/db/runtime/client";
+import { startQuiz } from "@/lib/db/quiz/attempts";
 import { now } from "@/lib/time/clock";
 import { StartQuizSchema } from "@/lib/validation/quiz";
 

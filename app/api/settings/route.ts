@@ -1,6 +1,6 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/db/runtime/client";
 import { SettingsSchema } from "@/lib/validation/settings";
 
 const SETTINGS = { desiredRetention: true, dailyNewLimit: true, dailyReviewLimit: true, timeZone: true } as const;

@@ -1,6 +1,6 @@
-import { notFound } from "../api/errors";
-import { sqlOf, type Db } from "./client";
-import { firstRow, rawSql, readOne, sql, type Sql } from "./sql";
+import { notFound } from "../../api/errors";
+import { sqlOf, type Db } from "../runtime/client";
+import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
 
 /** Documents a user may see: the bundled decks and their own. */
 export function visibleDocumentsWhere(userId: string) {

@@ -1,6 +1,6 @@
-import { ApiError } from "../api/errors";
-import { GeneratorError, generateDeck, type DeckDraft } from "../generator";
-import type { Db } from "./client";
+import { ApiError } from "../../api/errors";
+import { GeneratorError, generateDeck, type DeckDraft } from "../../generator";
+import type { Db } from "../runtime/client";
 import { saveDeck } from "./save-deck";
 
 const STATUS: Record<GeneratorError["code"], number> = { EMPTY: 400, BINARY: 415, NO_SENTENCES: 422, TOO_LARGE: 413 };

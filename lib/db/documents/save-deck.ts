@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { DeckDraft } from "../generator/types";
-import type { Db } from "./client";
+import type { DeckDraft } from "../../generator/types";
+import type { Db } from "../runtime/client";
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text.replace(/\r\n?/g, "\n").trim()).digest("hex");

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { DatabaseTarget } from "../config/database-url";
+import type { DatabaseTarget } from "../../config/database-url";
 
 export interface BackupResult {
   file: string;

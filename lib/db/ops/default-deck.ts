@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { generateDeck } from "../generator";
-import type { Db } from "./client";
-import { saveDeck } from "./save-deck";
+import { generateDeck } from "../../generator";
+import type { Db } from "../runtime/client";
+import { saveDeck } from "../documents/save-deck";
 
 export const DEFAULT_DECK_KEY = "default";
 export const DEFAULT_DECK_FILE = "content/default-deck.txt";

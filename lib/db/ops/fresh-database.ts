@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { resolveDatabase, type DatabaseTarget } from "../config/database-url";
+import { resolveDatabase, type DatabaseTarget } from "../../config/database-url";
 import { applyMigrations } from "./migrate";
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { DatabaseTarget } from "../config/database-url";
+import type { DatabaseTarget } from "../../config/database-url";
 
 /**
  * Applies the committed migrations in prisma/<kind>/migrations, recording them in

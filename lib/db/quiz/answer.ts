@@ -6,8 +6,8 @@
  * not due today (or never studied); on a card that is due, a wrong answer is a
  * lapse (graded Again) and a right one a successful review (graded Good).
  */
-import { conflict } from "../api/errors";
-import { checkAnswer } from "../quiz";
+import { conflict } from "../../api/errors";
+import { checkAnswer } from "../../quiz";
 import {
   CardState,
   gradeCard,
@@ -16,13 +16,13 @@ import {
   settingsFromUser,
   studyDayEnd,
   unchangedLog,
-} from "../scheduler";
-import type { AnswerQuizInput } from "../validation/quiz";
-import type { Db } from "./client";
-import { MAX_DURATION_MS } from "./grade-review";
-import { isDatabaseBusy, isUniqueViolation } from "./transient-errors";
-import { parseStoredQuiz, requireAttempt, type StoredQuiz } from "./quiz-attempts";
-import type { StudyUser } from "./study-session";
+} from "../../scheduler";
+import type { AnswerQuizInput } from "../../validation/quiz";
+import type { Db } from "../runtime/client";
+import { MAX_DURATION_MS } from "../review/grade";
+import { isDatabaseBusy, isUniqueViolation } from "../runtime/transient-errors";
+import { parseStoredQuiz, requireAttempt, type StoredQuiz } from "./attempts";
+import type { StudyUser } from "../review/study-session";
 
 /** What happened to the card's schedule because of this answer. */
 export type ScheduleEffect = "unchanged" | "lapse" | "reviewed";

@@ -4,11 +4,11 @@
  * id reads as "not found".
  */
 import { randomUUID } from "node:crypto";
-import { conflict, notFound } from "../api/errors";
-import { buildQuiz, scoreQuiz, type PublicQuestion, type QuizCard, type StoredQuestion } from "../quiz";
-import type { StartQuizInput } from "../validation/quiz";
-import type { Db } from "./client";
-import { requireVisibleDocument } from "./decks";
+import { conflict, notFound } from "../../api/errors";
+import { buildQuiz, scoreQuiz, type PublicQuestion, type QuizCard, type StoredQuestion } from "../../quiz";
+import type { StartQuizInput } from "../../validation/quiz";
+import type { Db } from "../runtime/client";
+import { requireVisibleDocument } from "../documents/decks";
 
 export type QuizStatus = "ACTIVE" | "FINISHED" | "DISCARDED";
 

@@ -1,9 +1,9 @@
 /** "Review the ones you missed": a finished quiz's missed cards become due now, joining today's review. */
-import { conflict } from "../api/errors";
-import { newCardMemory } from "../scheduler";
-import type { Db } from "./client";
-import { parseStoredQuiz, requireAttempt } from "./quiz-attempts";
-import { isUniqueViolation } from "./transient-errors";
+import { conflict } from "../../api/errors";
+import { newCardMemory } from "../../scheduler";
+import type { Db } from "../runtime/client";
+import { parseStoredQuiz, requireAttempt } from "./attempts";
+import { isUniqueViolation } from "../runtime/transient-errors";
 
 export interface ReviewMissedResult {
   /** Missed cards now due for review (suspended cards stay suspended and are not counted). */

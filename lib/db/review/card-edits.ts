@@ -1,8 +1,8 @@
-import { badRequest, notFound } from "../api/errors";
-import { newCardMemory } from "../scheduler";
+import { badRequest, notFound } from "../../api/errors";
+import { newCardMemory } from "../../scheduler";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
-import type { Db } from "./client";
-import { visibleDocumentsWhere } from "./decks";
+import type { Db } from "../runtime/client";
+import { visibleDocumentsWhere } from "../documents/decks";
 
 export interface CardEdit {
   prompt?: string;

@@ -1,4 +1,4 @@
-import { rows, sql, sqlList, type Statement } from "./sql";
+import { rows, sql, sqlList, type Statement } from "../runtime/sql";
 
 /** A card as one user sees it: their own edits (if any) over the shared card. */
 export interface CardView {

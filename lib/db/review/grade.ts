@@ -1,4 +1,4 @@
-import { conflict, notFound } from "../api/errors";
+import { conflict, notFound } from "../../api/errors";
 import {
   CardState,
   gradeCard,
@@ -11,11 +11,11 @@ import {
   studyDayStart,
   type CardMemory,
   type Rating,
-} from "../scheduler";
-import { isDatabaseBusy, isUniqueViolation } from "./transient-errors";
-import { sqlOf, type Db } from "./client";
-import { answersToday, appliedRequest, gradeContext, insertCardState, insertReviewLog, updateCardState, type StoredLog } from "./review-store";
-import { exec, readOne, type Steps } from "./sql";
+} from "../../scheduler";
+import { isDatabaseBusy, isUniqueViolation } from "../runtime/transient-errors";
+import { sqlOf, type Db } from "../runtime/client";
+import { answersToday, appliedRequest, gradeContext, insertCardState, insertReviewLog, updateCardState, type StoredLog } from "./store";
+import { exec, readOne, type Steps } from "../runtime/sql";
 import type { StudyUser } from "./study-session";
 
 export interface GradeRequest {

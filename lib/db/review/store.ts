@@ -1,11 +1,11 @@
 /**
  * The statements of the review loop (grading and the study queue), in plain SQL that both
- * databases accept (quoted identifiers, bound values), run on the raw driver (sql.ts).
+ * databases accept (quoted identifiers, bound values), run on the raw driver (runtime/sql.ts).
  */
-import { CardState, type CardMemory, type ReviewLogFields } from "../scheduler";
-import { documentVisibleTo } from "./decks";
-import { newId } from "./ids";
-import { changes, emptySql, exec, firstRow, readDate, readOptionalDate, rows, sql, sqlList, type Row, type Statement, type Steps } from "./sql";
+import { CardState, type CardMemory, type ReviewLogFields } from "../../scheduler";
+import { documentVisibleTo } from "../documents/decks";
+import { newId } from "../runtime/ids";
+import { changes, emptySql, exec, firstRow, readDate, readOptionalDate, rows, sql, sqlList, type Row, type Statement, type Steps } from "../runtime/sql";
 
 export interface StoredLog {
   id: string;

@@ -15,12 +15,12 @@ import {
   type Rating,
   type SessionCard,
   type UserSchedulingColumns,
-} from "../scheduler";
+} from "../../scheduler";
 import { cardViews, type CardView } from "./card-view";
-import { sqlOf, type Db } from "./client";
-import { documentVisibleTo } from "./decks";
-import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./review-store";
-import { all, exec, readDate, rows, sql, sqlList, type Steps } from "./sql";
+import { sqlOf, type Db } from "../runtime/client";
+import { documentVisibleTo } from "../documents/decks";
+import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./store";
+import { all, exec, readDate, rows, sql, sqlList, type Steps } from "../runtime/sql";
 
 export type StudyUser = UserSchedulingColumns & { id: string };
 

@@ -1,6 +1,6 @@
 /**
  * Plain SQL for the hot paths, written once for both databases and run on the raw
- * driver under Prisma (better-sqlite3 or pg, see sql-runner.ts). Prisma 6.19 compiles
+ * driver under Prisma (better-sqlite3 or pg: sqlite-runner.ts, postgres-runner.ts). Prisma 6.19 compiles
  * every query anew, even `$queryRaw` (~0.3–1 ms of CPU each); grading, the study queue
  * and the export run often enough for that to be most of their cost.
  *

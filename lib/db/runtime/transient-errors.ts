@@ -17,7 +17,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 /**
  * Someone inserted the same key first: P2002 from the ORM, P2010 with a
  * UniqueConstraintViolation from `$queryRaw`, or the driver's own code from a
- * statement run on the raw driver (sql.ts).
+ * statement run on the raw driver (sql.ts beside this file).
  */
 export function isUniqueViolation(error: unknown): boolean {
   const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };

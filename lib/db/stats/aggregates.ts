@@ -3,17 +3,17 @@
  * queries run in parallel, then lib/stats turns their rows into figures.
  */
 import { computeDecayFactor, default_w } from "ts-fsrs";
-import type { DatabaseKind } from "../config/database-url";
-import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../scheduler";
-import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../stats/figures";
-import { rangeFirstDay, type StatsRange } from "../stats/range";
-import { DAY_MS, HOUR_MS, dayOf, dayRuleFor, offsetAt, todayNumber, type DayRule } from "../stats/study-days";
-import { sqlOf, type Db } from "./client";
-import { all, exec, readOne, type Statement } from "./sql";
-import { cardStateSummary, dueByDay, ownsMostCardStates, topicRows, visibleCardCount } from "./stats-cards";
-import { closedDays } from "./stats-cache";
-import { answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, pastAnswersStamp, retentionByDay, type Span } from "./stats-reviews";
-import type { CalibrationRow, HourRow } from "../stats/types";
+import type { DatabaseKind } from "../../config/database-url";
+import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../../scheduler";
+import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../../stats/figures";
+import { rangeFirstDay, type StatsRange } from "../../stats/range";
+import { DAY_MS, HOUR_MS, dayOf, dayRuleFor, offsetAt, todayNumber, type DayRule } from "../../stats/study-days";
+import { sqlOf, type Db } from "../runtime/client";
+import { all, exec, readOne, type Statement } from "../runtime/sql";
+import { cardStateSummary, dueByDay, ownsMostCardStates, topicRows, visibleCardCount } from "./cards";
+import { closedDays } from "./cache";
+import { answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, pastAnswersStamp, retentionByDay, type Span } from "./reviews";
+import type { CalibrationRow, HourRow } from "../../stats/types";
 
 export type StatsUser = UserSchedulingColumns & { id: string };
 export type StatsOptions = { documentId?: string; range: StatsRange };

@@ -2,14 +2,14 @@
  * CardState aggregates for the stats page: counts by state, the due forecast,
  * memory distributions and topic mastery, grouped in the database.
  */
-import type { DatabaseKind } from "../config/database-url";
-import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../stats/distributions";
-import { MATURE_INTERVAL_DAYS } from "../stats/retention";
-import { DAY_MS, type DayRule } from "../stats/study-days";
-import type { DueRow, MemoryRow, StateRow, TopicRow } from "../stats/types";
-import { documentVisibleTo } from "./decks";
-import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps } from "./sql";
-import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, subqueryFence } from "./stats-sql";
+import type { DatabaseKind } from "../../config/database-url";
+import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../../stats/distributions";
+import { MATURE_INTERVAL_DAYS } from "../../stats/retention";
+import { DAY_MS, type DayRule } from "../../stats/study-days";
+import type { DueRow, MemoryRow, StateRow, TopicRow } from "../../stats/types";
+import { documentVisibleTo } from "../documents/decks";
+import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps } from "../runtime/sql";
+import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, subqueryFence } from "./sql-fragments";
 
 /**
  * `wholeTable`: read CardState start to end instead of through an index (SQLite

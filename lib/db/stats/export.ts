@@ -1,15 +1,15 @@
 /**
  * CSV exports read page by page with keyset pagination (never the whole history
  * in memory): each page starts after the last row of the previous one. Pages are
- * plain SQL on the raw driver (lib/db/sql.ts): over a million rows, Prisma's per-row
+ * plain SQL on the raw driver (lib/db/runtime/sql.ts): over a million rows, Prisma's per-row
  * mapping cost several times the queries.
  */
-import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvField, csvLine } from "../stats/csv";
-import type { DatabaseKind } from "../config/database-url";
-import { sqlOf, type Db } from "./client";
-import { emptySql, readDate, readOne, sql, type Row, type Statement } from "./sql";
-import { documentVisibleTo } from "./decks";
-import { epochMs } from "./stats-sql";
+import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvField, csvLine } from "../../stats/csv";
+import type { DatabaseKind } from "../../config/database-url";
+import { sqlOf, type Db } from "../runtime/client";
+import { emptySql, readDate, readOne, sql, type Row, type Statement } from "../runtime/sql";
+import { documentVisibleTo } from "../documents/decks";
+import { epochMs } from "./sql-fragments";
 
 export const EXPORT_PAGE_SIZE = 5_000;
 

@@ -3,13 +3,13 @@
  * the database, so a history of a million answers comes back as a few thousand
  * rows at most. Study days follow the user's zone and day start (DayRule).
  */
-import type { DatabaseKind } from "../config/database-url";
-import { MATURE_INTERVAL_DAYS } from "../stats/retention";
-import type { DayRule } from "../stats/study-days";
-import type { CalibrationRow, DailyRow, HourRow, RetentionRow } from "../stats/types";
-import { CALIBRATION_BINS } from "../stats/calibration";
-import { emptySql, firstRow, readDate, rows, sql, type Sql, type Statement } from "./sql";
-import { atOrAfter, before, literal, localHour, num, studyDay } from "./stats-sql";
+import type { DatabaseKind } from "../../config/database-url";
+import { MATURE_INTERVAL_DAYS } from "../../stats/retention";
+import type { DayRule } from "../../stats/study-days";
+import type { CalibrationRow, DailyRow, HourRow, RetentionRow } from "../../stats/types";
+import { CALIBRATION_BINS } from "../../stats/calibration";
+import { emptySql, firstRow, readDate, rows, sql, type Sql, type Statement } from "../runtime/sql";
+import { atOrAfter, before, literal, localHour, num, studyDay } from "./sql-fragments";
 
 export type ReviewScope = {
   userId: string;

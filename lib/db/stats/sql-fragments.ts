@@ -1,14 +1,14 @@
 /**
  * SQL fragments for the statistics, one spelling per database, for the raw-driver
- * statements of lib/db/sql.ts. SQLite stores a DateTime as integer milliseconds
+ * statements of lib/db/runtime/sql.ts. SQLite stores a DateTime as integer milliseconds
  * since the epoch; PostgreSQL as timestamp(3) (UTC). Constants of the figures (bin
  * bounds, a zone's offsets) are written into the text; what changes from request to
  * request (ids, instants, the user's forgetting curve) is bound, so a statement's
  * text stays the same and each connection prepares it once.
  */
-import type { DatabaseKind } from "../config/database-url";
-import { DAY_MS, HOUR_MS, type DayRule } from "../stats/study-days";
-import { rawSql, sql, type Sql } from "./sql";
+import type { DatabaseKind } from "../../config/database-url";
+import { DAY_MS, HOUR_MS, type DayRule } from "../../stats/study-days";
+import { rawSql, sql, type Sql } from "../runtime/sql";
 
 
 /** A number computed by Keypoint, written into the SQL text. */

@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { loadQuiz } from "@/lib/db/quiz-attempts";
+import { db } from "@/lib/db/runtime/client";
+import { loadQuiz } from "@/lib/db/quiz/attempts";
 import { IdSchema } from "@/lib/validation/ids";
 
 export const metadata = { title: "Quiz" };

@@ -1,7 +1,7 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { changePassword } from "@/lib/auth/change-password";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/db/runtime/client";
 import { now } from "@/lib/time/clock";
 import { PasswordChangeSchema } from "@/lib/validation/account";
 

@@ -1,7 +1,7 @@
 import { json, parseWith, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { editCard } from "@/lib/db/card-edits";
-import { db } from "@/lib/db/client";
+import { editCard } from "@/lib/db/review/card-edits";
+import { db } from "@/lib/db/runtime/client";
 import { now } from "@/lib/time/clock";
 import { IdSchema } from "@/lib/validation/ids";
 import { CardEditSchema } from "@/lib/validation/review";

@@ -1,6 +1,6 @@
 import { json, readJson, readText, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { draftDeck } from "@/lib/db/import-document";
+import { draftDeck } from "@/lib/db/documents/import-document";
 import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 
 /** The cards a document would give, not saved. Takes an uploaded file (text/plain) or `{ text }` JSON. */

@@ -1,7 +1,7 @@
 import { json, parseWith, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { discardQuiz, loadQuiz } from "@/lib/db/quiz-attempts";
+import { db } from "@/lib/db/runtime/client";
+import { discardQuiz, loadQuiz } from "@/lib/db/quiz/attempts";
 import { IdSchema } from "@/lib/validation/ids";
 
 type Context = { params: Promise<{ attemptId: string }> };

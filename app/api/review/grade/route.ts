@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db, sqlOf } from "@/lib/db/client";
-import { requireVisibleDeck } from "@/lib/db/decks";
-import { gradeReview } from "@/lib/db/grade-review";
-import { cardSources } from "@/lib/db/review-store";
-import { readOne } from "@/lib/db/sql";
-import { loadStudySession } from "@/lib/db/study-session";
+import { db, sqlOf } from "@/lib/db/runtime/client";
+import { requireVisibleDeck } from "@/lib/db/documents/decks";
+import { gradeReview } from "@/lib/db/review/grade";
+import { cardSources } from "@/lib/db/review/store";
+import { readOne } from "@/lib/db/runtime/sql";
+import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 import { GradeSchema } from "@/lib/validation/review";
 

@@ -1,9 +1,9 @@
 import { json, route } from "@/lib/api/route";
 import { readQuery } from "@/lib/api/query";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { requireVisibleDeck } from "@/lib/db/decks";
-import { loadStudySession } from "@/lib/db/study-session";
+import { db } from "@/lib/db/runtime/client";
+import { requireVisibleDeck } from "@/lib/db/documents/decks";
+import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 import { SessionQuerySchema } from "@/lib/validation/review";
 

@@ -1,9 +1,9 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { requireVisibleDeck } from "@/lib/db/decks";
-import { undoReview } from "@/lib/db/grade-review";
-import { loadStudySession } from "@/lib/db/study-session";
+import { db } from "@/lib/db/runtime/client";
+import { requireVisibleDeck } from "@/lib/db/documents/decks";
+import { undoReview } from "@/lib/db/review/grade";
+import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 import { UndoSchema } from "@/lib/validation/review";
 

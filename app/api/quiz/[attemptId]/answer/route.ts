@@ -1,7 +1,7 @@
 import { json, parseWith, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { answerQuizQuestion } from "@/lib/db/quiz-answer";
+import { db } from "@/lib/db/runtime/client";
+import { answerQuizQuestion } from "@/lib/db/quiz/answer";
 import { now } from "@/lib/time/clock";
 import { IdSchema } from "@/lib/validation/ids";
 import { AnswerQuizSchema } from "@/lib/validation/quiz";

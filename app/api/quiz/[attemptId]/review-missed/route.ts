@@ -1,7 +1,7 @@
 import { json, parseWith, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { reviewMissed } from "@/lib/db/quiz-review-missed";
+import { db } from "@/lib/db/runtime/client";
+import { reviewMissed } from "@/lib/db/quiz/review-missed";
 import { now } from "@/lib/time/clock";
 import { IdSchema } from "@/lib/validation/ids";
 
