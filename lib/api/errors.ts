@@ -1,3 +1,6 @@
+import { Busy, Conflict, Invalid, NotFound, type DomainError } from "../db/runtime/errors";
+import type { GeneratorErrorCode } from "../generator/errors";
+
 /** An error a user can read, with the HTTP status that goes with it. */
 export class ApiError extends Error {
   constructor(
@@ -13,3 +16,15 @@ export const unauthorized = () => new ApiError(401, "UNAUTHENTICATED", "Sign in 
 export const notFound = (what: string) => new ApiError(404, "NOT_FOUND", `${what} not found.`);
 export const badRequest = (message: string, code = "BAD_REQUEST") => new ApiError(400, code, message);
 export const conflict = (message: string, code = "CONFLICT") => new ApiError(409, code, message);
+
+/** The HTTP status of each kind of domain error lib/db throws. */
+export function domainStatus(error: DomainError): number {
+  if (error instanceof NotFound) return 404;
+  if (error instanceof Conflict) return 409;
+  if (error instanceof Invalid) return 400;
+  if (error instanceof Busy) return 503;
+  return 500;
+}
+
+/** Text the generator cannot use: empty, not text, no sentences, too large. */
+export const generatorStatus: Record<GeneratorErrorCode, number> = { EMPTY: 400, BINARY: 415, NO_SENTENCES: 422, TOO_LARGE: 413 };

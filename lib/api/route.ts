@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isDatabaseBusy } from "../db/runtime/transient-errors";
-import { ApiError, badRequest } from "./errors";
+import { asDomainError } from "../db/runtime/errors";
+import { GeneratorError } from "../generator/errors";
+import { ApiError, badRequest, domainStatus, generatorStatus } from "./errors";
 
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -9,11 +10,13 @@ export function json(data: unknown, status = 200): Response {
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json({ error: { code: error.code, message: error.message } }, error.status);
   if (error instanceof z.ZodError) return json({ error: { code: "INVALID_INPUT", message: describeZodError(error) } }, 400);
-  if (isDatabaseBusy(error)) {
-    const response = json({ error: { code: "BUSY", message: "Keypoint is busy right now. Nothing was saved; please try again." } }, 503);
-    response.headers.set("Retry-After", "1");
+  const domain = asDomainError(error);
+  if (domain) {
+    const response = json({ error: { code: domain.code, message: domain.message } }, domainStatus(domain));
+    if (response.status === 503) response.headers.set("Retry-After", "1");
     return response;
   }
+  if (error instanceof GeneratorError) return json({ error: { code: `DOCUMENT_${error.code}`, message: error.message } }, generatorStatus[error.code]);
   console.error("Unhandled error in route", error);
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." } }, 500);
 }

@@ -39,7 +39,7 @@ describe("importing a document", () => {
 
   it("refuses text that makes no cards, with a readable reason", async () => {
     const owner = await createUser(db, "empty@example.com");
-    await expect(importDocument(db, owner.id, "   ", [])).rejects.toMatchObject({ status: 400, message: "The document is empty." });
-    await expect(importDocument(db, owner.id, "\u0000\u0001\u0002binary", [])).rejects.toMatchObject({ status: 415 });
+    await expect(importDocument(db, owner.id, "   ", [])).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
+    await expect(importDocument(db, owner.id, "\u0000\u0001\u0002binary", [])).rejects.toMatchObject({ name: "GeneratorError", code: "BINARY" });
   });
 });

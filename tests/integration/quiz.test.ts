@@ -70,7 +70,7 @@ describe("topic quiz", () => {
 
     const empty = topics.find((t) => t._count.cards === 0);
     expect(empty).toBeDefined();
-    await expect(startQuiz(db, user.id, { documentId, topicId: empty!.id, count: 5 }, now)).rejects.toMatchObject({ status: 409, code: "NO_CARDS" });
+    await expect(startQuiz(db, user.id, { documentId, topicId: empty!.id, count: 5 }, now)).rejects.toMatchObject({ name: "Conflict", code: "NO_CARDS" });
     expect(await db.quizAttempt.count({ where: { userId: user.id, topicId: empty!.id } })).toBe(0);
   });
 
@@ -200,8 +200,8 @@ describe("topic quiz", () => {
     const { quiz } = await startQuiz(db, user.id, { documentId, topicId: null, count: 5 }, now);
     await expect(discardQuiz(db, user.id, quiz.id)).resolves.toMatchObject({ status: "DISCARDED" });
     await expect(discardQuiz(db, user.id, quiz.id)).resolves.toMatchObject({ status: "DISCARDED" });
-    await expect(answerQuizQuestion(db, user, quiz.id, { questionIndex: 0, answer: "x", clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({ status: 409 });
-    await expect(finishQuiz(db, user.id, quiz.id, now)).rejects.toMatchObject({ status: 409 });
+    await expect(answerQuizQuestion(db, user, quiz.id, { questionIndex: 0, answer: "x", clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({ name: "Conflict" });
+    await expect(finishQuiz(db, user.id, quiz.id, now)).rejects.toMatchObject({ name: "Conflict" });
     const next = await startQuiz(db, user.id, { documentId, topicId: null, count: 5 }, now);
     expect(next).toMatchObject({ resumed: false });
     expect(next.quiz.id).not.toBe(quiz.id);
@@ -209,12 +209,12 @@ describe("topic quiz", () => {
     expect(overview.topics[0].open?.attemptId).toBe(next.quiz.id);
   });
 
-  it("answers another user's ids with 404 and changes nothing", async () => {
+  it("answers another user's ids as not found and changes nothing", async () => {
     const owner = await createUser(db, "owner@example.com");
     const intruder = await createUser(db, "intruder@example.com");
     const { quiz } = await startQuiz(db, owner.id, { documentId, topicId: null, count: 3 }, now);
     const snapshot = await db.quizAttempt.findUniqueOrThrow({ where: { id: quiz.id } });
-    const notFound = { status: 404, code: "NOT_FOUND" };
+    const notFound = { name: "NotFound", code: "NOT_FOUND" };
 
     await expect(loadQuiz(db, intruder.id, quiz.id)).rejects.toMatchObject(notFound);
     await expect(answerQuizQuestion(db, intruder, quiz.id, { questionIndex: 0, answer: "x", clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject(notFound);
@@ -241,7 +241,7 @@ describe("topic quiz", () => {
     const id = requestId();
     await answerQuizQuestion(db, user, quiz.id, { questionIndex: 0, answer: "x", clientRequestId: id, durationMs: 0 }, now);
     await expect(answerQuizQuestion(db, user, quiz.id, { questionIndex: 1, answer: "x", clientRequestId: id, durationMs: 0 }, now)).rejects.toMatchObject({
-      status: 409,
+      name: "Conflict",
       code: "REQUEST_ID_REUSED",
     });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);

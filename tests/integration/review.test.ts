@@ -35,7 +35,7 @@ describe("review session and grading", () => {
     // The same day, in a new session: the limit still holds.
     const unseen = await db.card.findFirst({ where: { documentId, states: { none: { userId: user.id } } } });
     await expect(gradeReview(db, user, { cardId: unseen!.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, later(1))).rejects.toMatchObject({
-      status: 409,
+      name: "Conflict",
       code: "NEW_LIMIT",
     });
   });
@@ -103,11 +103,11 @@ describe("review session and grading", () => {
     const card = await firstCard(owner);
     await gradeReview(db, owner, { cardId: card.id, rating: 4, clientRequestId: requestId(), durationMs: 0 }, now);
     await expect(gradeReview(db, owner, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, later(1))).rejects.toMatchObject({
-      status: 409,
+      name: "Conflict",
       code: "NOT_DUE",
     });
     await expect(gradeReview(db, owner, { cardId: "no-such-card", rating: 3, clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({
-      status: 404,
+      name: "NotFound",
     });
 
     const privateDoc = await db.document.create({ data: { ownerId: owner.id, title: "Private", sourceText: "x", contentHash: "private" } });
@@ -115,10 +115,10 @@ describe("review session and grading", () => {
       data: { documentId: privateDoc.id, fingerprint: "f", kind: "CLOZE", prompt: "A [...] b", answer: "c", source: "A c b", quality: 1 },
     });
     await expect(gradeReview(db, intruder, { cardId: privateCard.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, now)).rejects.toMatchObject({
-      status: 404,
+      name: "NotFound",
     });
     const logs = await db.reviewLog.findMany({ where: { userId: owner.id } });
-    await expect(undoReview(db, intruder.id, logs[0].id)).rejects.toMatchObject({ status: 404 });
+    await expect(undoReview(db, intruder.id, logs[0].id)).rejects.toMatchObject({ name: "NotFound" });
     expect(await db.reviewLog.count({ where: { userId: owner.id } })).toBe(1);
   });
 

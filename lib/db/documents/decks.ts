@@ -1,4 +1,4 @@
-import { notFound } from "../../api/errors";
+import { NotFound } from "../runtime/errors";
 import { sqlOf, type Db } from "../runtime/client";
 import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
 
@@ -45,7 +45,7 @@ export function findVisibleDocument(db: Db, userId: string, documentId: string) 
 
 export async function requireVisibleDocument(db: Db, userId: string, documentId: string) {
   const document = await findVisibleDocument(db, userId, documentId);
-  if (!document) throw notFound("Document");
+  if (!document) throw new NotFound("Document");
   return document;
 }
 
@@ -55,5 +55,5 @@ export async function requireVisibleDeck(db: Db, userId: string, documentId: str
     sqlOf(db),
     firstRow(sql`SELECT "id" FROM "Document" WHERE "id" = ${documentId} AND ${documentVisibleTo(userId, "")}`, () => true),
   );
-  if (!visible) throw notFound("Document");
+  if (!visible) throw new NotFound("Document");
 }

@@ -6,7 +6,7 @@
  * not due today (or never studied); on a card that is due, a wrong answer is a
  * lapse (graded Again) and a right one a successful review (graded Good).
  */
-import { conflict } from "../../api/errors";
+import { Conflict } from "../runtime/errors";
 import { checkAnswer } from "../../quiz";
 import {
   CardState,
@@ -77,17 +77,17 @@ export async function answerQuizQuestion(db: Db, user: StudyUser, attemptId: str
     const attempt = await requireAttempt(db, user.id, attemptId);
     const stored = parseStoredQuiz(attempt.questions);
     const question = stored.questions[input.questionIndex];
-    if (!question) throw conflict(`This quiz has ${stored.questions.length} questions; there is no question ${input.questionIndex + 1}.`, "NO_SUCH_QUESTION");
+    if (!question) throw new Conflict(`This quiz has ${stored.questions.length} questions; there is no question ${input.questionIndex + 1}.`, "NO_SUCH_QUESTION");
     const applied = await db.reviewLog.findUnique({
       where: { userId_clientRequestId: { userId: user.id, clientRequestId: input.clientRequestId } },
       select: { quizAttemptId: true, cardId: true },
     });
     if (applied && (applied.quizAttemptId !== attempt.id || applied.cardId !== question.cardId)) {
-      throw conflict("This request id was already used for another answer.", "REQUEST_ID_REUSED");
+      throw new Conflict("This request id was already used for another answer.", "REQUEST_ID_REUSED");
     }
     if (question.response) return resultFor(stored, input.questionIndex, await effectOf(db, user.id, question.response.reviewLogId), true);
     if (attempt.status !== "ACTIVE") {
-      throw conflict(attempt.status === "FINISHED" ? "This quiz is finished." : "This quiz was discarded.", "QUIZ_CLOSED");
+      throw new Conflict(attempt.status === "FINISHED" ? "This quiz is finished." : "This quiz was discarded.", "QUIZ_CLOSED");
     }
     try {
       return await applyAnswer(db, user, attempt.id, attempt.questions, stored, input, now);
@@ -111,7 +111,7 @@ async function applyAnswer(
   const correct = checkAnswer(question, input.answer);
   return db.$transaction(async (tx) => {
     const card = await tx.card.findUnique({ where: { id: question.cardId }, select: { documentId: true } });
-    if (!card) throw conflict("The card behind this question no longer exists.", "CARD_GONE");
+    if (!card) throw new Conflict("The card behind this question no longer exists.", "CARD_GONE");
     const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: question.cardId } } });
     const memory = state ? parseCardMemory(state) : newCardMemory(now);
     const dueToday =

@@ -4,7 +4,7 @@
  * id reads as "not found".
  */
 import { randomUUID } from "node:crypto";
-import { conflict, notFound } from "../../api/errors";
+import { Conflict, NotFound } from "../runtime/errors";
 import { buildQuiz, scoreQuiz, type PublicQuestion, type QuizCard, type StoredQuestion } from "../../quiz";
 import type { StartQuizInput } from "../../validation/quiz";
 import type { Db } from "../runtime/client";
@@ -103,7 +103,7 @@ export function toQuizView(row: AttemptRow): QuizView {
 
 export async function requireAttempt(db: Pick<Db, "quizAttempt">, userId: string, attemptId: string) {
   const row = await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, include: ATTEMPT_INCLUDE });
-  if (!row) throw notFound("Quiz");
+  if (!row) throw new NotFound("Quiz");
   return row;
 }
 
@@ -162,7 +162,7 @@ export async function startQuiz(db: Db, userId: string, input: StartQuizInput, n
   const document = await requireVisibleDocument(db, userId, input.documentId);
   if (input.topicId !== null) {
     const topic = await db.topic.findFirst({ where: { id: input.topicId, documentId: document.id }, select: { id: true } });
-    if (!topic) throw notFound("Topic");
+    if (!topic) throw new NotFound("Topic");
   }
   const open = await db.quizAttempt.findFirst({
     where: { userId, documentId: document.id, topicId: input.topicId, status: "ACTIVE" },
@@ -173,7 +173,7 @@ export async function startQuiz(db: Db, userId: string, input: StartQuizInput, n
 
   const { eligible, pool } = await quizCards(db, userId, document.id, input.topicId);
   if (eligible.length === 0) {
-    throw conflict(
+    throw new Conflict(
       "This topic has no cards to quiz you on: no clear facts were found in it (or you suspended them all).",
       "NO_CARDS",
     );
@@ -199,7 +199,7 @@ export async function startQuiz(db: Db, userId: string, input: StartQuizInput, n
 export async function finishQuiz(db: Db, userId: string, attemptId: string, now: Date): Promise<QuizView> {
   for (let tries = 0; tries < 3; tries++) {
     const attempt = await requireAttempt(db, userId, attemptId);
-    if (attempt.status === "DISCARDED") throw conflict("This quiz was discarded.", "QUIZ_DISCARDED");
+    if (attempt.status === "DISCARDED") throw new Conflict("This quiz was discarded.", "QUIZ_DISCARDED");
     if (attempt.status === "FINISHED") return toQuizView(attempt);
     const tally = scoreQuiz(parseStoredQuiz(attempt.questions).questions.map((q) => q.response));
     // Compare-and-set on the questions: an answer landing meanwhile makes us read again.
@@ -208,13 +208,13 @@ export async function finishQuiz(db: Db, userId: string, attemptId: string, now:
       data: { status: "FINISHED", score: tally.score, correctCount: tally.correct, finishedAt: now },
     });
   }
-  throw conflict("This quiz kept changing while finishing it. Please try again.", "QUIZ_CHANGED");
+  throw new Conflict("This quiz kept changing while finishing it. Please try again.", "QUIZ_CHANGED");
 }
 
 /** Discards an unfinished quiz. Its answers stay in the history; a finished quiz cannot be discarded. */
 export async function discardQuiz(db: Db, userId: string, attemptId: string): Promise<{ id: string; status: QuizStatus }> {
   const attempt = await requireAttempt(db, userId, attemptId);
-  if (attempt.status === "FINISHED") throw conflict("A finished quiz stays in your results and cannot be discarded.", "QUIZ_FINISHED");
+  if (attempt.status === "FINISHED") throw new Conflict("A finished quiz stays in your results and cannot be discarded.", "QUIZ_FINISHED");
   if (attempt.status === "ACTIVE") {
     await db.quizAttempt.updateMany({ where: { id: attempt.id, userId, status: "ACTIVE" }, data: { status: "DISCARDED" } });
   }

@@ -1,5 +1,5 @@
 /** "Review the ones you missed": a finished quiz's missed cards become due now, joining today's review. */
-import { conflict } from "../../api/errors";
+import { Conflict } from "../runtime/errors";
 import { newCardMemory } from "../../scheduler";
 import type { Db } from "../runtime/client";
 import { parseStoredQuiz, requireAttempt } from "./attempts";
@@ -17,7 +17,7 @@ export interface ReviewMissedResult {
  */
 export async function reviewMissed(db: Db, userId: string, attemptId: string, now: Date): Promise<ReviewMissedResult> {
   const attempt = await requireAttempt(db, userId, attemptId);
-  if (attempt.status !== "FINISHED") throw conflict("Finish the quiz first; then its missed questions can be reviewed.", "QUIZ_NOT_FINISHED");
+  if (attempt.status !== "FINISHED") throw new Conflict("Finish the quiz first; then its missed questions can be reviewed.", "QUIZ_NOT_FINISHED");
   const missed = [...new Set(parseStoredQuiz(attempt.questions).questions.filter((q) => !q.response?.correct).map((q) => q.cardId))];
   if (missed.length === 0) return { added: 0, cardIds: [] };
 

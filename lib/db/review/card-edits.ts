@@ -1,4 +1,4 @@
-import { badRequest, notFound } from "../../api/errors";
+import { Invalid, NotFound } from "../runtime/errors";
 import { newCardMemory } from "../../scheduler";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
 import type { Db } from "../runtime/client";
@@ -17,14 +17,14 @@ export interface CardEdit {
  */
 export async function editCard(db: Db, userId: string, cardId: string, edit: CardEdit, now: Date): Promise<CardView & { suspended: boolean }> {
   const card = await db.card.findFirst({ where: { id: cardId, document: visibleDocumentsWhere(userId) }, select: CARD_VIEW_SELECT });
-  if (!card) throw notFound("Card");
+  if (!card) throw new NotFound("Card");
   const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
   const before = toCardView(card, current);
   const answer = edit.answer ?? before.answer;
   const options = edit.options ?? before.options;
   if (before.kind === "choice" && options) assertOptions(options, answer);
   if (before.kind === "cloze" && edit.prompt !== undefined && !edit.prompt.includes("[...]")) {
-    throw badRequest("A cloze prompt must keep its gap, written [...].");
+    throw new Invalid("A cloze prompt must keep its gap, written [...].", "BAD_REQUEST");
   }
   const custom = {
     ...(edit.prompt !== undefined ? { customPrompt: edit.prompt } : {}),
@@ -42,8 +42,8 @@ export async function editCard(db: Db, userId: string, cardId: string, edit: Car
 
 function assertOptions(options: string[], answer: string) {
   const normalised = options.map((option) => option.trim().toLowerCase());
-  if (new Set(normalised).size !== normalised.length) throw badRequest("Options must all be different.");
+  if (new Set(normalised).size !== normalised.length) throw new Invalid("Options must all be different.", "BAD_REQUEST");
   if (normalised.filter((option) => option === answer.trim().toLowerCase()).length !== 1) {
-    throw badRequest("The answer must be one of the options, exactly once.");
+    throw new Invalid("The answer must be one of the options, exactly once.", "BAD_REQUEST");
   }
 }

@@ -1,4 +1,4 @@
-import { conflict, notFound } from "../../api/errors";
+import { Conflict, NotFound } from "../runtime/errors";
 import {
   CardState,
   gradeCard,
@@ -54,7 +54,7 @@ function resultOf(log: StoredLog, replayed: boolean): GradeResult {
 
 /** The stored result of an earlier application of this request id (which must have been for this card). */
 function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
-  if (applied.cardId !== request.cardId) throw conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
+  if (applied.cardId !== request.cardId) throw new Conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
   return resultOf(applied, true);
 }
 
@@ -101,25 +101,25 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
  */
 function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean, now: Date): Steps<void> {
   const settings = settingsFromUser(user);
-  if (suspended) throw conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
+  if (suspended) throw new Conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   if (memory.due.getTime() >= studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime()) {
-    throw conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
+    throw new Conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
   }
   if (memory.state !== CardState.New && memory.state !== CardState.Review) return;
   const done = yield* exec(answersToday(user.id, dayStart));
   if (memory.state === CardState.New && done.newCards >= settings.dailyNewLimit) {
-    throw conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
+    throw new Conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
   }
   if (memory.state === CardState.Review && done.reviews >= settings.dailyReviewLimit) {
-    throw conflict("You have reached today's review limit.", "REVIEW_LIMIT");
+    throw new Conflict("You have reached today's review limit.", "REVIEW_LIMIT");
   }
 }
 
 function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<GradeResult> {
   const settings = settingsFromUser(user);
   const context = yield* exec(gradeContext(user.id, request.cardId, request.clientRequestId));
-  if (!context) throw notFound("Card");
+  if (!context) throw new NotFound("Card");
   if (context.applied) return replayOf(context.applied, request);
   const { state } = context;
   const memory = state ? parseCardMemory(state) : newCardMemory(now);
@@ -152,19 +152,19 @@ export async function undoReview(db: Db, userId: string, reviewLogId: string): P
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { id: reviewLogId } });
     if (!log) return { cardId: null, undone: false };
-    if (log.userId !== userId || log.mode !== "REVIEW") throw notFound("Review answer");
+    if (log.userId !== userId || log.mode !== "REVIEW") throw new NotFound("Review answer");
     const latest = await tx.reviewLog.findFirst({
       where: { userId, mode: "REVIEW" },
       orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
       select: { id: true },
     });
-    if (latest?.id !== log.id) throw conflict("Only your most recent answer can be undone.", "NOT_LATEST");
+    if (latest?.id !== log.id) throw new Conflict("Only your most recent answer can be undone.", "NOT_LATEST");
     const previous = memoryBeforeLog(log);
     const { count } = await tx.cardState.updateMany({
       where: { userId, cardId: log.cardId, due: log.due, state: log.state },
       data: { ...previous, version: { increment: 1 } },
     });
-    if (count !== 1) throw conflict("This card has changed since that answer, so it cannot be undone.", "CHANGED");
+    if (count !== 1) throw new Conflict("This card has changed since that answer, so it cannot be undone.", "CHANGED");
     await tx.reviewLog.delete({ where: { id: log.id } });
     return { cardId: log.cardId, undone: true };
   });

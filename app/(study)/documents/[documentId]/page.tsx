@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
-import { ApiError } from "@/lib/api/errors";
+import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
 import { documentQuizOverview } from "@/lib/db/quiz/mastery";
@@ -16,7 +16,7 @@ async function loadOverview(user: Parameters<typeof documentQuizOverview>[1], do
   try {
     return await documentQuizOverview(db(), user, documentId, now());
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
+    if (error instanceof NotFound) notFound();
     throw error;
   }
 }

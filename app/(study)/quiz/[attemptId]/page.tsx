@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
-import { ApiError } from "@/lib/api/errors";
+import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
 import { loadQuiz } from "@/lib/db/quiz/attempts";
@@ -16,7 +16,7 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
   try {
     quiz = await loadQuiz(db(), user.id, attemptId);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
+    if (error instanceof NotFound) notFound();
     throw error;
   }
   if (quiz.status === "DISCARDED") notFound();

@@ -1,6 +1,6 @@
 import { json, readJson, readText, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { draftDeck } from "@/lib/db/documents/import-document";
+import { generateDeck } from "@/lib/generator";
 import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 
 /** The cards a document would give, not saved. Takes an uploaded file (text/plain) or `{ text }` JSON. */
@@ -10,6 +10,6 @@ export const POST = route(async (request) => {
   const text = /^text\/(plain|markdown)\b/i.test(type)
     ? await readText(request, MAX_UPLOAD_BYTES)
     : (await readJson(request, ImportSchema, MAX_UPLOAD_BYTES + 4096)).text;
-  const draft = draftDeck(text);
+  const draft = generateDeck(text);
   return json({ title: draft.title, topics: draft.topics, cards: draft.cards });
 });

@@ -1,7 +1,8 @@
 import { route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
-import { cardsCsv, csvResponse } from "@/lib/db/stats/export";
+import { csvResponse } from "@/lib/api/csv-response";
+import { cardsCsv } from "@/lib/db/stats/export";
 import { now } from "@/lib/time/clock";
 
 export const runtime = "nodejs";

@@ -2,7 +2,8 @@ import { route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
 import { appEnv } from "@/lib/config/env";
-import { csvResponse, reviewHistoryCsv } from "@/lib/db/stats/export";
+import { csvResponse } from "@/lib/api/csv-response";
+import { reviewHistoryCsv } from "@/lib/db/stats/export";
 import { now } from "@/lib/time/clock";
 
 export const runtime = "nodejs";
