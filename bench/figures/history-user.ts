@@ -35,7 +35,7 @@ export async function sessionFigures(db: Db, kind: DatabaseKind, userId: string,
 export async function statsFigures(db: Db, kind: DatabaseKind, userId: string, now: Date, sizes: HistorySizes): Promise<Row[]> {
   const size = `${sizes.logs.toLocaleString("en-US")} logs`;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const load = (range: "3m" | "all") => loadStatsFigures(db, kind, user, now, { range });
+  const load = (range: "3m" | "all") => loadStatsFigures(db, user, now, { range });
   const rows: Row[] = [];
   for (const range of ["3m", "all"] as const) {
     try {
@@ -66,7 +66,7 @@ export async function exportFigures(db: Db, kind: DatabaseKind, userId: string, 
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
     const start = performance.now();
     lines = 0;
-    for await (const chunk of reviewHistoryCsv(db, kind, userId)) {
+    for await (const chunk of reviewHistoryCsv(db, userId)) {
       for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) lines++;
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       if (performance.now() - start > EXPORT_BUDGET_MS) {

@@ -86,7 +86,7 @@ describe(`CSV exports (${process.env.DATABASE_URL?.startsWith("postgres") ? "Pos
     );
     const whole = ["card_id,review_time,review_rating,review_state,review_duration\r\n", ...expected].join("");
     for (const pageSize of [1, 2, 3, 4, 7, 100]) {
-      const chunks = await collect(reviewHistoryCsv(db, target.kind, userId, pageSize));
+      const chunks = await collect(reviewHistoryCsv(db, userId, pageSize));
       expect(chunks.join(""), `page size ${pageSize}`).toBe(whole);
       // The header, then one chunk per page, none empty (7 rows: a full last page ends with an empty read).
       expect(chunks.length).toBe(1 + Math.ceil(expected.length / pageSize));

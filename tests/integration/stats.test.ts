@@ -109,7 +109,7 @@ const byKey = <T,>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
 
 describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite"})`, () => {
   it("groups answers in the database exactly as the pure reference does (study days in New York, 4 a.m., across DST)", async () => {
-    const aggregates = await loadStatsAggregates(db, target.kind, user, NOW, { documentId, range: "all" });
+    const aggregates = await loadStatsAggregates(db, user, NOW, { documentId, range: "all" });
     const reference = aggregateInMemory(HISTORY, dayRuleFor(TIME_ZONE, Date.parse("2025-12-01T00:00:00Z"), NOW.getTime()));
     expect(byKey(aggregates.daily)).toEqual(byKey(reference.daily));
     expect(byKey(aggregates.retention)).toEqual(byKey(reference.retention));
@@ -118,7 +118,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
   });
 
   it("computes true retention, activity and streaks for the deck", async () => {
-    const figures = await loadStatsFigures(db, target.kind, user, NOW, { documentId, range: "1m" });
+    const figures = await loadStatsFigures(db, user, NOW, { documentId, range: "1m" });
     const today = figures.retention.periods[0];
     expect([today.young.passed, today.young.total, today.mature.passed, today.mature.total]).toEqual([1, 1, 0, 1]);
     expect(figures.retention.periods.find((p) => p.key === "all")!.total).toMatchObject({ passed: 4, total: 5 });
@@ -132,14 +132,14 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
   });
 
   it("includes every deck without a deck filter", async () => {
-    const figures = await loadStatsFigures(db, target.kind, user, NOW, { range: "1m" });
+    const figures = await loadStatsFigures(db, user, NOW, { range: "1m" });
     expect(figures.activity.buckets.at(-1)!.total).toBe(7);
     expect(figures.retention.periods[0].young).toMatchObject({ passed: 1, total: 2 });
     expect(figures.cards.total).toBe(11);
   });
 
   it("forecasts due cards per study day with the overdue backlog apart", async () => {
-    const { forecast } = await loadStatsFigures(db, target.kind, user, NOW, { documentId, range: "1m" });
+    const { forecast } = await loadStatsFigures(db, user, NOW, { documentId, range: "1m" });
     expect(forecast.overdue).toBe(1); // D, due yesterday (F is suspended)
     expect(forecast.dueToday).toBe(1); // E's learning step
     expect(forecast.days.filter((d) => d.count > 0).map((d) => [d.inDays, d.count])).toEqual([
@@ -151,7 +151,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
   });
 
   it("counts cards by state and bins their memory", async () => {
-    const { cards, memory } = await loadStatsFigures(db, target.kind, user, NOW, { documentId, range: "1m" });
+    const { cards, memory } = await loadStatsFigures(db, user, NOW, { documentId, range: "1m" });
     expect(cards).toEqual({ new: 4, learning: 1, young: 3, mature: 1, suspended: 1, total: 10 });
     expect(memory.studied).toBe(5);
     expect(memory.stability.map((b) => b.count)).toEqual([1, 0, 1, 0, 2, 0, 1, 0, 0, 0]);
@@ -165,16 +165,17 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
     const until = NOW.getTime() + 31 * 86_400_000;
     const curve = curveFor(null);
     const indexed = { userId: user.id, documentId };
-    const whole = { ...indexed, wholeTable: target.kind === "sqlite" };
+    const { dialect } = sqlOf(db);
+    const whole = { ...indexed, wholeTable: dialect === "sqlite" };
     const read = <T,>(statement: Statement<T>) => readOne(sqlOf(db), statement);
-    expect(byKey((await read(cardStateSummary(target.kind, whole, NOW.getTime(), curve))).memory)).toEqual(
-      byKey((await read(cardStateSummary(target.kind, indexed, NOW.getTime(), curve))).memory),
+    expect(byKey((await read(cardStateSummary(dialect, whole, NOW.getTime(), curve))).memory)).toEqual(
+      byKey((await read(cardStateSummary(dialect, indexed, NOW.getTime(), curve))).memory),
     );
-    expect(byKey(await read(dueByDay(target.kind, whole, rule, until)))).toEqual(byKey(await read(dueByDay(target.kind, indexed, rule, until))));
+    expect(byKey(await read(dueByDay(dialect, whole, rule, until)))).toEqual(byKey(await read(dueByDay(dialect, indexed, rule, until))));
   });
 
   it("ranks topics weakest first with mean current recall and the best recent quiz score", async () => {
-    const { topics } = await loadStatsFigures(db, target.kind, user, NOW, { documentId, range: "1m" });
+    const { topics } = await loadStatsFigures(db, user, NOW, { documentId, range: "1m" });
     const recall = (name: keyof typeof STATES) => {
       const s = STATES[name];
       return forgetting_curve(default_w, (NOW.getTime() - Date.parse(s.lastReview!)) / 86_400_000, s.stability);
@@ -191,7 +192,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
   });
 
   it("reuses past days' aggregates only while the history before today is unchanged", async () => {
-    const load = () => loadStatsFigures(db, target.kind, user, NOW, { documentId, range: "1m" });
+    const load = () => loadStatsFigures(db, user, NOW, { documentId, range: "1m" });
     expect((await load()).activity.totals.reviews).toBe(8);
     // A new answer today is counted at once (today is never cached).
     const extra = await db.reviewLog.create({
@@ -222,7 +223,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
     );
     const grade = (cardId: string, when: Date) => gradeReview(db, learner, { cardId, rating: 3, clientRequestId: randomUUID(), durationMs: 1000 }, when);
     const stamp = () => readOne(sqlOf(db), pastAnswersStamp(learner.id, studyDayStart(NOW, TIME_ZONE).getTime()));
-    const answers = async () => (await loadStatsFigures(db, target.kind, learner, NOW, { range: "1m" })).activity.totals.reviews;
+    const answers = async () => (await loadStatsFigures(db, learner, NOW, { range: "1m" })).activity.totals.reviews;
 
     const yesterday = await grade(early.id, at("2026-03-09T22:00:00Z"));
     expect(await answers()).toBe(1);
@@ -251,7 +252,7 @@ describe(`stats aggregates (${process.env.DATABASE_URL?.startsWith("postgres") ?
 
   it("exports the review history in the FSRS optimizer's layout, page by page", async () => {
     let csv = "";
-    for await (const chunk of reviewHistoryCsv(db, target.kind, user.id, 3)) csv += chunk;
+    for await (const chunk of reviewHistoryCsv(db, user.id, 3)) csv += chunk;
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
     // Quiz answers that left the schedule alone are practice, not reviews: not exported.

@@ -11,7 +11,6 @@ import { RetentionChart } from "@/components/stats/retention-chart";
 import { StatsFilters } from "@/components/stats/stats-filters";
 import { TopicMasteryChart } from "@/components/stats/topic-mastery";
 import { requirePageUser } from "@/lib/auth/session";
-import { appEnv } from "@/lib/config/env";
 import { db } from "@/lib/db/runtime/client";
 import { findVisibleDocument, listDecks } from "@/lib/db/documents/decks";
 import { loadStatsFigures } from "@/lib/db/stats/aggregates";
@@ -40,7 +39,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
     query.deck ? findVisibleDocument(db(), user.id, query.deck) : null,
   ]);
   const deckMissing = Boolean(first(raw.deck)) && !document;
-  const f = await loadStatsFigures(db(), appEnv().database.kind, user, now(), { documentId: document?.id, range: query.range });
+  const f = await loadStatsFigures(db(), user, now(), { documentId: document?.id, range: query.range });
   const rangeLabel = { "1m": "month", "3m": "3 months", "1y": "year", all: "history" }[query.range];
   const month = f.retention.periods.find((p) => p.key === "month")!;
 

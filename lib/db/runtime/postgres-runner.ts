@@ -51,6 +51,7 @@ async function drive<T>(client: Pool | PoolClient, work: () => Steps<T>): Promis
 /** Runs work on the pool Prisma's adapter also uses, once `ready` (Prisma connected) resolves. */
 export function postgresRunner(pool: Pool, ready: () => Promise<void>): SqlRunner {
   return {
+    dialect: "postgres",
     async transaction(work) {
       await ready();
       const client = await pool.connect();

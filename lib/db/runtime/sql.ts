@@ -112,8 +112,12 @@ export function readOptionalDate(value: unknown): Date | null {
   return value === null || value === undefined ? null : readDate(value);
 }
 
+/** Which SQL the runner's database speaks, for the few spellings that differ (lib/db/stats). */
+export type SqlDialect = "sqlite" | "postgres";
+
 /** Runs units of work on one database's raw driver. */
 export interface SqlRunner {
+  readonly dialect: SqlDialect;
   /** Runs the work in one write transaction: all of it is committed, or none. */
   transaction<T>(work: () => Steps<T>): Promise<T>;
   /** Runs read-only work outside a transaction. */

@@ -52,6 +52,7 @@ function drive<T>(connection: Database, work: () => Steps<T>): T {
  */
 export function sqliteRunner(connection: () => Promise<Database>): SqlRunner {
   return {
+    dialect: "sqlite",
     async transaction(work) {
       const db = await connection();
       // A Prisma transaction (an import, a quiz answer) holds the connection: wait for it to end.

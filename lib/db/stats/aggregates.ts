@@ -3,7 +3,6 @@
  * queries run in parallel, then lib/stats turns their rows into figures.
  */
 import { computeDecayFactor, default_w } from "ts-fsrs";
-import type { DatabaseKind } from "../../config/database-url";
 import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../../scheduler";
 import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../../stats/figures";
 import { rangeFirstDay, type StatsRange } from "../../stats/range";
@@ -29,15 +28,16 @@ export function curveFor(fsrsParams: number[] | null): { decay: number; factor: 
   return computeDecayFactor(fsrsParams ?? default_w);
 }
 
-export async function loadStatsAggregates(db: Db, kind: DatabaseKind, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
+export async function loadStatsAggregates(db: Db, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
   const runner = sqlOf(db);
+  const { dialect } = runner;
   const read = <T,>(statement: Statement<T>) => readOne(runner, statement);
   const settings = settingsFromUser(user);
   const nowMs = now.getTime();
   const todayStartMs = studyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
   const { first, stamp, wholeTable } = await runner.read(function* () {
     const [first, stamp] = yield* all([firstAnswerAt(user.id, options.documentId), pastAnswersStamp(user.id, todayStartMs)]);
-    const wholeTable = kind === "sqlite" && (yield* exec(ownsMostCardStates(user.id)));
+    const wholeTable = dialect === "sqlite" && (yield* exec(ownsMostCardStates(user.id)));
     return { first, stamp, wholeTable };
   });
   // Offsets from the first answer to the end of the forecast window (with margins).
@@ -64,14 +64,14 @@ export async function loadStatsAggregates(db: Db, kind: DatabaseKind, user: Stat
   const past = { sinceMs, beforeMs: todayStartMs };
 
   const [daily, retention, hours, calibration, due, { states, memory }, totalCards, topics] = await Promise.all([
-    days("daily", past, (span) => dailyAnswers(kind, reviews, span)),
-    days("retention", { beforeMs: todayStartMs }, (span) => retentionByDay(kind, reviews, span)),
-    days("hours", past, (span) => answersByHour(kind, reviews, span)).then(mergeHours),
-    days("calibration", past, (span) => calibrationBins(kind, reviews, span)).then(mergeBins),
-    read(dueByDay(kind, cards, rule, forecastEndMs)),
-    read(cardStateSummary(kind, cards, nowMs, curve)),
+    days("daily", past, (span) => dailyAnswers(dialect, reviews, span)),
+    days("retention", { beforeMs: todayStartMs }, (span) => retentionByDay(dialect, reviews, span)),
+    days("hours", past, (span) => answersByHour(dialect, reviews, span)).then(mergeHours),
+    days("calibration", past, (span) => calibrationBins(dialect, reviews, span)).then(mergeBins),
+    read(dueByDay(dialect, cards, rule, forecastEndMs)),
+    read(cardStateSummary(dialect, cards, nowMs, curve)),
     read(visibleCardCount(cards)),
-    runner.read(() => topicRows(kind, cards, nowMs, curve)),
+    runner.read(() => topicRows(dialect, cards, nowMs, curve)),
   ]);
   return { firstAnswerDay, daily, retention, hours, calibration, due, states, totalCards, memory, topics };
 }
@@ -103,9 +103,9 @@ function mergeBins(rows: CalibrationRow[]): CalibrationRow[] {
   return [...bins.values()];
 }
 
-export async function loadStatsFigures(db: Db, kind: DatabaseKind, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsFigures> {
+export async function loadStatsFigures(db: Db, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsFigures> {
   const settings = settingsFromUser(user);
-  const aggregates = await loadStatsAggregates(db, kind, user, now, options);
+  const aggregates = await loadStatsAggregates(db, user, now, options);
   return buildStatsFigures(aggregates, {
     now,
     timeZone: settings.timeZone,

@@ -2,13 +2,12 @@
  * CardState aggregates for the stats page: counts by state, the due forecast,
  * memory distributions and topic mastery, grouped in the database.
  */
-import type { DatabaseKind } from "../../config/database-url";
 import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../../stats/distributions";
 import { MATURE_INTERVAL_DAYS } from "../../stats/retention";
 import { DAY_MS, type DayRule } from "../../stats/study-days";
 import type { DueRow, MemoryRow, StateRow, TopicRow } from "../../stats/types";
 import { documentVisibleTo } from "../documents/decks";
-import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps } from "../runtime/sql";
+import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps, type SqlDialect } from "../runtime/sql";
 import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, subqueryFence } from "./sql-fragments";
 
 /**
@@ -52,10 +51,10 @@ export function visibleCardCount(scope: CardScope): Statement<number> {
 }
 
 /** Cards due per study day up to `untilMs` (overdue ones included), not new and not suspended. */
-export function dueByDay(kind: DatabaseKind, scope: CardScope, rule: DayRule, untilMs: number): Statement<DueRow[]> {
+export function dueByDay(dialect: SqlDialect, scope: CardScope, rule: DayRule, untilMs: number): Statement<DueRow[]> {
   return rows(
     sql`
-    SELECT ${studyDay(kind, `s."due"`, rule)} AS "day", COUNT(*) AS "count"
+    SELECT ${studyDay(dialect, `s."due"`, rule)} AS "day", COUNT(*) AS "count"
     ${statesOf(scope)} AND s."state" <> 0 AND s."suspended" = false AND ${before(`s."due"`, untilMs)}
     GROUP BY 1`,
     (row) => ({ day: num(row.day), count: num(row.count) }),
@@ -70,7 +69,7 @@ export type CardStateSummary = { states: StateRow[]; memory: MemoryRow[] };
  * (the three histograms). The inner query computes each studied card's recall
  * once (a power; NULL for the other cards), the outer one bins its columns.
  */
-export function cardStateSummary(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Statement<CardStateSummary> {
+export function cardStateSummary(dialect: SqlDialect, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Statement<CardStateSummary> {
   const ifStudied = (bin: Sql) => sql`CASE WHEN "recall" IS NULL THEN -1 ELSE ${bin} END`;
   const query = sql`
     SELECT "state", "suspended", "mature",
@@ -81,8 +80,8 @@ export function cardStateSummary(kind: DatabaseKind, scope: CardScope, nowMs: nu
     FROM (SELECT s."state" AS "state", CASE WHEN s."suspended" THEN 1 ELSE 0 END AS "suspended",
                  CASE WHEN s."scheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 1 ELSE 0 END AS "mature",
                  s."stability" AS "stability", s."difficulty" AS "difficulty",
-                 CASE WHEN ${studied} THEN ${currentRecall(kind, nowMs, curve)} END AS "recall"
-          ${statesOf(scope)} ${subqueryFence(kind)}) cards
+                 CASE WHEN ${studied} THEN ${currentRecall(dialect, nowMs, curve)} END AS "recall"
+          ${statesOf(scope)} ${subqueryFence(dialect)}) cards
     GROUP BY 1, 2, 3, 4, 5, 6`;
   return {
     ...query,
@@ -113,13 +112,13 @@ export const TOPICS_SHOWN = 12;
 type TopicStrength = { studied: number; meanRecall: number | null; bestQuizScore: number | null };
 
 /** Mean current recall of each topic's studied cards. */
-function recallByTopic(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }) {
+function recallByTopic(dialect: SqlDialect, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }) {
   // A plain join, on purpose: a materialized card → topic map is faster when
   // SQLite indexes it on the fly, but without table statistics it may not, and
   // a forced table scan could be paired with a full scan per card.
   return rows(
     sql`
-    SELECT c."topicId" AS "topicId", COUNT(*) AS "studied", AVG(${currentRecall(kind, nowMs, curve)}) AS "meanRecall"
+    SELECT c."topicId" AS "topicId", COUNT(*) AS "studied", AVG(${currentRecall(dialect, nowMs, curve)}) AS "meanRecall"
     FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
     WHERE s."userId" = ${scope.userId} ${scope.documentId ? sql`AND s."documentId" = ${scope.documentId}` : emptySql}
       AND ${studied} AND c."topicId" IS NOT NULL
@@ -166,8 +165,8 @@ function topicsWhere(userId: string, where: Sql, rest: Sql = emptySql) {
  * results; only the weakest few are looked up in full. With a deck chosen, its
  * topics not started yet fill the list after them.
  */
-export function* topicRows(kind: DatabaseKind, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Steps<TopicRow[]> {
-  const [recallRows, quizRows] = yield* all([recallByTopic(kind, scope, nowMs, curve), bestRecentQuizzes(scope, nowMs)]);
+export function* topicRows(dialect: SqlDialect, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Steps<TopicRow[]> {
+  const [recallRows, quizRows] = yield* all([recallByTopic(dialect, scope, nowMs, curve), bestRecentQuizzes(scope, nowMs)]);
   const byTopic = new Map<string, TopicStrength>();
   for (const row of recallRows) byTopic.set(row.topicId, { studied: row.studied, meanRecall: row.meanRecall, bestQuizScore: null });
   for (const row of quizRows) {

@@ -5,9 +5,8 @@
  * mapping cost several times the queries.
  */
 import { CARD_CSV_HEADER, REVIEW_CSV_HEADER, STATE_NAMES, csvField, csvLine } from "../../stats/csv";
-import type { DatabaseKind } from "../../config/database-url";
 import { sqlOf, type Db } from "../runtime/client";
-import { emptySql, readDate, readOne, sql, type Row, type Statement } from "../runtime/sql";
+import { emptySql, readDate, readOne, sql, type Row, type Statement, type SqlDialect } from "../runtime/sql";
 import { documentVisibleTo } from "../documents/decks";
 import { epochMs } from "./sql-fragments";
 
@@ -50,9 +49,9 @@ interface AnswerKey {
  * column read here, so a page is one seek and a short scan of the index, already in
  * order: no table lookups, no sort.
  */
-function answerPage(kind: DatabaseKind, userId: string, after: AnswerKey | null, pageSize: number): Statement<CsvPage<AnswerKey>> {
+function answerPage(dialect: SqlDialect, userId: string, after: AnswerKey | null, pageSize: number): Statement<CsvPage<AnswerKey>> {
   // Milliseconds computed in SQL: on PostgreSQL, parsing a million timestamps in JS costs more than the query.
-  const at = epochMs(kind, `r."reviewedAt"`);
+  const at = epochMs(dialect, `r."reviewedAt"`);
   const resume = after ? sql`AND (r."reviewedAt", r."id") > (${new Date(after.reviewedAtMs)}, ${after.id})` : emptySql;
   return {
     ...sql`
@@ -80,8 +79,8 @@ function answerLine(row: Row): string {
  * 3 Relearning), review_duration (ms). Oldest first. Review answers, and the quiz
  * answers that counted as a review (see README).
  */
-export function reviewHistoryCsv(db: Db, kind: DatabaseKind, userId: string, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
-  return csvPages<AnswerKey>(db, REVIEW_CSV_HEADER, pageSize, (after) => answerPage(kind, userId, after, pageSize));
+export function reviewHistoryCsv(db: Db, userId: string, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string> {
+  return csvPages<AnswerKey>(db, REVIEW_CSV_HEADER, pageSize, (after) => answerPage(sqlOf(db).dialect, userId, after, pageSize));
 }
 
 /** A page of the cards the user can see, in id order, with the user's state if they have one. */

@@ -3,12 +3,11 @@
  * the database, so a history of a million answers comes back as a few thousand
  * rows at most. Study days follow the user's zone and day start (DayRule).
  */
-import type { DatabaseKind } from "../../config/database-url";
 import { MATURE_INTERVAL_DAYS } from "../../stats/retention";
 import type { DayRule } from "../../stats/study-days";
 import type { CalibrationRow, DailyRow, HourRow, RetentionRow } from "../../stats/types";
 import { CALIBRATION_BINS } from "../../stats/calibration";
-import { emptySql, firstRow, readDate, rows, sql, type Sql, type Statement } from "../runtime/sql";
+import { emptySql, firstRow, readDate, rows, sql, type Sql, type Statement, type SqlDialect } from "../runtime/sql";
 import { atOrAfter, before, literal, localHour, num, studyDay } from "./sql-fragments";
 
 export type ReviewScope = {
@@ -33,17 +32,17 @@ function answersFrom(scope: ReviewScope, span: Span = {}): Sql {
  * True when the answer is the card's first of its study day: the card's previous
  * answer (prevLastReview) fell on an earlier day. This needs no window function.
  */
-function firstOfDay(kind: DatabaseKind, rule: DayRule): Sql {
-  return sql`r."prevLastReview" IS NOT NULL AND ${studyDay(kind, `r."prevLastReview"`, rule)} < ${studyDay(kind, `r."reviewedAt"`, rule)}`;
+function firstOfDay(dialect: SqlDialect, rule: DayRule): Sql {
+  return sql`r."prevLastReview" IS NOT NULL AND ${studyDay(dialect, `r."prevLastReview"`, rule)} < ${studyDay(dialect, `r."reviewedAt"`, rule)}`;
 }
 
 const passed = sql`CASE WHEN r."rating" > 1 THEN 1 ELSE 0 END`;
 
 /** Answers per study day, mode, state before and rating, in a span of time. */
-export function dailyAnswers(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<DailyRow[]> {
+export function dailyAnswers(dialect: SqlDialect, scope: ReviewScope, span: Span): Statement<DailyRow[]> {
   return rows(
     sql`
-    SELECT ${studyDay(kind, `r."reviewedAt"`, scope.rule)} AS "day", r."mode" AS "mode", r."prevState" AS "prevState",
+    SELECT ${studyDay(dialect, `r."reviewedAt"`, scope.rule)} AS "day", r."mode" AS "mode", r."prevState" AS "prevState",
            r."rating" AS "rating", COUNT(*) AS "count", SUM(r."durationMs") AS "durationMs"
     ${answersFrom(scope, span)}
     GROUP BY 1, 2, 3, 4`,
@@ -64,11 +63,11 @@ export function dailyAnswers(kind: DatabaseKind, scope: ReviewScope, span: Span)
  * of the day after an interval of at least one day, else 0. Also the activity
  * calendar and streaks read these rows.
  */
-export function retentionByDay(kind: DatabaseKind, scope: ReviewScope, span: Span = {}): Statement<RetentionRow[]> {
-  const counted = sql`r."mode" = 'REVIEW' AND r."prevScheduledDays" >= 1 AND ${firstOfDay(kind, scope.rule)}`;
+export function retentionByDay(dialect: SqlDialect, scope: ReviewScope, span: Span = {}): Statement<RetentionRow[]> {
+  const counted = sql`r."mode" = 'REVIEW' AND r."prevScheduledDays" >= 1 AND ${firstOfDay(dialect, scope.rule)}`;
   return rows(
     sql`
-    SELECT ${studyDay(kind, `r."reviewedAt"`, scope.rule)} AS "day",
+    SELECT ${studyDay(dialect, `r."reviewedAt"`, scope.rule)} AS "day",
            CASE WHEN ${counted} THEN (CASE WHEN r."prevScheduledDays" >= ${literal(MATURE_INTERVAL_DAYS)} THEN 2 ELSE 1 END) ELSE 0 END AS "kind",
            ${passed} AS "passed", COUNT(*) AS "count"
     ${answersFrom(scope, span)}
@@ -83,10 +82,10 @@ export function retentionByDay(kind: DatabaseKind, scope: ReviewScope, span: Spa
 }
 
 /** Review answers (quizzes apart) per local hour of the day, in a span of time. */
-export function answersByHour(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<HourRow[]> {
+export function answersByHour(dialect: SqlDialect, scope: ReviewScope, span: Span): Statement<HourRow[]> {
   return rows(
     sql`
-    SELECT ${localHour(kind, `r."reviewedAt"`, scope.rule)} AS "hour", ${passed} AS "passed", COUNT(*) AS "count"
+    SELECT ${localHour(dialect, `r."reviewedAt"`, scope.rule)} AS "hour", ${passed} AS "passed", COUNT(*) AS "count"
     ${answersFrom(scope, span)} AND r."mode" = 'REVIEW'
     GROUP BY 1, 2`,
     (row) => ({ hour: num(row.hour), passed: num(row.passed) === 1, count: num(row.count) }),
@@ -97,14 +96,14 @@ export function answersByHour(kind: DatabaseKind, scope: ReviewScope, span: Span
  * Predicted recall at review time (ReviewLog.retrievability) in 5% bins against
  * the outcome, for each card's first review of a study day, in a span of time.
  */
-export function calibrationBins(kind: DatabaseKind, scope: ReviewScope, span: Span): Statement<CalibrationRow[]> {
+export function calibrationBins(dialect: SqlDialect, scope: ReviewScope, span: Span): Statement<CalibrationRow[]> {
   const last = literal(CALIBRATION_BINS - 1);
   const scaled = sql`r."retrievability" * ${literal(CALIBRATION_BINS)}`;
-  const bin = kind === "sqlite" ? sql`MIN(CAST(${scaled} AS INTEGER), ${last})` : sql`LEAST(FLOOR(${scaled})::int, ${last})`;
+  const bin = dialect === "sqlite" ? sql`MIN(CAST(${scaled} AS INTEGER), ${last})` : sql`LEAST(FLOOR(${scaled})::int, ${last})`;
   return rows(
     sql`
     SELECT ${bin} AS "bin", COUNT(*) AS "count", SUM(${passed}) AS "passed", SUM(r."retrievability") AS "predictedSum"
-    ${answersFrom(scope, span)} AND r."mode" = 'REVIEW' AND r."retrievability" IS NOT NULL AND ${firstOfDay(kind, scope.rule)}
+    ${answersFrom(scope, span)} AND r."mode" = 'REVIEW' AND r."retrievability" IS NOT NULL AND ${firstOfDay(dialect, scope.rule)}
     GROUP BY 1`,
     (row) => ({ bin: num(row.bin), count: num(row.count), passed: num(row.passed), predictedSum: num(row.predictedSum) }),
   );

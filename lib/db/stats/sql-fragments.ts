@@ -6,9 +6,8 @@
  * request (ids, instants, the user's forgetting curve) is bound, so a statement's
  * text stays the same and each connection prepares it once.
  */
-import type { DatabaseKind } from "../../config/database-url";
 import { DAY_MS, HOUR_MS, type DayRule } from "../../stats/study-days";
-import { rawSql, sql, type Sql } from "../runtime/sql";
+import { rawSql, sql, type Sql, type SqlDialect } from "../runtime/sql";
 
 
 /** A number computed by Keypoint, written into the SQL text. */
@@ -30,8 +29,8 @@ export function joinSql(parts: readonly Sql[], separator: string): Sql {
  * (EXTRACT gives numeric, several times slower over a million rows); rounding
  * makes it the exact integer the column holds.
  */
-export function epochMs(kind: DatabaseKind, column: string): Sql {
-  return rawSql(kind === "sqlite" ? column : `ROUND(date_part('epoch', ${column}) * 1000)`);
+export function epochMs(dialect: SqlDialect, column: string): Sql {
+  return rawSql(dialect === "sqlite" ? column : `ROUND(date_part('epoch', ${column}) * 1000)`);
 }
 
 /** `column >= instant`, usable by an index on the column. */
@@ -61,16 +60,16 @@ function offsetCase(column: string, rule: DayRule): Sql {
 }
 
 /** The study day number of a DateTime column (lib/stats/study-days.ts `dayOf`). */
-export function studyDay(kind: DatabaseKind, column: string, rule: DayRule): Sql {
-  const shifted = sql`${epochMs(kind, column)} + ${offsetCase(column, rule)} - ${literal(rule.dayStartHour * HOUR_MS)}`;
-  if (kind === "sqlite") return sql`((${shifted}) / ${literal(DAY_MS)})`;
+export function studyDay(dialect: SqlDialect, column: string, rule: DayRule): Sql {
+  const shifted = sql`${epochMs(dialect, column)} + ${offsetCase(column, rule)} - ${literal(rule.dayStartHour * HOUR_MS)}`;
+  if (dialect === "sqlite") return sql`((${shifted}) / ${literal(DAY_MS)})`;
   return sql`(FLOOR((${shifted}) / ${literal(DAY_MS)})::int)`;
 }
 
 /** The local hour of day (0-23) of a DateTime column (lib/stats/study-days.ts `localHourOf`). */
-export function localHour(kind: DatabaseKind, column: string, rule: DayRule): Sql {
-  const local = sql`${epochMs(kind, column)} + ${offsetCase(column, rule)}`;
-  if (kind === "sqlite") return sql`(((${local}) / ${literal(HOUR_MS)}) % 24)`;
+export function localHour(dialect: SqlDialect, column: string, rule: DayRule): Sql {
+  const local = sql`${epochMs(dialect, column)} + ${offsetCase(column, rule)}`;
+  if (dialect === "sqlite") return sql`(((${local}) / ${literal(HOUR_MS)}) % 24)`;
   return sql`((FLOOR((${local}) / ${literal(HOUR_MS)})::bigint % 24)::int)`;
 }
 
@@ -92,9 +91,9 @@ export function binCase(value: Sql, bounds: readonly number[]): Sql {
  * Current probability of recall of a CardState row `s` at `nowMs` under the
  * FSRS forgetting curve R = (1 + factor * t / S) ^ decay (t in days).
  */
-export function currentRecall(kind: DatabaseKind, nowMs: number, curve: { decay: number; factor: number }): Sql {
-  const last = epochMs(kind, `s."lastReview"`);
-  if (kind === "sqlite") {
+export function currentRecall(dialect: SqlDialect, nowMs: number, curve: { decay: number; factor: number }): Sql {
+  const last = epochMs(dialect, `s."lastReview"`);
+  if (dialect === "sqlite") {
     return sql`power((1 + ${curve.factor} * (MAX(0, ${nowMs} - ${last}) * 1.0 / ${literal(DAY_MS)}) / s."stability"), ${curve.decay})`;
   }
   const elapsedDays = sql`(GREATEST(0, ${nowMs} - ${last}) * 1.0 / ${literal(DAY_MS)})`;
@@ -105,8 +104,8 @@ export function currentRecall(kind: DatabaseKind, nowMs: number, curve: { decay:
  * Keeps a subquery from being merged into the query around it, so what it computes
  * once per row (say, a power) is not computed again for each reference outside.
  */
-export function subqueryFence(kind: DatabaseKind): Sql {
-  return rawSql(kind === "sqlite" ? "LIMIT -1" : "OFFSET 0");
+export function subqueryFence(dialect: SqlDialect): Sql {
+  return rawSql(dialect === "sqlite" ? "LIMIT -1" : "OFFSET 0");
 }
 
 /** A count, sum or average as the drivers return it (number, or pg's string for bigint and numeric) as a number. */

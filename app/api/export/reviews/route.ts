@@ -1,7 +1,6 @@
 import { route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
-import { appEnv } from "@/lib/config/env";
 import { csvResponse } from "@/lib/api/csv-response";
 import { reviewHistoryCsv } from "@/lib/db/stats/export";
 import { now } from "@/lib/time/clock";
@@ -12,5 +11,5 @@ export const dynamic = "force-dynamic";
 /** GET: the signed-in user's full review history as CSV (card_id, review_time, review_rating, review_state, review_duration). */
 export const GET = route(async () => {
   const user = await requireApiUser();
-  return csvResponse(reviewHistoryCsv(db(), appEnv().database.kind, user.id), `keypoint-reviews-${now().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(reviewHistoryCsv(db(), user.id), `keypoint-reviews-${now().toISOString().slice(0, 10)}.csv`);
 });
