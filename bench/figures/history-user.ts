@@ -8,7 +8,8 @@ import type { DatabaseKind } from "../../lib/config/database-url";
 import type { Db } from "../../lib/db/runtime/client";
 import { reviewHistoryCsv } from "../../lib/db/stats/export";
 import { loadStatsFigures } from "../../lib/db/stats/aggregates";
-import { loadStudySession, planStudySession, type StudyUser } from "../../lib/db/review/study-session";
+import { loadStudySession, planStudySession } from "../../lib/db/review/study-session";
+import type { StudyUser } from "../../lib/scheduler";
 import { log, median, percentile, timeRuns } from "../measure";
 import { row, unavailable, type Row } from "../report";
 

@@ -1,5 +1,4 @@
-import type { QuizAnswerResult } from "@/lib/db/quiz/answer";
-import type { QuizView } from "@/lib/db/quiz/attempts";
+import type { QuizAnswerResult, QuizView } from "@/lib/quiz";
 import type { ReviewMissedResult } from "@/lib/db/quiz/review-missed";
 import { callApi } from "../review/review-api";
 

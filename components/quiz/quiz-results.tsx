@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { QuizView } from "@/lib/db/quiz/attempts";
+import type { QuizView } from "@/lib/quiz";
 import { formatQuizDuration } from "@/lib/quiz/score";
 import { ClozeText } from "../review/card-face";
 import { RequestFailed, quizApi } from "./quiz-api";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { QuizView } from "@/lib/db/quiz/attempts";
+import type { QuizView } from "@/lib/quiz";
 import { useReviewKeys } from "../review/use-review-keys";
 import { RequestFailed, newRequestId, quizApi } from "./quiz-api";
 import { QuizFeedback, QuizQuestion, type Feedback } from "./quiz-question";

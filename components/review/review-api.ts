@@ -1,4 +1,5 @@
 import type { Rating } from "@/lib/scheduler/ratings";
+import type { GradeResult } from "@/lib/db/review/grade";
 import type { StudySessionView } from "@/lib/db/review/study-session";
 import type { CardView } from "@/lib/db/review/card-view";
 import { callApi } from "../ui/call-api";
@@ -7,7 +8,7 @@ export { RequestFailed, callApi } from "../ui/call-api";
 
 export type SessionPayload = StudySessionView;
 /** `session` comes back only when the grade request asked for it (`session: true`, the default). */
-export type GradePayload = { result: { reviewLogId: string; cardId: string; rating: number; interval: string; replayed: boolean }; session?: SessionPayload };
+export type GradePayload = { result: Omit<GradeResult, "due"> & { due: string }; session?: SessionPayload };
 export type UndoPayload = { undo: { cardId: string | null; undone: boolean }; session: SessionPayload };
 
 const deckParam = (deck?: string) => (deck ? { deck } : {});

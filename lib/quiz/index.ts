@@ -7,3 +7,4 @@ export { scoreQuiz, formatQuizDuration, type QuizScore } from "./score";
 export { topicMastery, masteryLabel, RECENT_QUIZZES, type TopicMastery } from "./mastery";
 export { swapNumber } from "./swap-number";
 export * from "./types";
+export * from "./stored-quiz";

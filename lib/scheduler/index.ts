@@ -16,6 +16,7 @@ export {
   schedulerFor,
   type SchedulerSettings,
   type UserSchedulingColumns,
+  type StudyUser,
 } from "./settings";
 export {
   gradeCard,
@@ -31,7 +32,7 @@ export {
   type StoredPrevColumns,
 } from "./grade-card";
 export { previewIntervals, formatInterval, type IntervalPreview } from "./preview-intervals";
-export { retrievabilityAt } from "./retrievability";
+export { retrievabilityAt, curveFor } from "./retrievability";
 export {
   DEFAULT_DAY_START_HOUR,
   studyDayStart,

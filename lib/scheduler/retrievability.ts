@@ -1,3 +1,4 @@
+import { computeDecayFactor, default_w } from "ts-fsrs";
 import { CardState, type CardMemory } from "./memory";
 import { schedulerFor, type SchedulerSettings } from "./settings";
 
@@ -23,4 +24,9 @@ export function recallPredictor(now: Date, settings: SchedulerSettings): (memory
     if (memory.state === CardState.New || memory.lastReview === null || !(memory.stability > 0)) return null;
     return scheduler.forgetting_curve(Math.max(0, (nowMs - memory.lastReview.getTime()) / DAY_MS), memory.stability);
   };
+}
+
+/** FSRS forgetting-curve constants for the user's parameters. */
+export function curveFor(fsrsParams: number[] | null): { decay: number; factor: number } {
+  return computeDecayFactor(fsrsParams ?? default_w);
 }

@@ -52,6 +52,9 @@ export type UserSchedulingColumns = {
   fsrsParams: string | null;
 };
 
+/** A user as studying needs them: their id and scheduling columns (the review loop, quizzes, stats). */
+export type StudyUser = UserSchedulingColumns & { id: string };
+
 /** Builds (and checks) the scheduler settings from a User row. */
 export function settingsFromUser(user: UserSchedulingColumns): SchedulerSettings {
   let fsrsParams: number[] | null = null;

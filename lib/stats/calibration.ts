@@ -41,3 +41,30 @@ export function hourBreakdown(rows: HourRow[]) {
   const busiest = total ? hours.reduce((best, h) => (h.count > best.count ? h : best)).hour : null;
   return { hours, total, busiest, hasData: total > 0 };
 }
+
+/** Adds up hour rows of the same hour and outcome (past days and today). */
+export function mergeHours(rows: HourRow[]): HourRow[] {
+  const hours = new Map<string, HourRow>();
+  for (const row of rows) {
+    const key = `${row.hour}/${row.passed}`;
+    const hour = hours.get(key);
+    if (hour) hour.count += row.count;
+    else hours.set(key, { ...row });
+  }
+  return [...hours.values()];
+}
+
+/** Adds up calibration rows of the same bin (past days and today). */
+export function mergeBins(rows: CalibrationRow[]): CalibrationRow[] {
+  const bins = new Map<number, CalibrationRow>();
+  for (const row of rows) {
+    const bin = bins.get(row.bin);
+    if (!bin) bins.set(row.bin, { ...row });
+    else {
+      bin.count += row.count;
+      bin.passed += row.passed;
+      bin.predictedSum += row.predictedSum;
+    }
+  }
+  return [...bins.values()];
+}

@@ -6,7 +6,7 @@
  * periods in which the zone's offset is constant (two per year where DST
  * applies); the SQL then buckets every row by study day with one CASE.
  */
-import { DEFAULT_DAY_START_HOUR, studyDayNumber, utcOffsetMs } from "../scheduler";
+import { DEFAULT_DAY_START_HOUR, studyDayNumber, studyDayStart, utcOffsetMs } from "../scheduler";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -91,4 +91,10 @@ export function dayKey(day: number): string {
 /** Day of week of a study day, 0 = Monday ... 6 = Sunday. */
 export function weekdayOf(day: number): number {
   return (new Date(day * DAY_MS).getUTCDay() + 6) % 7;
+}
+
+/** The instant a study day starts. */
+export function dayStartInstant(rule: DayRule, day: number): number {
+  const guess = day * DAY_MS + rule.dayStartHour * HOUR_MS - offsetAt(rule, day * DAY_MS) + 12 * HOUR_MS;
+  return studyDayStart(new Date(guess), rule.timeZone, rule.dayStartHour).getTime();
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/runtime/client";
+import { editCard } from "../../lib/db/review/card-edits";
 import { gradeReview, undoReview } from "../../lib/db/review/grade";
 import { loadStudySession } from "../../lib/db/review/study-session";
 import { gradeCard, newCardMemory, parseCardMemory, retrievabilityAt, settingsFromUser } from "../../lib/scheduler";
@@ -149,5 +150,32 @@ describe("review session and grading", () => {
     const served = session.cards.filter((c) => c.queue === "review").map((c) => c.id);
     expect(new Set(served)).toEqual(new Set(lowestFive.map((card) => card.id)));
     expect(served[0]).toBe(lowestFive[0].id);
+  });
+
+  it("keeps a user's edit and suspension on their own state, without touching the shared card or the card's history", async () => {
+    const user = await createUser(db, "editor@example.com");
+    const other = await createUser(db, "reader@example.com");
+    const card = await firstCard(user);
+    const graded = await gradeReview(db, user, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 0 }, now);
+    const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+
+    const answer = "my own answer";
+    const prompt = card.kind === "cloze" ? "My words around [...] here" : "My question?";
+    const options = card.kind === "choice" ? [answer, ...card.options!.filter((o) => o !== card.answer).slice(0, 2)] : undefined;
+    expect(await editCard(db, user.id, card.id, { prompt, answer, options }, later(1))).toMatchObject({ prompt, answer, suspended: false });
+    // A later change of one field keeps the others.
+    expect(await editCard(db, user.id, card.id, { suspended: true }, later(2))).toMatchObject({ prompt, answer, suspended: true });
+
+    const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } });
+    expect({ ...after, version: undefined, updatedAt: undefined, customPrompt: undefined, customAnswer: undefined, customOptions: undefined, suspended: undefined })
+      .toEqual({ ...before, version: undefined, updatedAt: undefined, customPrompt: undefined, customAnswer: undefined, customOptions: undefined, suspended: undefined });
+    expect(after.version).toBe(before.version + 2);
+    expect(await db.reviewLog.count({ where: { userId: user.id, cardId: card.id } })).toBe(1);
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { id: graded.reviewLogId } })).cardId).toBe(card.id);
+    // Another user still sees the card as generated; a never-studied card edited gets a New state.
+    expect((await firstCard(other)).prompt).not.toBe(prompt);
+    const unseen = (await loadStudySession(db, other, now)).cards.find((c) => c.kind === "cloze")!;
+    expect(await editCard(db, other.id, unseen.id, { suspended: true }, now)).toMatchObject({ suspended: true, prompt: unseen.prompt });
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: other.id, cardId: unseen.id } } })).toMatchObject({ state: 0, version: 0, suspended: true });
   });
 });

@@ -11,15 +11,15 @@ import { freshDatabase } from "@/lib/db/ops/fresh-database";
 import { readOne, type Statement } from "@/lib/db/runtime/sql";
 import { cardsCsv, reviewHistoryCsv } from "@/lib/db/stats/export";
 import { cardStateSummary, dueByDay } from "@/lib/db/stats/cards";
-import { curveFor, loadStatsAggregates, loadStatsFigures, type StatsUser } from "@/lib/db/stats/aggregates";
+import { loadStatsAggregates, loadStatsFigures } from "@/lib/db/stats/aggregates";
 import { pastAnswersStamp } from "@/lib/db/stats/reviews";
-import { studyDayStart } from "@/lib/scheduler";
+import { curveFor, studyDayStart, type StudyUser } from "@/lib/scheduler";
 import { aggregateInMemory, HISTORY, NOW, TIME_ZONE } from "@/lib/stats/fixtures/history";
 import { dayRuleFor } from "@/lib/stats/study-days";
 
 let target: DatabaseTarget;
 let db: Db;
-let user: StatsUser;
+let user: StudyUser;
 let documentId: string;
 let otherDocumentId: string;
 const cardIds: Record<string, string> = {};

@@ -43,6 +43,12 @@ export function findVisibleDocument(db: Db, userId: string, documentId: string) 
   return db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) } });
 }
 
+/** A bundled deck's title, or null: a page title never shows a user's own document's title. */
+export async function builtinDeckTitle(db: Db, documentId: string): Promise<string | null> {
+  const document = await db.document.findUnique({ where: { id: documentId }, select: { title: true, ownerId: true } });
+  return document && document.ownerId === null ? document.title : null;
+}
+
 export async function requireVisibleDocument(db: Db, userId: string, documentId: string) {
   const document = await findVisibleDocument(db, userId, documentId);
   if (!document) throw new NotFound("Document");

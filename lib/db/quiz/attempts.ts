@@ -4,102 +4,16 @@
  * id reads as "not found".
  */
 import { randomUUID } from "node:crypto";
-import { Conflict, NotFound } from "../runtime/errors";
-import { buildQuiz, scoreQuiz, type PublicQuestion, type QuizCard, type StoredQuestion } from "../../quiz";
+import { buildQuiz, parseStoredQuiz, quizView, scoreQuiz, type QuizCard, type QuizStatus, type QuizView, type StoredQuiz } from "../../quiz";
 import type { StartQuizInput } from "../../validation/quiz";
-import type { Db } from "../runtime/client";
 import { requireVisibleDocument } from "../documents/decks";
-
-export type QuizStatus = "ACTIVE" | "FINISHED" | "DISCARDED";
-
-/** What QuizAttempt.questions holds (JSON): the questions with their answers and the user's responses. */
-export interface StoredQuiz {
-  requested: number;
-  questions: StoredQuestion[];
-}
-
-export interface QuizView {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  topicId: string | null;
-  /** "All topics" for the whole document, else "4.1 China's AI team". */
-  topicLabel: string;
-  status: QuizStatus;
-  requested: number;
-  questionCount: number;
-  answeredCount: number;
-  correctCount: number;
-  /** 0..1 once finished. */
-  score: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  questions: PublicQuestion[];
-}
-
-export const ALL_TOPICS = "All topics";
-
-export function parseStoredQuiz(text: string): StoredQuiz {
-  const value = JSON.parse(text) as StoredQuiz;
-  if (!value || !Array.isArray(value.questions)) throw new Error("QuizAttempt.questions is not a stored quiz.");
-  return value;
-}
-
-/** The browser's view of a question: answer and source only once it is answered. */
-export function publicQuestion(question: StoredQuestion, index: number): PublicQuestion {
-  const { response } = question;
-  return {
-    index,
-    type: question.type,
-    prompt: question.prompt,
-    options: question.options,
-    answered: response
-      ? { given: response.given, correct: response.correct, answer: question.answer, truth: question.truth, source: question.source }
-      : null,
-  };
-}
+import { toCardView } from "../review/card-view";
+import { sqlOf, type Db } from "../runtime/client";
+import { Conflict, NotFound } from "../runtime/errors";
+import { exec } from "../runtime/sql";
+import { discardAttempt, finishAttempt, insertAttempt } from "./attempt-store";
 
 const ATTEMPT_INCLUDE = { document: { select: { title: true } }, topic: { select: { path: true, title: true } } } as const;
-
-type AttemptRow = {
-  id: string;
-  documentId: string;
-  topicId: string | null;
-  status: string;
-  questions: string;
-  questionCount: number;
-  correctCount: number;
-  score: number | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-  document: { title: string };
-  topic: { path: string; title: string } | null;
-};
-
-export function topicLabel(topic: { path: string; title: string } | null): string {
-  return topic ? `${topic.path} ${topic.title}` : ALL_TOPICS;
-}
-
-export function toQuizView(row: AttemptRow): QuizView {
-  const stored = parseStoredQuiz(row.questions);
-  const tally = scoreQuiz(stored.questions.map((q) => q.response));
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    documentTitle: row.document.title,
-    topicId: row.topicId,
-    topicLabel: topicLabel(row.topic),
-    status: row.status as QuizStatus,
-    requested: stored.requested,
-    questionCount: row.questionCount,
-    answeredCount: tally.answered,
-    correctCount: tally.correct,
-    score: row.score,
-    startedAt: row.startedAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    questions: stored.questions.map(publicQuestion),
-  };
-}
 
 export async function requireAttempt(db: Pick<Db, "quizAttempt">, userId: string, attemptId: string) {
   const row = await db.quizAttempt.findFirst({ where: { id: attemptId, userId }, include: ATTEMPT_INCLUDE });
@@ -109,7 +23,7 @@ export async function requireAttempt(db: Pick<Db, "quizAttempt">, userId: string
 
 /** The quiz as the browser may see it; 404 for an id that is not the user's. */
 export async function loadQuiz(db: Db, userId: string, attemptId: string): Promise<QuizView> {
-  return toQuizView(await requireAttempt(db, userId, attemptId));
+  return quizView(await requireAttempt(db, userId, attemptId));
 }
 
 /**
@@ -132,17 +46,8 @@ export async function quizCards(db: Db, userId: string, documentId: string, topi
   const stateById = new Map(states.map((s) => [s.cardId, s]));
   const pool = cards.map((card): QuizCard & { topicId: string | null; suspended: boolean } => {
     const edits = stateById.get(card.id);
-    const options = edits?.customOptions ?? card.options;
-    return {
-      id: card.id,
-      topicId: card.topicId,
-      suspended: edits?.suspended ?? false,
-      kind: card.kind === "CHOICE" ? "choice" : "cloze",
-      prompt: edits?.customPrompt ?? card.prompt,
-      answer: edits?.customAnswer ?? card.answer,
-      options: options ? (JSON.parse(options) as string[]) : null,
-      source: card.source,
-    };
+    const { id, kind, prompt, answer, options, source } = toCardView({ ...card, documentId, topic: null }, edits);
+    return { id, topicId: card.topicId, suspended: edits?.suspended ?? false, kind, prompt, answer, options, source };
   });
   const eligible = pool.filter((card) => !card.suspended && (topicId === null || card.topicId === topicId));
   return { eligible, pool };
@@ -160,8 +65,9 @@ export interface StartQuizResult {
  */
 export async function startQuiz(db: Db, userId: string, input: StartQuizInput, now: Date, seed: string = randomUUID()): Promise<StartQuizResult> {
   const document = await requireVisibleDocument(db, userId, input.documentId);
+  let topic: { path: string; title: string } | null = null;
   if (input.topicId !== null) {
-    const topic = await db.topic.findFirst({ where: { id: input.topicId, documentId: document.id }, select: { id: true } });
+    topic = await db.topic.findFirst({ where: { id: input.topicId, documentId: document.id }, select: { path: true, title: true } });
     if (!topic) throw new NotFound("Topic");
   }
   const open = await db.quizAttempt.findFirst({
@@ -169,7 +75,7 @@ export async function startQuiz(db: Db, userId: string, input: StartQuizInput, n
     orderBy: { startedAt: "desc" },
     include: ATTEMPT_INCLUDE,
   });
-  if (open) return { quiz: toQuizView(open), resumed: true };
+  if (open) return { quiz: quizView(open), resumed: true };
 
   const { eligible, pool } = await quizCards(db, userId, document.id, input.topicId);
   if (eligible.length === 0) {
@@ -180,19 +86,11 @@ export async function startQuiz(db: Db, userId: string, input: StartQuizInput, n
   }
   const questions = buildQuiz(eligible, { count: input.count, seed, pool });
   const stored: StoredQuiz = { requested: input.count, questions: questions.map((q) => ({ ...q, response: null })) };
-  const row = await db.quizAttempt.create({
-    data: {
-      userId,
-      documentId: document.id,
-      topicId: input.topicId,
-      status: "ACTIVE",
-      questions: JSON.stringify(stored),
-      questionCount: questions.length,
-      startedAt: now,
-    },
-    include: ATTEMPT_INCLUDE,
-  });
-  return { quiz: toQuizView(row), resumed: false };
+  const attempt = { userId, documentId: document.id, topicId: input.topicId, stored, startedAt: now };
+  const { id, statement } = insertAttempt(attempt);
+  await sqlOf(db).transaction(() => exec(statement));
+  const row = { ...attempt, id, status: "ACTIVE", questions: JSON.stringify(stored), questionCount: questions.length, score: null, finishedAt: null };
+  return { quiz: quizView({ ...row, document: { title: document.title }, topic }), resumed: false };
 }
 
 /** Finishes a quiz (unanswered questions count as missed). Finishing twice returns the same result. */
@@ -200,13 +98,10 @@ export async function finishQuiz(db: Db, userId: string, attemptId: string, now:
   for (let tries = 0; tries < 3; tries++) {
     const attempt = await requireAttempt(db, userId, attemptId);
     if (attempt.status === "DISCARDED") throw new Conflict("This quiz was discarded.", "QUIZ_DISCARDED");
-    if (attempt.status === "FINISHED") return toQuizView(attempt);
+    if (attempt.status === "FINISHED") return quizView(attempt);
     const tally = scoreQuiz(parseStoredQuiz(attempt.questions).questions.map((q) => q.response));
     // Compare-and-set on the questions: an answer landing meanwhile makes us read again.
-    await db.quizAttempt.updateMany({
-      where: { id: attempt.id, userId, status: "ACTIVE", questions: attempt.questions },
-      data: { status: "FINISHED", score: tally.score, correctCount: tally.correct, finishedAt: now },
-    });
+    await sqlOf(db).transaction(() => exec(finishAttempt({ id: attempt.id, userId, storedText: attempt.questions }, tally, now)));
   }
   throw new Conflict("This quiz kept changing while finishing it. Please try again.", "QUIZ_CHANGED");
 }
@@ -216,7 +111,7 @@ export async function discardQuiz(db: Db, userId: string, attemptId: string): Pr
   const attempt = await requireAttempt(db, userId, attemptId);
   if (attempt.status === "FINISHED") throw new Conflict("A finished quiz stays in your results and cannot be discarded.", "QUIZ_FINISHED");
   if (attempt.status === "ACTIVE") {
-    await db.quizAttempt.updateMany({ where: { id: attempt.id, userId, status: "ACTIVE" }, data: { status: "DISCARDED" } });
+    await sqlOf(db).transaction(() => exec(discardAttempt({ id: attempt.id, userId })));
   }
   return { id: attempt.id, status: "DISCARDED" };
 }

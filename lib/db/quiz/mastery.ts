@@ -1,10 +1,8 @@
 /** The document page's topic list: card counts, mastery and any unfinished quiz, per topic. */
-import { topicMastery, type TopicMastery } from "../../quiz";
-import { parseCardMemory, retrievabilityAt, settingsFromUser } from "../../scheduler";
+import { ALL_TOPICS, parseStoredQuiz, topicMastery, type TopicMastery } from "../../quiz";
+import { parseCardMemory, retrievabilityAt, settingsFromUser, type StudyUser } from "../../scheduler";
 import type { Db } from "../runtime/client";
 import { requireVisibleDocument } from "../documents/decks";
-import { ALL_TOPICS, parseStoredQuiz } from "./attempts";
-import type { StudyUser } from "../review/study-session";
 
 export interface TopicEntry {
   /** null: the whole document ("All topics"). */

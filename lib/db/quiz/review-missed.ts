@@ -1,14 +1,38 @@
 /** "Review the ones you missed": a finished quiz's missed cards become due now, joining today's review. */
-import { Conflict } from "../runtime/errors";
+import { missedCardIds, parseStoredQuiz } from "../../quiz";
 import { newCardMemory } from "../../scheduler";
-import type { Db } from "../runtime/client";
-import { parseStoredQuiz, requireAttempt } from "./attempts";
+import { insertCardState, makeDueNow } from "../review/card-state";
+import { sqlOf, type Db } from "../runtime/client";
+import { Conflict } from "../runtime/errors";
+import { exec, rows, sql, sqlList, type Steps } from "../runtime/sql";
 import { isUniqueViolation } from "../runtime/transient-errors";
+import { requireAttempt } from "./attempts";
 
 export interface ReviewMissedResult {
   /** Missed cards now due for review (suspended cards stay suspended and are not counted). */
   added: number;
   cardIds: string[];
+}
+
+/** The cards that still exist, with whether the user has a state for each and suspended it. */
+function cardsWithState(userId: string, cardIds: readonly string[]) {
+  return rows(
+    sql`
+    SELECT c."id", c."documentId", s."id" AS "stateId", s."suspended"
+    FROM "Card" c LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
+    WHERE c."id" IN (${sqlList(cardIds)})`,
+    (row) => ({ id: row.id as string, documentId: row.documentId as string, known: row.stateId !== null, suspended: Boolean(row.suspended) }),
+  );
+}
+
+function* makeMissedDue(userId: string, missed: string[], now: Date): Steps<ReviewMissedResult> {
+  const cards = yield* exec(cardsWithState(userId, missed));
+  yield* exec(makeDueNow(userId, missed, now));
+  for (const card of cards.filter((c) => !c.known)) {
+    yield* exec(insertCardState({ userId, cardId: card.id, documentId: card.documentId, memory: newCardMemory(now), now }));
+  }
+  const cardIds = cards.filter((card) => !card.suspended).map((card) => card.id);
+  return { added: cardIds.length, cardIds };
 }
 
 /**
@@ -18,29 +42,11 @@ export interface ReviewMissedResult {
 export async function reviewMissed(db: Db, userId: string, attemptId: string, now: Date): Promise<ReviewMissedResult> {
   const attempt = await requireAttempt(db, userId, attemptId);
   if (attempt.status !== "FINISHED") throw new Conflict("Finish the quiz first; then its missed questions can be reviewed.", "QUIZ_NOT_FINISHED");
-  const missed = [...new Set(parseStoredQuiz(attempt.questions).questions.filter((q) => !q.response?.correct).map((q) => q.cardId))];
+  const missed = missedCardIds(parseStoredQuiz(attempt.questions));
   if (missed.length === 0) return { added: 0, cardIds: [] };
-
   for (let tries = 1; ; tries++) {
     try {
-      return await db.$transaction(async (tx) => {
-        const cards = await tx.card.findMany({ where: { id: { in: missed } }, select: { id: true, documentId: true } });
-        const states = await tx.cardState.findMany({ where: { userId, cardId: { in: missed } }, select: { cardId: true, suspended: true } });
-        const known = new Set(states.map((s) => s.cardId));
-        await tx.cardState.updateMany({
-          where: { userId, cardId: { in: missed }, suspended: false, due: { gt: now } },
-          data: { due: now, version: { increment: 1 } },
-        });
-        const fresh = cards.filter((card) => !known.has(card.id));
-        if (fresh.length) {
-          await tx.cardState.createMany({
-            data: fresh.map((card) => ({ ...newCardMemory(now), userId, cardId: card.id, documentId: card.documentId })),
-          });
-        }
-        const suspended = new Set(states.filter((s) => s.suspended).map((s) => s.cardId));
-        const cardIds = cards.map((c) => c.id).filter((id) => !suspended.has(id));
-        return { added: cardIds.length, cardIds };
-      });
+      return await sqlOf(db).transaction(() => makeMissedDue(userId, missed, now));
     } catch (error) {
       // Another request created one of these states meanwhile: read again.
       if (!isUniqueViolation(error) || tries >= 3) throw error;

@@ -1,7 +1,8 @@
 import { Invalid, NotFound } from "../runtime/errors";
-import { newCardMemory } from "../../scheduler";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
-import type { Db } from "../runtime/client";
+import { sqlOf, type Db } from "../runtime/client";
+import { exec } from "../runtime/sql";
+import { saveCardEdits } from "./card-state";
 import { visibleDocumentsWhere } from "../documents/decks";
 
 export interface CardEdit {
@@ -32,11 +33,7 @@ export async function editCard(db: Db, userId: string, cardId: string, edit: Car
     ...(edit.options !== undefined ? { customOptions: JSON.stringify(edit.options) } : {}),
     ...(edit.suspended !== undefined ? { suspended: edit.suspended } : {}),
   };
-  const saved = await db.cardState.upsert({
-    where: { userId_cardId: { userId, cardId } },
-    create: { ...newCardMemory(now), userId, cardId, documentId: card.documentId, ...custom },
-    update: { ...custom, version: { increment: 1 } },
-  });
+  const saved = await sqlOf(db).transaction(() => exec(saveCardEdits({ userId, cardId, documentId: card.documentId, now }, custom)));
   return { ...toCardView(card, saved), suspended: saved.suspended };
 }
 

@@ -1,9 +1,6 @@
-import { Conflict, NotFound } from "../runtime/errors";
 import {
   CardState,
-  gradeCard,
   formatInterval,
-  memoryBeforeLog,
   newCardMemory,
   parseCardMemory,
   settingsFromUser,
@@ -11,12 +8,13 @@ import {
   studyDayStart,
   type CardMemory,
   type Rating,
+  type StudyUser,
 } from "../../scheduler";
-import { isDatabaseBusy, isUniqueViolation } from "../runtime/transient-errors";
 import { sqlOf, type Db } from "../runtime/client";
-import { answersToday, appliedRequest, gradeContext, insertCardState, insertReviewLog, updateCardState, type StoredLog } from "./store";
+import { Conflict, NotFound } from "../runtime/errors";
 import { exec, readOne, type Steps } from "../runtime/sql";
-import type { StudyUser } from "./study-session";
+import { isWorthRetrying, recordAnswer, undoAnswer } from "./record-answer";
+import { answerContext, answersToday, appliedRequest, type StoredLog } from "./store";
 
 export interface GradeRequest {
   cardId: string;
@@ -35,11 +33,7 @@ export interface GradeResult {
   replayed: boolean;
 }
 
-/** Longest answer time kept: a card left open over lunch should not skew the stats. */
-export const MAX_DURATION_MS = 10 * 60 * 1000;
 const MAX_ATTEMPTS = 5;
-
-class StaleState extends Error {}
 
 function resultOf(log: StoredLog, replayed: boolean): GradeResult {
   return {
@@ -56,11 +50,6 @@ function resultOf(log: StoredLog, replayed: boolean): GradeResult {
 function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
   if (applied.cardId !== request.cardId) throw new Conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
   return resultOf(applied, true);
-}
-
-/** Worth another attempt: a unique-key race (someone inserted first), a stale version, or a busy database. */
-function isRetryable(error: unknown): boolean {
-  return error instanceof StaleState || isUniqueViolation(error) || isDatabaseBusy(error);
 }
 
 /**
@@ -83,13 +72,13 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
     try {
       return await runner.transaction(() => applyGrade(user, request, now));
     } catch (error) {
-      if (!isRetryable(error) && attempt === 1) {
+      if (!isWorthRetrying(error) && attempt === 1) {
         // As when this lookup came first: a request already applied (or an id reused for
         // another card) answers so, rather than with why the card cannot be graded now.
         const applied = await findApplied();
         if (applied) return replayOf(applied, request);
       }
-      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isWorthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
     }
   }
@@ -117,55 +106,16 @@ function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean
 }
 
 function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<GradeResult> {
-  const settings = settingsFromUser(user);
-  const context = yield* exec(gradeContext(user.id, request.cardId, request.clientRequestId));
+  const context = yield* exec(answerContext(user.id, request.cardId, request.clientRequestId));
   if (!context) throw new NotFound("Card");
   if (context.applied) return replayOf(context.applied, request);
   const { state } = context;
-  const memory = state ? parseCardMemory(state) : newCardMemory(now);
-  yield* assertGradable(user, memory, state?.suspended ?? false, now);
-  const result = gradeCard({ cardId: request.cardId, memory, rating: request.rating, now, settings });
-  if (state) {
-    if (!(yield* exec(updateCardState(state.id, state.version, result.memory, now)))) throw new StaleState();
-  } else {
-    yield* exec(insertCardState({ userId: user.id, cardId: request.cardId, documentId: context.documentId, memory: result.memory, now }));
-  }
-  const log = yield* insertReviewLog({
-    userId: user.id,
-    cardId: request.cardId,
-    clientRequestId: request.clientRequestId,
-    mode: "REVIEW",
-    durationMs: Math.min(Math.max(0, Math.round(request.durationMs)), MAX_DURATION_MS),
-    log: result.log,
-  });
-  return resultOf(log, false);
+  yield* assertGradable(user, state ? parseCardMemory(state) : newCardMemory(now), state?.suspended ?? false, now);
+  const answer = { ...request, userId: user.id, mode: "REVIEW" as const, reviewedAt: now, reschedules: true };
+  return resultOf(yield* recordAnswer(answer, context, settingsFromUser(user)), false);
 }
 
-/**
- * Undoes one review answer: the card's state goes back exactly to what the log
- * recorded before it, and the log is deleted. Only the user's latest review answer
- * can be undone, and only while the card still holds that answer's result; undoing
- * an answer that is already undone is a no-op (a double-pressed "z" undoes once), but
- * another user's answer or a quiz answer is refused as not found.
- */
-export async function undoReview(db: Db, userId: string, reviewLogId: string): Promise<{ cardId: string | null; undone: boolean }> {
-  return db.$transaction(async (tx) => {
-    const log = await tx.reviewLog.findUnique({ where: { id: reviewLogId } });
-    if (!log) return { cardId: null, undone: false };
-    if (log.userId !== userId || log.mode !== "REVIEW") throw new NotFound("Review answer");
-    const latest = await tx.reviewLog.findFirst({
-      where: { userId, mode: "REVIEW" },
-      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
-      select: { id: true },
-    });
-    if (latest?.id !== log.id) throw new Conflict("Only your most recent answer can be undone.", "NOT_LATEST");
-    const previous = memoryBeforeLog(log);
-    const { count } = await tx.cardState.updateMany({
-      where: { userId, cardId: log.cardId, due: log.due, state: log.state },
-      data: { ...previous, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new Conflict("This card has changed since that answer, so it cannot be undone.", "CHANGED");
-    await tx.reviewLog.delete({ where: { id: log.id } });
-    return { cardId: log.cardId, undone: true };
-  });
+/** Undoes the user's latest review answer (record-answer.ts `undoAnswer`). */
+export async function undoReview(db: Db, userId: string, reviewLogId: string, now = new Date()): Promise<{ cardId: string | null; undone: boolean }> {
+  return sqlOf(db).transaction(() => undoAnswer(userId, reviewLogId, now));
 }

@@ -1,11 +1,11 @@
 /**
- * The statements of the review loop (grading and the study queue), in plain SQL that both
- * databases accept (quoted identifiers, bound values), run on the raw driver (runtime/sql.ts).
+ * The reads of the review loop (an answer's context, today's counts, the study queue), in
+ * plain SQL that both databases accept (quoted identifiers, bound values), run on the raw
+ * driver (runtime/sql.ts). The writes are in card-state.ts and record-answer.ts.
  */
-import { CardState, type CardMemory, type ReviewLogFields } from "../../scheduler";
+import { CardState, type CardMemory } from "../../scheduler";
 import { documentVisibleTo } from "../documents/decks";
-import { newId } from "../runtime/ids";
-import { changes, emptySql, exec, firstRow, readDate, readOptionalDate, rows, sql, sqlList, type Row, type Statement, type Steps } from "../runtime/sql";
+import { emptySql, firstRow, readDate, readOptionalDate, rows, sql, sqlList, type Row, type Statement } from "../runtime/sql";
 
 export interface StoredLog {
   id: string;
@@ -15,7 +15,7 @@ export interface StoredLog {
   reviewedAt: Date;
 }
 
-export interface GradeContext {
+export interface AnswerContext {
   documentId: string;
   state: (CardMemory & { id: string; version: number; suspended: boolean }) | null;
   /** An earlier answer sent with this request id, for any card. */
@@ -50,7 +50,7 @@ function storedLog(row: Row, prefix: "log" | ""): StoredLog {
 }
 
 /** The card (if the user may see it), the user's state for it and any earlier use of the request id: one query. */
-export function gradeContext(userId: string, cardId: string, clientRequestId: string): Statement<GradeContext | null> {
+export function answerContext(userId: string, cardId: string, clientRequestId: string): Statement<AnswerContext | null> {
   return firstRow(
     sql`
     SELECT c."documentId", s."id" AS "stateId", s."version", s."suspended", s."due", s."stability", s."difficulty",
@@ -92,50 +92,6 @@ export function answersToday(userId: string, dayStart: Date): Statement<{ newCar
       return { newCards: byState.get(CardState.New) ?? 0, reviews: byState.get(CardState.Review) ?? 0 };
     },
   };
-}
-
-/** Writes the next memory if the state is still at `version`; false when someone else changed it first. */
-export function updateCardState(stateId: string, version: number, memory: CardMemory, now: Date): Statement<boolean> {
-  const update = changes(sql`
-    UPDATE "CardState" SET "due" = ${memory.due}, "stability" = ${memory.stability}, "difficulty" = ${memory.difficulty},
-      "elapsedDays" = ${memory.elapsedDays}, "scheduledDays" = ${memory.scheduledDays}, "learningSteps" = ${memory.learningSteps},
-      "reps" = ${memory.reps}, "lapses" = ${memory.lapses}, "state" = ${memory.state}, "lastReview" = ${memory.lastReview},
-      "version" = "version" + 1, "updatedAt" = ${now}
-    WHERE "id" = ${stateId} AND "version" = ${version}`);
-  return { ...update, read: (result) => update.read(result) === 1 };
-}
-
-export function insertCardState(row: { userId: string; cardId: string; documentId: string; memory: CardMemory; now: Date }): Statement<number> {
-  const { memory } = row;
-  return changes(sql`
-    INSERT INTO "CardState" ("id", "userId", "cardId", "documentId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
-      "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "version", "updatedAt")
-    VALUES (${newId()}, ${row.userId}, ${row.cardId}, ${row.documentId}, ${memory.due}, ${memory.stability}, ${memory.difficulty},
-      ${memory.elapsedDays}, ${memory.scheduledDays}, ${memory.learningSteps}, ${memory.reps}, ${memory.lapses}, ${memory.state},
-      ${memory.lastReview}, ${false}, ${0}, ${row.now})`);
-}
-
-export function* insertReviewLog(row: {
-  userId: string;
-  cardId: string;
-  clientRequestId: string;
-  mode: "REVIEW" | "QUIZ";
-  durationMs: number;
-  log: ReviewLogFields;
-}): Steps<StoredLog> {
-  const { log } = row;
-  const id = newId();
-  yield* exec(
-    changes(sql`
-    INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
-      "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays", "prevScheduledDays", "prevLearningSteps",
-      "prevReps", "prevLapses", "prevLastReview", "state", "due", "stability", "difficulty", "scheduledDays")
-    VALUES (${id}, ${row.userId}, ${row.cardId}, ${row.clientRequestId}, ${row.mode}, ${log.rating}, ${log.reviewedAt}, ${row.durationMs},
-      ${log.retrievability}, ${log.prevState}, ${log.prevDue}, ${log.prevStability}, ${log.prevDifficulty}, ${log.prevElapsedDays},
-      ${log.prevScheduledDays}, ${log.prevLearningSteps}, ${log.prevReps}, ${log.prevLapses}, ${log.prevLastReview}, ${log.state},
-      ${log.due}, ${log.stability}, ${log.difficulty}, ${log.scheduledDays})`),
-  );
-  return { id, cardId: row.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt };
 }
 
 interface DueQuery {

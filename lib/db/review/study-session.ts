@@ -14,15 +14,13 @@ import {
   type QueueKind,
   type Rating,
   type SessionCard,
-  type UserSchedulingColumns,
+  type StudyUser,
 } from "../../scheduler";
 import { cardViews, type CardView } from "./card-view";
 import { sqlOf, type Db } from "../runtime/client";
 import { documentVisibleTo } from "../documents/decks";
 import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./store";
 import { all, exec, readDate, rows, sql, sqlList, type Steps } from "../runtime/sql";
-
-export type StudyUser = UserSchedulingColumns & { id: string };
 
 /**
  * Reviews a session holds at once, lowest recall first: the browser asks again long before
@@ -104,8 +102,11 @@ function* firstNewCards(userId: string, take: number, documents: { id: string; c
   return found;
 }
 
-/** `first`: a card to put at the head of the queue (the one just brought back by undo). */
-type SessionOptions = { documentId?: string; previous?: SessionCard | null; first?: string };
+/**
+ * `previousCardId`: the card just answered (its siblings are kept apart from it);
+ * `first`: a card to put at the head of the queue (the one just brought back by undo).
+ */
+type SessionOptions = { documentId?: string; previousCardId?: string; first?: string };
 
 /** Builds the user's study queue from indexed, limited queries (never every card). */
 export async function planStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}) {
@@ -113,7 +114,7 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
-  const { learning, reviews, reviewBacklogTotal, newCards, doneToday } = await sqlOf(db).read(function* () {
+  const { learning, reviews, reviewBacklogTotal, newCards, doneToday, previous } = await sqlOf(db).read(function* () {
     // At most a session's worth of reviews, fetched before today's count of answers is known
     // (so all five run at once on PostgreSQL), and cut to what the daily limit leaves below.
     const reviewWindow = Math.min(settings.dailyReviewLimit, REVIEWS_PER_SESSION);
@@ -130,7 +131,9 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
     const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings).slice(0, reviewsLeft);
     const kept = [...learning, ...reviews];
     const documents = options.documentId ? visible.filter((document) => document.id === options.documentId) : visible;
-    const sources = kept.length ? yield* exec(cardSources(kept.map((card) => card.cardId))) : new Map<string, string>();
+    const wanted = [...kept.map((card) => card.cardId), ...(options.previousCardId ? [options.previousCardId] : [])];
+    const sources = wanted.length ? yield* exec(cardSources(wanted)) : new Map<string, string>();
+    const previousSource = options.previousCardId ? sources.get(options.previousCardId) : undefined;
     const withSource = (card: { cardId: string; memory: CardMemory }): Candidate => ({ ...card, source: sources.get(card.cardId) ?? "" });
     return {
       learning: learning.map(withSource),
@@ -138,10 +141,11 @@ export async function planStudySession(db: Db, user: StudyUser, now: Date, optio
       reviewBacklogTotal,
       newCards: yield* firstNewCards(user.id, Math.max(0, user.dailyNewLimit) + 1, documents),
       doneToday,
+      previous: previousSource === undefined ? null : { cardId: options.previousCardId!, source: previousSource },
     };
   });
 
-  const session = buildStudySession({ now, settings, learning, reviews, reviewBacklogTotal, newCards, doneToday, previous: options.previous ?? null });
+  const session = buildStudySession({ now, settings, learning, reviews, reviewBacklogTotal, newCards, doneToday, previous });
   const memories = new Map<string, CardMemory>([...learning, ...reviews].map((card) => [card.cardId, card.memory]));
   return { session, memories, settings, dayEnd, newAvailable: newCards.length };
 }

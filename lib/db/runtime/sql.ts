@@ -73,6 +73,14 @@ export function sqlList(values: readonly SqlValue[]): Sql {
   return { text: values.map(() => "?").join(", "), values };
 }
 
+/** Fragments one after another, `separator` between them. */
+export function joinSql(parts: readonly Sql[], separator: string): Sql {
+  return {
+    text: parts.map((part) => part.text).join(separator),
+    values: parts.flatMap((part) => part.values),
+  };
+}
+
 /** Every row, mapped. */
 export function rows<T>(query: Sql, map: (row: Row) => T): Statement<T[]> {
   return { ...query, read: (result) => result.rows.map(map) };
@@ -86,6 +94,11 @@ export function firstRow<T>(query: Sql, map: (row: Row) => T): Statement<T | nul
 /** How many rows a write changed. */
 export function changes(query: Sql): Statement<number> {
   return { ...query, read: (result) => result.changes };
+}
+
+/** Whether a write changed exactly one row (a compare-and-set found what it expected). */
+export function changedOne(query: Sql): Statement<boolean> {
+  return { ...query, read: (result) => result.changes === 1 };
 }
 
 /** Runs one statement inside a unit of work: `const n = yield* exec(changes(sql`…`))`. */

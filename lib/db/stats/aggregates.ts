@@ -2,33 +2,20 @@
  * Everything the stats page shows, for one user, deck and range: the aggregate
  * queries run in parallel, then lib/stats turns their rows into figures.
  */
-import { computeDecayFactor, default_w } from "ts-fsrs";
-import { settingsFromUser, studyDayStart, type UserSchedulingColumns } from "../../scheduler";
+import { curveFor, settingsFromUser, studyDayStart, type StudyUser } from "../../scheduler";
 import { buildStatsFigures, type StatsAggregates, type StatsFigures } from "../../stats/figures";
 import { rangeFirstDay, type StatsRange } from "../../stats/range";
-import { DAY_MS, HOUR_MS, dayOf, dayRuleFor, offsetAt, todayNumber, type DayRule } from "../../stats/study-days";
+import { mergeBins, mergeHours } from "../../stats/calibration";
+import { DAY_MS, dayOf, dayRuleFor, dayStartInstant, todayNumber } from "../../stats/study-days";
 import { sqlOf, type Db } from "../runtime/client";
 import { all, exec, readOne, type Statement } from "../runtime/sql";
 import { cardStateSummary, dueByDay, ownsMostCardStates, topicRows, visibleCardCount } from "./cards";
 import { closedDays } from "./cache";
 import { answersByHour, calibrationBins, dailyAnswers, firstAnswerAt, pastAnswersStamp, retentionByDay, type Span } from "./reviews";
-import type { CalibrationRow, HourRow } from "../../stats/types";
 
-export type StatsUser = UserSchedulingColumns & { id: string };
 export type StatsOptions = { documentId?: string; range: StatsRange };
 
-/** The instant a study day starts. */
-export function dayStartInstant(rule: DayRule, day: number): number {
-  const guess = day * DAY_MS + rule.dayStartHour * HOUR_MS - offsetAt(rule, day * DAY_MS) + 12 * HOUR_MS;
-  return studyDayStart(new Date(guess), rule.timeZone, rule.dayStartHour).getTime();
-}
-
-/** FSRS forgetting-curve constants for the user's parameters. */
-export function curveFor(fsrsParams: number[] | null): { decay: number; factor: number } {
-  return computeDecayFactor(fsrsParams ?? default_w);
-}
-
-export async function loadStatsAggregates(db: Db, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
+export async function loadStatsAggregates(db: Db, user: StudyUser, now: Date, options: StatsOptions): Promise<StatsAggregates> {
   const runner = sqlOf(db);
   const { dialect } = runner;
   const read = <T,>(statement: Statement<T>) => readOne(runner, statement);
@@ -76,34 +63,7 @@ export async function loadStatsAggregates(db: Db, user: StatsUser, now: Date, op
   return { firstAnswerDay, daily, retention, hours, calibration, due, states, totalCards, memory, topics };
 }
 
-/** Adds up hour rows of the same hour and outcome (past days and today). */
-function mergeHours(rows: HourRow[]): HourRow[] {
-  const hours = new Map<string, HourRow>();
-  for (const row of rows) {
-    const key = `${row.hour}/${row.passed}`;
-    const hour = hours.get(key);
-    if (hour) hour.count += row.count;
-    else hours.set(key, { ...row });
-  }
-  return [...hours.values()];
-}
-
-/** Adds up calibration rows of the same bin (past days and today). */
-function mergeBins(rows: CalibrationRow[]): CalibrationRow[] {
-  const bins = new Map<number, CalibrationRow>();
-  for (const row of rows) {
-    const bin = bins.get(row.bin);
-    if (!bin) bins.set(row.bin, { ...row });
-    else {
-      bin.count += row.count;
-      bin.passed += row.passed;
-      bin.predictedSum += row.predictedSum;
-    }
-  }
-  return [...bins.values()];
-}
-
-export async function loadStatsFigures(db: Db, user: StatsUser, now: Date, options: StatsOptions): Promise<StatsFigures> {
+export async function loadStatsFigures(db: Db, user: StudyUser, now: Date, options: StatsOptions): Promise<StatsFigures> {
   const settings = settingsFromUser(user);
   const aggregates = await loadStatsAggregates(db, user, now, options);
   return buildStatsFigures(aggregates, {

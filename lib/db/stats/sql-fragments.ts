@@ -7,20 +7,13 @@
  * text stays the same and each connection prepares it once.
  */
 import { DAY_MS, HOUR_MS, type DayRule } from "../../stats/study-days";
-import { rawSql, sql, type Sql, type SqlDialect } from "../runtime/sql";
+import { joinSql, rawSql, sql, type Sql, type SqlDialect } from "../runtime/sql";
 
 
 /** A number computed by Keypoint, written into the SQL text. */
 export function literal(value: number): Sql {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number for SQL: ${value}`);
   return rawSql(String(value));
-}
-
-export function joinSql(parts: readonly Sql[], separator: string): Sql {
-  return {
-    text: parts.map((part) => part.text).join(separator),
-    values: parts.flatMap((part) => part.values),
-  };
 }
 
 /**

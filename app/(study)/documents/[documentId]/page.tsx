@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
 import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
+import { builtinDeckTitle } from "@/lib/db/documents/decks";
 import { db } from "@/lib/db/runtime/client";
 import { documentQuizOverview } from "@/lib/db/quiz/mastery";
 import { masteryLabel } from "@/lib/quiz";
@@ -23,10 +24,8 @@ async function loadOverview(user: Parameters<typeof documentQuizOverview>[1], do
 
 export async function generateMetadata({ params }: Props) {
   const { documentId } = await params;
-  const document = IdSchema.safeParse(documentId).success
-    ? await db().document.findUnique({ where: { id: documentId }, select: { title: true, ownerId: true } })
-    : null;
-  return { title: document && document.ownerId === null ? document.title : "Document" };
+  const title = IdSchema.safeParse(documentId).success ? await builtinDeckTitle(db(), documentId) : null;
+  return { title: title ?? "Document" };
 }
 
 export default async function DocumentPage({ params }: Props) {

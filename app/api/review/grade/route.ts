@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
-import { db, sqlOf } from "@/lib/db/runtime/client";
+import { db } from "@/lib/db/runtime/client";
 import { requireVisibleDeck } from "@/lib/db/documents/decks";
 import { gradeReview } from "@/lib/db/review/grade";
-import { cardSources } from "@/lib/db/review/store";
-import { readOne } from "@/lib/db/runtime/sql";
 import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 import { GradeSchema } from "@/lib/validation/review";
@@ -26,11 +24,7 @@ export const POST = route(async (request) => {
   const at = now();
   const result = await gradeReview(db(), user, input, at);
   if (!withSession) return json({ result });
-  const session = await loadStudySession(db(), user, at, { documentId: input.deck, previous: await previousCard(input.cardId) });
+  const session = await loadStudySession(db(), user, at, { documentId: input.deck, previousCardId: input.cardId });
   return json({ result, session });
 });
 
-async function previousCard(cardId: string) {
-  const source = (await readOne(sqlOf(db()), cardSources([cardId]))).get(cardId);
-  return source === undefined ? null : { cardId, source };
-}

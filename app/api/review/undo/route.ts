@@ -11,7 +11,8 @@ export const POST = route(async (request) => {
   const user = await requireApiUser();
   const input = await readJson(request, UndoSchema);
   if (input.deck) await requireVisibleDeck(db(), user.id, input.deck);
-  const undo = await undoReview(db(), user.id, input.reviewLogId);
-  const session = await loadStudySession(db(), user, now(), { documentId: input.deck, first: undo.cardId ?? undefined });
+  const at = now();
+  const undo = await undoReview(db(), user.id, input.reviewLogId, at);
+  const session = await loadStudySession(db(), user, at, { documentId: input.deck, first: undo.cardId ?? undefined });
   return json({ undo, session });
 });
