@@ -7,10 +7,15 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { resolveDatabase } from "../../lib/config/database-url";
 import { applyMigrations } from "../../lib/db/ops/migrate";
+import { providerSchemas } from "../../lib/db/ops/provider-schemas";
 
 const modelsOf = (file: string) => readFileSync(file, "utf8").slice(readFileSync(file, "utf8").indexOf("\nmodel "));
 
 describe("the two database schemas", () => {
+  it("are written from prisma/models.prisma (npm run db:schemas)", () => {
+    for (const schema of providerSchemas()) expect(readFileSync(schema.file, "utf8"), schema.file).toBe(schema.text);
+  });
+
   it("declare identical models for SQLite and PostgreSQL", () => {
     expect(modelsOf("prisma/postgres/schema.prisma")).toBe(modelsOf("prisma/sqlite/schema.prisma"));
   });
