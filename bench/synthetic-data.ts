@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BulkWriter, Value } from "./bulk-writer";
-import { seededRandom } from "./rng";
+import { seededRandom } from "../lib/quiz/random";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

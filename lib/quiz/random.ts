@@ -1,4 +1,7 @@
-/** A small seeded random source, so one attempt's question order and options can be rebuilt from its seed. */
+/**
+ * A small seeded random source: one quiz attempt's question order and options can be rebuilt
+ * from its seed, and the benchmarks generate the same synthetic data on every run.
+ */
 export type Random = () => number;
 
 function hashSeed(seed: string): number {
@@ -10,9 +13,9 @@ function hashSeed(seed: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: fast, good enough for shuffling, deterministic per seed. */
-export function seededRandom(seed: string): Random {
-  let state = hashSeed(seed);
+/** mulberry32: fast, good enough for shuffling, deterministic per seed (a string is hashed first). */
+export function seededRandom(seed: string | number): Random {
+  let state = typeof seed === "string" ? hashSeed(seed) : seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

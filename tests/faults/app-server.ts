@@ -1,6 +1,7 @@
 // A real `next start` on a loopback port and a small HTTP client that signs in like a browser.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../../lib/db/runtime/client";
 import { middayTimeZone } from "../support/midday-zone";
 import { seedDefaultDeck } from "../../lib/db/ops/default-deck";
@@ -28,6 +29,31 @@ export async function seededDatabase(label: string): Promise<{ target: DatabaseT
   const db = createDb(target);
   const { document } = await seedDefaultDeck(db);
   return { target, db, defaultDeckId: document.id };
+}
+
+export interface SeededApp {
+  db: Db;
+  target: DatabaseTarget;
+  defaultDeckId: string;
+  server: AppServer;
+}
+
+/**
+ * A test file's own app: a fresh database with the default deck and a started `next start`
+ * on it, before the file's tests; stopped and disconnected after them.
+ */
+export function seededAppServer(label: string): SeededApp {
+  const app = {} as SeededApp;
+  beforeAll(async () => {
+    Object.assign(app, await seededDatabase(label));
+    app.server = await appServer(app.target);
+    await app.server.start();
+  });
+  afterAll(async () => {
+    await app.server?.stop();
+    await app.db?.$disconnect();
+  });
+  return app;
 }
 
 export interface AppServer {

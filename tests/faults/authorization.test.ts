@@ -3,44 +3,31 @@
 // 403/404 and no row changes. Signed-out requests get 401 on every non-public /api route.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../lib/db/runtime/client";
+import { expect, it } from "vitest";
 import { discoverApiRoutes, fill, isPublic } from "./api-routes";
-import { appServer, Client, seededDatabase, signedInClient, type AppServer, type Reply } from "./app-server";
+import { Client, signedInClient, type Reply, seededAppServer } from "./app-server";
 
-let db: Db;
-let server: AppServer;
-let defaultDeckId: string;
 
-beforeAll(async () => {
-  const seeded = await seededDatabase("faults_authz");
-  ({ db, defaultDeckId } = seeded);
-  server = await appServer(seeded.target);
-  await server.start();
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.$disconnect();
-});
+const app = seededAppServer("faults_authz");
 
 /** Every row of every user-data table, to compare before and after. */
 async function snapshot(): Promise<string> {
   const [users, documents, topics, cards, states, logs, attempts] = await Promise.all([
-    db.user.findMany({ orderBy: { id: "asc" } }),
-    db.document.findMany({ orderBy: { id: "asc" } }),
-    db.topic.findMany({ orderBy: { id: "asc" } }),
-    db.card.findMany({ orderBy: { id: "asc" } }),
-    db.cardState.findMany({ orderBy: { id: "asc" } }),
-    db.reviewLog.findMany({ orderBy: { id: "asc" } }),
-    db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
+    app.db.user.findMany({ orderBy: { id: "asc" } }),
+    app.db.document.findMany({ orderBy: { id: "asc" } }),
+    app.db.topic.findMany({ orderBy: { id: "asc" } }),
+    app.db.card.findMany({ orderBy: { id: "asc" } }),
+    app.db.cardState.findMany({ orderBy: { id: "asc" } }),
+    app.db.reviewLog.findMany({ orderBy: { id: "asc" } }),
+    app.db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({ users, documents, topics, cards, states, logs, attempts });
 }
 
 it("refuses a second user every route on the first user's data, and changes nothing", async () => {
   // Alice: a private document, answers, an edit, a finished quiz and an open one.
-  const { client: alice, email: aliceEmail } = await signedInClient(server.url, "alice");
-  const aliceId = (await db.user.findUniqueOrThrow({ where: { email: aliceEmail } })).id;
+  const { client: alice, email: aliceEmail } = await signedInClient(app.server.url, "alice");
+  const aliceId = (await app.db.user.findUniqueOrThrow({ where: { email: aliceEmail } })).id;
   const imported = await alice.post("/api/documents", { text: readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8") });
   expect(imported.status).toBe(201);
   const docId = (imported.body as { documentId: string }).documentId;
@@ -54,8 +41,8 @@ it("refuses a second user every route on the first user's data, and changes noth
     expect((await alice.post("/api/review/grade", { cardId, rating: 1, clientRequestId, deck: docId })).status).toBe(200);
   }
   expect((await alice.request("PATCH", `/api/cards/${cardIds[3]}`, { body: { prompt: "Alice's own wording [...]" } })).status).toBeLessThan(300);
-  const [firstLog] = await db.reviewLog.findMany({ where: { userId: aliceId }, orderBy: { reviewedAt: "desc" }, take: 1 });
-  const topic = await db.topic.findFirstOrThrow({ where: { documentId: docId } });
+  const [firstLog] = await app.db.reviewLog.findMany({ where: { userId: aliceId }, orderBy: { reviewedAt: "desc" }, take: 1 });
+  const topic = await app.db.topic.findFirstOrThrow({ where: { documentId: docId } });
   const quizIds: string[] = [];
   const quizLogIds: string[] = [];
   if (discoverApiRoutes().some((route) => route.pattern === "/api/quiz")) {
@@ -68,12 +55,12 @@ it("refuses a second user every route on the first user's data, and changes noth
     const open = await alice.post("/api/quiz", { documentId: docId, topicId: topic.id, count: 5 });
     expect(open.status).toBe(201);
     quizIds.push(finishedId, (open.body as { quiz: { id: string } }).quiz.id);
-    quizLogIds.push(...(await db.reviewLog.findMany({ where: { userId: aliceId, mode: "QUIZ" }, select: { id: true } })).map((log) => log.id));
+    quizLogIds.push(...(await app.db.reviewLog.findMany({ where: { userId: aliceId, mode: "QUIZ" }, select: { id: true } })).map((log) => log.id));
   }
 
   // Bob knows every one of Alice's ids.
-  const { client: bob } = await signedInClient(server.url, "bob");
-  const defaultCard = await db.card.findFirstOrThrow({ where: { documentId: defaultDeckId } });
+  const { client: bob } = await signedInClient(app.server.url, "bob");
+  const defaultCard = await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId } });
   const attempts: { what: string; send: () => Promise<Reply> }[] = [];
   const add = (what: string, send: () => Promise<Reply>) => attempts.push({ what, send });
 
@@ -97,7 +84,7 @@ it("refuses a second user every route on the first user's data, and changes noth
   if (quizIds.length) {
     add("quiz Alice's document", () => bob.post("/api/quiz", { documentId: docId, topicId: null, count: 5 }));
     add("quiz Alice's topic", () => bob.post("/api/quiz", { documentId: docId, topicId: topic.id, count: 5 }));
-    add("quiz Alice's topic through the shared deck", () => bob.post("/api/quiz", { documentId: defaultDeckId, topicId: topic.id, count: 5 }));
+    add("quiz Alice's topic through the shared deck", () => bob.post("/api/quiz", { documentId: app.defaultDeckId, topicId: topic.id, count: 5 }));
     for (const quizId of quizIds) {
       add(`read Alice's quiz ${quizId}`, () => bob.get(`/api/quiz/${quizId}`));
       add(`read Alice's quiz page ${quizId}`, () => bob.get(`/quiz/${quizId}`));
@@ -116,8 +103,8 @@ it("refuses a second user every route on the first user's data, and changes noth
     if (![403, 404].includes(reply.status) || !readable) wrong.push(`${attempt.what}: ${reply.status} ${reply.text.slice(0, 200)}`);
   }
   // Pages that take a deck id in the query: refused, or showing nothing of Alice's deck.
-  const title = (await db.document.findUniqueOrThrow({ where: { id: docId } })).title;
-  const aliceCards = await db.card.findMany({ where: { documentId: docId }, select: { prompt: true }, take: 5 });
+  const title = (await app.db.document.findUniqueOrThrow({ where: { id: docId } })).title;
+  const aliceCards = await app.db.card.findMany({ where: { documentId: docId }, select: { prompt: true }, take: 5 });
   for (const path of [`/review?deck=${docId}`, `/stats?deck=${docId}`, `/documents/${docId}#topics`]) {
     const reply = await bob.get(path);
     attempts.push({ what: `page ${path}`, send: async () => reply });
@@ -140,7 +127,7 @@ it("refuses a second user every route on the first user's data, and changes noth
 });
 
 it("answers 401 to signed-out requests on every non-public /api route", async () => {
-  const anonymous = new Client(server.url);
+  const anonymous = new Client(app.server.url);
   const wrong: string[] = [];
   let tried = 0;
   for (const route of discoverApiRoutes()) {
@@ -154,7 +141,7 @@ it("answers 401 to signed-out requests on every non-public /api route", async ()
     }
   }
   // A forged or stale session cookie is no better than none.
-  const forged = new Client(server.url);
+  const forged = new Client(app.server.url);
   forged.cookies.set("next-auth.session-token", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.token.value");
   const forgedReply = await forged.get("/api/review/session");
   tried++;

@@ -3,38 +3,28 @@
 // and the server keeps answering good requests afterwards.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/runtime/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { discoverApiRoutes } from "./api-routes";
-import { appServer, Client, PASSWORD, seededDatabase, signedInClient, type AppServer, type Reply } from "./app-server";
+import { Client, PASSWORD, signedInClient, type Reply, seededAppServer } from "./app-server";
 
-let db: Db;
-let server: AppServer;
 let user: Client;
 let cardId: string;
 let choiceCardId: string;
 let clozeCardId: string;
 let quizId: string | null = null;
-let defaultDeckId: string;
+
+const app = seededAppServer("faults_badinput");
 
 beforeAll(async () => {
-  const seeded = await seededDatabase("faults_badinput");
-  ({ db, defaultDeckId } = seeded);
-  server = await appServer(seeded.target);
-  await server.start();
-  user = (await signedInClient(server.url, "fuzz")).client;
+  user = (await signedInClient(app.server.url, "fuzz")).client;
   const session = await user.get("/api/review/session");
   cardId = (session.body as { cards: { id: string }[] }).cards[0]!.id;
-  choiceCardId = (await db.card.findFirstOrThrow({ where: { documentId: defaultDeckId, kind: { in: ["choice", "CHOICE"] } } })).id;
-  clozeCardId = (await db.card.findFirstOrThrow({ where: { documentId: defaultDeckId, kind: { in: ["cloze", "CLOZE"] } } })).id;
+  choiceCardId = (await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId, kind: { in: ["choice", "CHOICE"] } } })).id;
+  clozeCardId = (await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId, kind: { in: ["cloze", "CLOZE"] } } })).id;
   if (discoverApiRoutes().some((route) => route.pattern === "/api/quiz")) {
-    const quiz = await user.post("/api/quiz", { documentId: defaultDeckId, topicId: null, count: 5 });
+    const quiz = await user.post("/api/quiz", { documentId: app.defaultDeckId, topicId: null, count: 5 });
     quizId = (quiz.body as { quiz: { id: string } }).quiz.id;
   }
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.$disconnect();
 });
 
 interface Case {
@@ -221,13 +211,13 @@ function table(): Case[] {
         {},
         { documentId: 42 },
         { documentId: "bad id!" },
-        { documentId: defaultDeckId, count: 0 },
-        { documentId: defaultDeckId, count: 51 },
-        { documentId: defaultDeckId, count: 2.5 },
-        { documentId: defaultDeckId, count: "10" },
-        { documentId: defaultDeckId, count: -1e9 },
-        { documentId: defaultDeckId, topicId: 7 },
-        { documentId: defaultDeckId, topicId: "c0000000000000000000notreal" },
+        { documentId: app.defaultDeckId, count: 0 },
+        { documentId: app.defaultDeckId, count: 51 },
+        { documentId: app.defaultDeckId, count: 2.5 },
+        { documentId: app.defaultDeckId, count: "10" },
+        { documentId: app.defaultDeckId, count: -1e9 },
+        { documentId: app.defaultDeckId, topicId: 7 },
+        { documentId: app.defaultDeckId, topicId: "c0000000000000000000notreal" },
         { documentId: "c0000000000000000000notreal" },
       ].map((body, i) => ({ name: `quiz start body ${i}`, method: "POST", path: "/api/quiz", body })),
       ...malformedJson("quiz answer", "POST", `/api/quiz/${quizId}/answer`),
@@ -266,7 +256,7 @@ function cardPath(path: string): string {
 }
 
 async function send(c: Case): Promise<Reply> {
-  const client = c.anonymous ? new Client(server.url) : user;
+  const client = c.anonymous ? new Client(app.server.url) : user;
   const headers: Record<string, string> = {};
   if (c.type !== undefined && c.type !== "") headers["content-type"] = c.type;
   let body = c.body;
@@ -352,7 +342,7 @@ describe("malformed requests", () => {
     const wrong: string[] = [];
     const forms = ["", "email=&password=", `email=${big(5000)}&password=x`, "email[]=a&password[]=b", "csrfToken=forged&email=a@b.c&password=x&json=true", "%ZZ%"];
     for (const form of forms) {
-      const reply = await new Client(server.url).request("POST", "/api/auth/callback/credentials", { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const reply = await new Client(app.server.url).request("POST", "/api/auth/callback/credentials", { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
       tally.tried++;
       if (reply.status >= 500) wrong.push(`sign-in form ${form.slice(0, 30)}: ${reply.status}`);
     }

@@ -2,30 +2,20 @@
 // and SQLite runs in WAL mode with a busy timeout that rides out a held write lock.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseTarget } from "../../lib/config/database-url";
-import { createDb, type Db } from "../../lib/db/runtime/client";
-import { appServer, seededDatabase, signedInClient, type AppServer, type Client } from "./app-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../lib/db/runtime/client";
+import { signedInClient, type Client, seededAppServer } from "./app-server";
 import { checkReviewHistory } from "./check-history";
 
-let db: Db;
-let target: DatabaseTarget;
-let server: AppServer;
 let client: Client;
 let userId: string;
 
+const app = seededAppServer("faults_concurrency");
+
 beforeAll(async () => {
-  const seeded = await seededDatabase("faults_concurrency");
-  ({ db, target } = seeded);
-  server = await appServer(target);
-  await server.start();
-  const signedIn = await signedInClient(server.url, "race");
+  const signedIn = await signedInClient(app.server.url, "race");
   client = signedIn.client;
-  userId = (await db.user.findUniqueOrThrow({ where: { email: signedIn.email } })).id;
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.$disconnect();
+  userId = (await app.db.user.findUniqueOrThrow({ where: { email: signedIn.email } })).id;
 });
 
 async function dueCards(): Promise<string[]> {
@@ -46,9 +36,9 @@ describe("concurrent submissions", () => {
     expect(statuses.every((status) => status === 200)).toBe(true);
     const ids = new Set(replies.map((reply) => (reply.body as { result: { reviewLogId: string } }).result.reviewLogId));
     expect(ids.size).toBe(1);
-    expect(await db.reviewLog.count({ where: { userId, clientRequestId } })).toBe(1);
-    expect(await db.reviewLog.count({ where: { userId, cardId } })).toBe(1);
-    const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: cardId! } } });
+    expect(await app.db.reviewLog.count({ where: { userId, clientRequestId } })).toBe(1);
+    expect(await app.db.reviewLog.count({ where: { userId, cardId } })).toBe(1);
+    const state = await app.db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: cardId! } } });
     expect(state.version).toBe(0);
     expect(state.reps).toBe(1);
   });
@@ -64,10 +54,10 @@ describe("concurrent submissions", () => {
         if (reply.status === 200) applied++;
         else refused++;
       }
-      const logs = await db.reviewLog.count({ where: { userId, cardId } });
+      const logs = await app.db.reviewLog.count({ where: { userId, cardId } });
       expect(logs).toBe(replies.filter((reply) => reply.status === 200).length);
     }
-    const history = await checkReviewHistory(db, [userId]);
+    const history = await checkReviewHistory(app.db, [userId]);
     console.log(`faults/concurrency: ${cards.length} cards × 4 racing answers: ${applied} applied in turn, ${refused} refused; ${history.problems.length} mismatches`);
     expect(history.problems).toEqual([]);
   });
@@ -75,11 +65,11 @@ describe("concurrent submissions", () => {
 
 describe.runIf(process.env.DATABASE_URL === undefined || !/^postgres/i.test(process.env.DATABASE_URL))("SQLite settings", () => {
   it("runs in WAL mode with a 10 s busy timeout", async () => {
-    const file = new Database(target.file!, { readonly: true });
+    const file = new Database(app.target.file!, { readonly: true });
     expect(file.pragma("journal_mode", { simple: true })).toBe("wal");
     file.close();
     // The app's own client (the code `next start` runs) sets the busy timeout.
-    const appDb = createDb(target);
+    const appDb = createDb(app.target);
     const [row] = await appDb.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
     expect(Number(Object.values(row!)[0])).toBe(10_000);
     await appDb.$disconnect();
@@ -88,7 +78,7 @@ describe.runIf(process.env.DATABASE_URL === undefined || !/^postgres/i.test(proc
   it("a write lock held by another process ends in a retry, never a 500 or a lost answer", async () => {
     const [cardId] = (await dueCards()).slice(-1);
     const clientRequestId = randomUUID();
-    const other = new Database(target.file!, { timeout: 1_000 });
+    const other = new Database(app.target.file!, { timeout: 1_000 });
     other.exec("BEGIN IMMEDIATE");
     const release = new Promise<void>((resolve) =>
       setTimeout(() => {
@@ -111,6 +101,6 @@ describe.runIf(process.env.DATABASE_URL === undefined || !/^postgres/i.test(proc
     console.log(`faults/concurrency: held write lock → statuses ${statuses.join(", ")}`);
     expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
     expect(reply.status).toBe(200);
-    expect(await db.reviewLog.count({ where: { userId, clientRequestId } })).toBe(1);
+    expect(await app.db.reviewLog.count({ where: { userId, clientRequestId } })).toBe(1);
   });
 });

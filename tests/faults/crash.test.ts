@@ -5,10 +5,9 @@
 // logs with the scheduler, every quiz attempt's answers matching its logs.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../lib/db/runtime/client";
+import { expect, it } from "vitest";
 import { generateDeck } from "../../lib/generator";
-import { appServer, seededDatabase, signedInClient, sleep, type AppServer, type Client, type Reply } from "./app-server";
+import { signedInClient, sleep, type Client, type Reply, seededAppServer } from "./app-server";
 import { checkQuizAttempts, checkReviewHistory } from "./check-history";
 
 const USERS = 5;
@@ -18,21 +17,8 @@ const KILL_AT = Array.from({ length: KILLS }, (_, i) => Math.round(((i + 1) * TA
 const QUIZ_SHARE = 0.25;
 const RETRY_DEADLINE_MS = 90_000;
 
-let db: Db;
-let server: AppServer;
-let deckId: string;
 
-beforeAll(async () => {
-  const seeded = await seededDatabase("faults_crash");
-  db = seeded.db;
-  deckId = seeded.defaultDeckId;
-  server = await appServer(seeded.target);
-  await server.start();
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.$disconnect();
-});
+const app = seededAppServer("faults_crash");
 
 interface Submission {
   kind: "grade" | "quiz";
@@ -53,8 +39,8 @@ function pickRating(): number {
 it("keeps every acknowledged answer exactly once across SIGKILLs, and state equals the replayed logs", async () => {
   const clients: { client: Client; userId: string }[] = [];
   for (let i = 0; i < USERS; i++) {
-    const { client, email } = await signedInClient(server.url, `crash${i}`);
-    clients.push({ client, userId: (await db.user.findUniqueOrThrow({ where: { email } })).id });
+    const { client, email } = await signedInClient(app.server.url, `crash${i}`);
+    clients.push({ client, userId: (await app.db.user.findUniqueOrThrow({ where: { email } })).id });
   }
 
   const submissions: Submission[] = [];
@@ -69,11 +55,11 @@ it("keeps every acknowledged answer exactly once across SIGKILLs, and state equa
     up = false;
     kills++;
     restarted = (async () => {
-      // Let the requests in flight reach the server, then cut them off.
+      // Let the requests in flight reach the app.server, then cut them off.
       await sleep(5 + Math.random() * 30);
-      await server.kill();
+      await app.server.kill();
       await sleep(200);
-      await server.start();
+      await app.server.start();
       up = true;
     })();
   }
@@ -115,7 +101,7 @@ it("keeps every acknowledged answer exactly once across SIGKILLs, and state equa
       if (Math.random() < QUIZ_SHARE) {
         if (!quiz || quiz.next >= quiz.questionCount) {
           if (quiz) await definite(() => client.post(`/api/quiz/${quiz!.id}/finish`));
-          const reply = await definite(() => client.post("/api/quiz", { documentId: deckId, topicId: null, count: 10 }));
+          const reply = await definite(() => client.post("/api/quiz", { documentId: app.defaultDeckId, topicId: null, count: 10 }));
           expect(reply.status, reply.text).toBeLessThan(300);
           const view = (reply.body as { quiz: { id: string; questionCount: number; answeredCount: number } }).quiz;
           quiz = { id: view.id, questionCount: view.questionCount, next: view.answeredCount };
@@ -164,16 +150,16 @@ it("keeps every acknowledged answer exactly once across SIGKILLs, and state equa
   let missing = 0;
   let wrong = 0;
   for (const submission of acked) {
-    const logs = await db.reviewLog.findMany({ where: { userId: submission.userId, clientRequestId: submission.clientRequestId } });
+    const logs = await app.db.reviewLog.findMany({ where: { userId: submission.userId, clientRequestId: submission.clientRequestId } });
     const result = (submission.outcome!.body as { result: { reviewLogId?: string; questionIndex?: number } }).result;
     if (logs.length !== 1) missing++;
     else if (submission.kind === "grade" && (logs[0]!.id !== result.reviewLogId || logs[0]!.rating !== submission.body.rating || logs[0]!.mode !== "REVIEW")) wrong++;
     else if (submission.kind === "quiz" && (logs[0]!.mode !== "QUIZ" || result.questionIndex !== submission.body.questionIndex)) wrong++;
   }
   // Nothing else was stored: a refused submission left no log.
-  const storedLogs = await db.reviewLog.count({ where: { userId: { in: userIds } } });
-  const history = await checkReviewHistory(db, userIds);
-  const quizzes = await checkQuizAttempts(db, userIds);
+  const storedLogs = await app.db.reviewLog.count({ where: { userId: { in: userIds } } });
+  const history = await checkReviewHistory(app.db, userIds);
+  const quizzes = await checkQuizAttempts(app.db, userIds);
   const graded = submissions.filter((s) => s.kind === "grade").length;
 
   console.log(
@@ -196,18 +182,18 @@ it("keeps every acknowledged answer exactly once across SIGKILLs, and state equa
   expect(quizzes.problems).toEqual([]);
 
   // The checks would have seen damage: a state write without its log, and a log without its state write.
-  const [someLog] = await db.reviewLog.findMany({ where: { userId: userIds[0], mode: "REVIEW" }, orderBy: { reviewedAt: "desc" }, take: 1 });
-  await db.cardState.updateMany({ where: { userId: userIds[0], cardId: someLog!.cardId }, data: { stability: { increment: 1 } } });
-  expect((await checkReviewHistory(db, [userIds[0]!])).problems.length).toBeGreaterThan(0);
-  await db.cardState.updateMany({ where: { userId: userIds[0], cardId: someLog!.cardId }, data: { stability: { decrement: 1 } } });
-  expect((await checkReviewHistory(db, [userIds[0]!])).problems).toEqual([]);
-  await db.reviewLog.delete({ where: { id: someLog!.id } });
-  expect((await checkReviewHistory(db, [userIds[0]!])).problems.length).toBeGreaterThan(0);
+  const [someLog] = await app.db.reviewLog.findMany({ where: { userId: userIds[0], mode: "REVIEW" }, orderBy: { reviewedAt: "desc" }, take: 1 });
+  await app.db.cardState.updateMany({ where: { userId: userIds[0], cardId: someLog!.cardId }, data: { stability: { increment: 1 } } });
+  expect((await checkReviewHistory(app.db, [userIds[0]!])).problems.length).toBeGreaterThan(0);
+  await app.db.cardState.updateMany({ where: { userId: userIds[0], cardId: someLog!.cardId }, data: { stability: { decrement: 1 } } });
+  expect((await checkReviewHistory(app.db, [userIds[0]!])).problems).toEqual([]);
+  await app.db.reviewLog.delete({ where: { id: someLog!.id } });
+  expect((await checkReviewHistory(app.db, [userIds[0]!])).problems.length).toBeGreaterThan(0);
 });
 
 it("an import cut off by SIGKILL leaves the whole document or nothing, and its retry saves it once", async () => {
-  const { client, email } = await signedInClient(server.url, "import-crash");
-  const userId = (await db.user.findUniqueOrThrow({ where: { email } })).id;
+  const { client, email } = await signedInClient(app.server.url, "import-crash");
+  const userId = (await app.db.user.findUniqueOrThrow({ where: { email } })).id;
   const fixtures = ["sleep-lecture.txt", "coral-podcast.txt", "grid-batteries.md"].map((name) => readFileSync(`lib/generator/fixtures/${name}`, "utf8"));
   // Six different documents (a note makes each text new), cut off after longer and longer delays.
   const texts = [0, 1].flatMap((round) => fixtures.map((text) => (round ? `${text}\n\nNote: this copy was imported in round ${round + 1}.\n` : text)));
@@ -219,11 +205,11 @@ it("an import cut off by SIGKILL leaves the whole document or nothing, and its r
     // Cut the server off while the import is on its way.
     const inFlight = client.post("/api/documents", { text }).catch(() => null);
     await sleep(delays[index]! + Math.random() * 20);
-    await server.kill();
+    await app.server.kill();
     kills++;
     await inFlight;
-    await server.start();
-    const docs = await db.document.findMany({ where: { ownerId: userId }, include: { _count: { select: { cards: true, topics: true } } } });
+    await app.server.start();
+    const docs = await app.db.document.findMany({ where: { ownerId: userId }, include: { _count: { select: { cards: true, topics: true } } } });
     for (const doc of docs) {
       const expected = generateDeck(doc.sourceText);
       expect(doc._count.cards, `document ${doc.title}`).toBe(expected.cards.length);
@@ -236,9 +222,9 @@ it("an import cut off by SIGKILL leaves the whole document or nothing, and its r
     const again = await client.post("/api/documents", { text });
     expect(again.status).toBe(200);
     expect((again.body as { documentId: string }).documentId).toBe((retry.body as { documentId: string }).documentId);
-    const saved = await db.document.findUniqueOrThrow({ where: { id: (retry.body as { documentId: string }).documentId }, include: { _count: { select: { cards: true } } } });
+    const saved = await app.db.document.findUniqueOrThrow({ where: { id: (retry.body as { documentId: string }).documentId }, include: { _count: { select: { cards: true } } } });
     expect(saved._count.cards).toBe(draft.cards.length);
   }
-  expect(await db.document.count({ where: { ownerId: userId } })).toBe(texts.length);
+  expect(await app.db.document.count({ where: { ownerId: userId } })).toBe(texts.length);
   console.log(`faults/crash: ${kills} imports cut off by SIGKILL, ${committedBeforeKill} had committed before the kill; each left whole or absent, saved once on retry`);
 });

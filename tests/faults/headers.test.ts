@@ -1,24 +1,10 @@
 // Security headers on pages and API answers, and the session cookie's flags: HttpOnly and
 // SameSite=Lax always, Secure (with the __Secure- prefix) when NEXTAUTH_URL is https.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseTarget } from "../../lib/config/database-url";
-import type { Db } from "../../lib/db/runtime/client";
-import { appServer, Client, PASSWORD, seededDatabase, uniqueEmail, type AppServer } from "./app-server";
+import { describe, expect, it } from "vitest";
+import { appServer, Client, PASSWORD, uniqueEmail, type AppServer, seededAppServer } from "./app-server";
 
-let db: Db;
-let target: DatabaseTarget;
-let server: AppServer;
 
-beforeAll(async () => {
-  const seeded = await seededDatabase("faults_headers");
-  ({ db, target } = seeded);
-  server = await appServer(target);
-  await server.start();
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.$disconnect();
-});
+const app = seededAppServer("faults_headers");
 
 function directives(csp: string | null): Map<string, string> {
   return new Map((csp ?? "").split(";").map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values.join(" ")]));
@@ -27,7 +13,7 @@ function directives(csp: string | null): Map<string, string> {
 describe("headers", () => {
   for (const path of ["/sign-in", "/sign-up", "/", "/review", "/documents/new", "/account"]) {
     it(`${path} carries CSP, nosniff, Referrer-Policy and frame protection`, async () => {
-      const reply = await new Client(server.url).get(path);
+      const reply = await new Client(app.server.url).get(path);
       expect(reply.status).toBeLessThan(400);
       const csp = directives(reply.headers.get("content-security-policy"));
       expect(csp.get("frame-ancestors")).toBe("'none'");
@@ -46,15 +32,15 @@ describe("headers", () => {
   }
 
   it("gives every page a fresh nonce", async () => {
-    const nonce = async () => /'nonce-([^']+)'/.exec((await new Client(server.url).get("/sign-in")).headers.get("content-security-policy")!)![1];
+    const nonce = async () => /'nonce-([^']+)'/.exec((await new Client(app.server.url).get("/sign-in")).headers.get("content-security-policy")!)![1];
     expect(await nonce()).not.toBe(await nonce());
   });
 
   it("sign-in and sign-up forms post, so a submit before hydration keeps the password out of the URL", async () => {
     for (const path of ["/sign-in", "/sign-up"]) {
-      const page = await new Client(server.url).get(path);
+      const page = await new Client(app.server.url).get(path);
       expect(page.text).toMatch(/<form[^>]*method="post"/);
-      const posted = await new Client(server.url).request("POST", path, {
+      const posted = await new Client(app.server.url).request("POST", path, {
         body: "email=a%40example.com&password=secret-password",
         headers: { "content-type": "application/x-www-form-urlencoded" },
       });
@@ -64,7 +50,7 @@ describe("headers", () => {
   });
 
   it("API answers are nosniff, never cached and may load nothing", async () => {
-    const reply = await new Client(server.url).get("/api/review/session");
+    const reply = await new Client(app.server.url).get("/api/review/session");
     expect(reply.status).toBe(401);
     expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
     expect(reply.headers.get("x-content-type-options")).toBe("nosniff");
@@ -87,7 +73,7 @@ async function sessionCookie(base: AppServer): Promise<string> {
 
 describe("session cookie", () => {
   it("is HttpOnly and SameSite=Lax over http", async () => {
-    const cookie = await sessionCookie(server);
+    const cookie = await sessionCookie(app.server);
     expect(cookie).toMatch(/^next-auth\.session-token=/);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Lax/i);
@@ -96,7 +82,7 @@ describe("session cookie", () => {
   });
 
   it("is also Secure, with the __Secure- prefix, when NEXTAUTH_URL is https", async () => {
-    const secure = await appServer(target, { baseUrl: "https://keypoint.example" });
+    const secure = await appServer(app.target, { baseUrl: "https://keypoint.example" });
     await secure.start();
     try {
       const cookie = await sessionCookie(secure);
