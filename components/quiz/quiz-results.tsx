@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { QuizView } from "@/lib/quiz";
 import { formatQuizDuration } from "@/lib/quiz/score";
 import { ClozeText } from "../review/card-face";
+import { QuizTitle } from "./quiz-title";
 import { RequestFailed, quizApi } from "./quiz-api";
 
 function shown(type: string, value: string): string {
@@ -36,10 +37,7 @@ export function QuizResults({ quiz }: { quiz: QuizView }) {
   return (
     <div className="quiz stack" data-testid="quiz-results">
       <header className="card stack">
-        <p className="small muted">
-          <Link href={`/documents/${quiz.documentId}#topics`}>{quiz.documentTitle}</Link>
-        </p>
-        <h1 className="quiz-title">Results: {quiz.topicLabel}</h1>
+        <QuizTitle quiz={quiz} heading="Results" />
         <div className="summary-grid quiz-summary">
           <div>
             <strong data-testid="quiz-score">{percent}%</strong>

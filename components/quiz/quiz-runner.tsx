@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuizView } from "@/lib/quiz";
 import { useReviewKeys } from "../review/use-review-keys";
+import { QuizTitle } from "./quiz-title";
 import { RequestFailed, newRequestId, quizApi } from "./quiz-api";
 import { QuizFeedback, QuizQuestion, type Feedback } from "./quiz-question";
 import { QuizResults } from "./quiz-results";
@@ -126,10 +126,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   return (
     <div className="quiz stack">
       <header className="quiz-head">
-        <p className="small muted">
-          <Link href={`/documents/${quiz.documentId}#topics`}>{quiz.documentTitle}</Link>
-        </p>
-        <h1 className="quiz-title">Quiz: {quiz.topicLabel}</h1>
+        <QuizTitle quiz={quiz} heading="Quiz" />
         <div className="review-progress">
           <div className="row quiz-counts small">
             <span data-testid="quiz-position">

@@ -1,15 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { Activity } from "@/lib/stats/activity";
-import { axisTick, colors, gridStroke, legendStyle, shortDate, tooltipProps } from "./chart-theme";
+import { BarFrame } from "./bar-frame";
+import { axisTick, colors, legendStyle, series, shortDate, tooltipProps } from "./chart-theme";
 
-const STACKS = [
-  { key: "learning", name: "Learning", color: colors.learning },
-  { key: "review", name: "Review", color: colors.review },
-  { key: "relearning", name: "Relearning", color: colors.relearning },
-  { key: "quiz", name: "Quiz", color: colors.quiz },
-] as const;
+const STACKS = series(["learning", "Learning"], ["review", "Review"], ["relearning", "Relearning"], ["quiz", "Quiz"]);
 
 function bucketLabel(date: string, days: number) {
   return days === 1 ? shortDate(date) : `${days === 7 ? "Week of" : "From"} ${shortDate(date)}`;
@@ -18,20 +14,15 @@ function bucketLabel(date: string, days: number) {
 /** Answers per study day (or week / month), stacked by what kind of answer they were. */
 export function ReviewsPerDayChart({ activity }: { activity: Activity }) {
   return (
-    <div className="chart" data-testid="reviews-per-day">
-      <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={activity.buckets} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} tick={axisTick} minTickGap={16} />
-          <YAxis allowDecimals={false} tick={axisTick} />
-          <Tooltip {...tooltipProps} labelFormatter={(label) => bucketLabel(String(label), activity.bucketDays)} />
-          <Legend wrapperStyle={legendStyle} itemSorter={null} />
-          {STACKS.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="answers" fill={s.color} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <BarFrame testId="reviews-per-day" height={240} data={activity.buckets}>
+      <XAxis dataKey="date" tickFormatter={shortDate} tick={axisTick} minTickGap={16} />
+      <YAxis allowDecimals={false} tick={axisTick} />
+      <Tooltip {...tooltipProps} labelFormatter={(label) => bucketLabel(String(label), activity.bucketDays)} />
+      <Legend wrapperStyle={legendStyle} itemSorter={null} />
+      {STACKS.map((s) => (
+        <Bar key={s.key} dataKey={s.key} name={s.name} stackId="answers" fill={s.color} />
+      ))}
+    </BarFrame>
   );
 }
 
@@ -42,21 +33,16 @@ function studyTime(minutes: number): string {
 
 export function TimePerDayChart({ activity }: { activity: Activity }) {
   return (
-    <div className="chart" data-testid="time-per-day">
-      <ResponsiveContainer width="100%" height={160}>
-        <BarChart data={activity.buckets} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} tick={axisTick} minTickGap={16} />
-          {/* Whole minutes on the axis, at least one: a few seconds of study is a short bar, not an axis of 0.0025. */}
-          <YAxis tick={axisTick} allowDecimals={false} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} tickFormatter={(v: number) => `${v}m`} />
-          <Tooltip
-            {...tooltipProps}
-            labelFormatter={(label) => bucketLabel(String(label), activity.bucketDays)}
-            formatter={(value) => [studyTime(Number(value)), "Time"]}
-          />
-          <Bar dataKey="minutes" name="Minutes" fill={colors.accent} radius={[3, 3, 0, 0]} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <BarFrame testId="time-per-day" height={160} data={activity.buckets}>
+      <XAxis dataKey="date" tickFormatter={shortDate} tick={axisTick} minTickGap={16} />
+      {/* Whole minutes on the axis, at least one: a few seconds of study is a short bar, not an axis of 0.0025. */}
+      <YAxis tick={axisTick} allowDecimals={false} domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} tickFormatter={(v: number) => `${v}m`} />
+      <Tooltip
+        {...tooltipProps}
+        labelFormatter={(label) => bucketLabel(String(label), activity.bucketDays)}
+        formatter={(value) => [studyTime(Number(value)), "Time"]}
+      />
+      <Bar dataKey="minutes" name="Minutes" fill={colors.accent} radius={[3, 3, 0, 0]} />
+    </BarFrame>
   );
 }

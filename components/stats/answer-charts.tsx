@@ -1,8 +1,9 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { answerButtons } from "@/lib/stats/activity";
 import type { hourBreakdown } from "@/lib/stats/calibration";
+import { BarFrame } from "./bar-frame";
 import { axisTick, gridStroke, legendStyle, percent, tooltipProps } from "./chart-theme";
 
 const BUTTON_COLORS = ["var(--bad)", "var(--warn)", "var(--good)", "var(--accent)"];
@@ -10,21 +11,16 @@ const BUTTON_COLORS = ["var(--bad)", "var(--warn)", "var(--good)", "var(--accent
 /** How often each answer button was pressed. */
 export function AnswerButtonsChart({ data }: { data: ReturnType<typeof answerButtons> }) {
   return (
-    <div className="chart" data-testid="answer-buttons">
-      <ResponsiveContainer width="100%" height={200}>
-        <BarChart data={data.buttons} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis dataKey="name" tick={axisTick} />
-          <YAxis allowDecimals={false} tick={axisTick} />
-          <Tooltip {...tooltipProps} formatter={(value, _name, item) => [`${value} (${percent((item.payload as { share: number }).share)})`, "Answers"]} />
-          <Bar dataKey="count" name="Answers" radius={[3, 3, 0, 0]}>
-            {data.buttons.map((b) => (
-              <Cell key={b.rating} fill={BUTTON_COLORS[b.rating - 1]} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <BarFrame testId="answer-buttons" height={200} data={data.buttons}>
+      <XAxis dataKey="name" tick={axisTick} />
+      <YAxis allowDecimals={false} tick={axisTick} />
+      <Tooltip {...tooltipProps} formatter={(value, _name, item) => [`${value} (${percent((item.payload as { share: number }).share)})`, "Answers"]} />
+      <Bar dataKey="count" name="Answers" radius={[3, 3, 0, 0]}>
+        {data.buttons.map((b) => (
+          <Cell key={b.rating} fill={BUTTON_COLORS[b.rating - 1]} />
+        ))}
+      </Bar>
+    </BarFrame>
   );
 }
 

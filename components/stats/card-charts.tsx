@@ -1,16 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CardCounts } from "@/lib/stats/distributions";
-import { axisTick, colors, gridStroke, legendStyle, tooltipProps } from "./chart-theme";
+import { BarFrame } from "./bar-frame";
+import { axisTick, legendStyle, series, tooltipProps } from "./chart-theme";
 
-const SLICES = [
-  { key: "new", name: "New", color: colors.new },
-  { key: "learning", name: "Learning", color: colors.learning },
-  { key: "young", name: "Young", color: colors.young },
-  { key: "mature", name: "Mature", color: colors.mature },
-  { key: "suspended", name: "Suspended", color: colors.suspended },
-] as const;
+const SLICES = series(["new", "New"], ["learning", "Learning"], ["young", "Young"], ["mature", "Mature"], ["suspended", "Suspended"]);
 
 /** Cards by state as a ring. */
 export function CardStateChart({ counts }: { counts: CardCounts }) {
@@ -35,16 +30,11 @@ export function CardStateChart({ counts }: { counts: CardCounts }) {
 /** A small histogram (stability, difficulty or current recall). */
 export function Histogram({ bins, name, color, testId }: { bins: { label: string; count: number }[]; name: string; color: string; testId: string }) {
   return (
-    <div className="chart" data-testid={testId}>
-      <ResponsiveContainer width="100%" height={170}>
-        <BarChart data={bins} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis dataKey="label" tick={{ ...axisTick, fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis allowDecimals={false} tick={axisTick} />
-          <Tooltip {...tooltipProps} formatter={(value) => [value, name]} />
-          <Bar dataKey="count" name={name} fill={color} radius={[3, 3, 0, 0]} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <BarFrame testId={testId} height={170} data={bins}>
+      <XAxis dataKey="label" tick={{ ...axisTick, fontSize: 11 }} interval="preserveStartEnd" />
+      <YAxis allowDecimals={false} tick={axisTick} />
+      <Tooltip {...tooltipProps} formatter={(value) => [value, name]} />
+      <Bar dataKey="count" name={name} fill={color} radius={[3, 3, 0, 0]} />
+    </BarFrame>
   );
 }

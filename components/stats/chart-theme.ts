@@ -23,6 +23,11 @@ export const colors = {
   suspended: "var(--chart-suspended)",
 };
 
+/** Chart series from [key, label] pairs, each coloured by its key. */
+export function series<K extends keyof typeof colors>(...entries: [K, string][]): { key: K; name: string; color: string }[] {
+  return entries.map(([key, name]) => ({ key, name, color: colors[key] }));
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "2026-03-10" → "Mar 10" (study-day keys are calendar dates, no time zone involved). */

@@ -39,6 +39,18 @@ function Chips({ children }: { children: ReactNode }) {
   return <span className="stat-chips">{children}</span>;
 }
 
+/** A histogram of one memory figure of the studied cards. */
+function memoryHistogram(testId: string, title: string, caption: string, figure: "stability" | "difficulty", color: string): StatsChart {
+  return {
+    testId,
+    title,
+    caption: () => caption,
+    isEmpty: (f) => !f.memory.hasData,
+    emptyText: `${title} appears once you have studied a card.`,
+    chart: (f) => <Histogram bins={f.memory[figure]} name="Cards" color={color} testId={`${figure}-histogram`} />,
+  };
+}
+
 export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-retention",
@@ -119,22 +131,8 @@ export const STATS_CHARTS: StatsChart[] = [
     emptyText: "Study some cards to see how likely you are to recall them today.",
     chart: (f) => <Histogram bins={f.memory.recall} name="Cards" color="var(--chart-review)" testId="recall-histogram" />,
   },
-  {
-    testId: "stats-stability",
-    title: "Stability",
-    caption: () => "Days until recall drops to 90%: how well each card is anchored.",
-    isEmpty: (f) => !f.memory.hasData,
-    emptyText: "Stability appears once you have studied a card.",
-    chart: (f) => <Histogram bins={f.memory.stability} name="Cards" color="var(--chart-mature)" testId="stability-histogram" />,
-  },
-  {
-    testId: "stats-difficulty",
-    title: "Difficulty",
-    caption: () => "1 = easy to remember, 10 = hard.",
-    isEmpty: (f) => !f.memory.hasData,
-    emptyText: "Difficulty appears once you have studied a card.",
-    chart: (f) => <Histogram bins={f.memory.difficulty} name="Cards" color="var(--chart-learning)" testId="difficulty-histogram" />,
-  },
+  memoryHistogram("stats-stability", "Stability", "Days until recall drops to 90%: how well each card is anchored.", "stability", "var(--chart-mature)"),
+  memoryHistogram("stats-difficulty", "Difficulty", "1 = easy to remember, 10 = hard.", "difficulty", "var(--chart-learning)"),
   {
     testId: "stats-answers",
     title: "Answer buttons",

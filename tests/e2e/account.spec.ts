@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, screenshot, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, screenshot, signUp, submitCredentials, uniqueEmail } from "./helpers";
 
 test("a new user signs up, sees the default deck, signs out and back in", async ({ page }) => {
   await page.goto("/");
@@ -7,13 +7,10 @@ test("a new user signs up, sees the default deck, signs out and back in", async 
 
   await page.goto("/sign-up");
   const email = uniqueEmail("account");
-  await page.fill("#email", email);
-  await page.fill("#password", "short");
-  await page.click("button[type=submit]");
+  await submitCredentials(page, email, "short");
   await expect(page.getByTestId("form-error")).toHaveText("password: Use at least 8 characters for your password.");
 
-  await page.fill("#password", PASSWORD);
-  await page.click("button[type=submit]");
+  await submitCredentials(page, email, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
   const deck = page.getByTestId("deck").first();
   await expect(deck).toContainText("What DeepSeek's Progress Means");
@@ -30,13 +27,10 @@ test("a new user signs up, sees the default deck, signs out and back in", async 
   await page.goto("/review");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freview/);
 
-  await page.fill("#email", email);
-  await page.fill("#password", "wrong password!");
-  await page.click("button[type=submit]");
+  await submitCredentials(page, email, "wrong password!");
   await expect(page.getByTestId("form-error")).toHaveText("Wrong email or password.");
 
-  await page.fill("#password", PASSWORD);
-  await page.click("button[type=submit]");
+  await submitCredentials(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByTestId("review-card")).toBeVisible();
 });

@@ -6,12 +6,17 @@ export function uniqueEmail(prefix = "learner"): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
+/** Fills the sign-in or sign-up form on screen and submits it. */
+export async function submitCredentials(page: Page, email: string, password: string): Promise<void> {
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("button[type=submit]");
+}
+
 /** Signs up a new user through the form and lands on the home page. */
 export async function signUp(page: Page, email = uniqueEmail()): Promise<string> {
   await page.goto("/sign-up");
-  await page.fill("#email", email);
-  await page.fill("#password", PASSWORD);
-  await page.click("button[type=submit]");
+  await submitCredentials(page, email, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
   return email;
 }
