@@ -198,6 +198,63 @@ describe("daily limits", () => {
   });
 });
 
+describe("per-deck limits", () => {
+  const inDeck = (cards: SessionCard[], documentId: string) => cards.map((card) => ({ ...card, documentId }));
+  // The bundled deck was added first, so its unseen cards come first in document order.
+  const podcast = inDeck(ids(40, "p"), "podcast");
+  const heart = inDeck(ids(23, "h"), "heart");
+  const overdue = (prefix: string, n: number, documentId: string) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...review(`${prefix}${i}`, `${prefix}-s${i}`, { stability: 5 + i, lastReview: new Date(noon.getTime() - 20 * DAY), due: new Date(noon.getTime() - DAY) }),
+      documentId,
+    }));
+
+  it("lets one deck crowd the other out when only the global limit applies", () => {
+    const session = buildStudySession(input({ settings: { ...ny, dailyNewLimit: 50 }, newCards: [...podcast, ...heart] }));
+    expect(session.counts.new).toBe(50);
+    expect(session.queue.filter((e) => e.cardId.startsWith("h"))).toHaveLength(10);
+  });
+
+  it("keeps a deck to its own new-card limit, so the next deck gets the rest of the global one", () => {
+    const deckLimits = { podcast: { newPerDay: 5, reviewsPerDay: 200 } };
+    const session = buildStudySession(input({ settings: { ...ny, dailyNewLimit: 50 }, newCards: [...podcast, ...heart], deckLimits }));
+    expect(session.queue.filter((e) => e.cardId.startsWith("p"))).toHaveLength(5);
+    expect(session.queue.filter((e) => e.cardId.startsWith("h"))).toHaveLength(23);
+    expect(session.counts.new).toBe(28);
+  });
+
+  it("lets a deck's own limit go above the default while the global limit still caps the day", () => {
+    const deckLimits = { podcast: { newPerDay: 0, reviewsPerDay: 0 }, heart: { newPerDay: 30, reviewsPerDay: 200 } };
+    const capped = buildStudySession(input({ settings: { ...ny, dailyNewLimit: 20 }, newCards: [...podcast, ...heart], deckLimits }));
+    expect(capped.queue.map((e) => e.cardId)).toEqual(expect.arrayContaining(heart.slice(0, 20).map((c) => c.cardId)));
+    expect(capped.counts.new).toBe(20);
+    const roomy = buildStudySession(input({ settings: { ...ny, dailyNewLimit: 100 }, newCards: [...podcast, ...heart], deckLimits }));
+    expect(roomy.counts.new).toBe(23);
+  });
+
+  it("counts what was studied today in a deck against that deck's limit", () => {
+    const deckLimits = { heart: { newPerDay: 10, reviewsPerDay: 200 } };
+    const session = buildStudySession(input({
+      settings: { ...ny, dailyNewLimit: 50 },
+      newCards: heart,
+      deckLimits,
+      doneToday: { newCards: 7, reviews: 0 },
+      doneTodayByDeck: { heart: { newCards: 7, reviews: 0 } },
+    }));
+    expect(session.counts.new).toBe(3);
+  });
+
+  it("holds a deck's reviews to its own limit and counts the rest as held back", () => {
+    const reviews = [...overdue("x", 12, "podcast"), ...overdue("y", 4, "heart")];
+    const deckLimits = { podcast: { newPerDay: 20, reviewsPerDay: 3 } };
+    const session = buildStudySession(input({ reviews, deckLimits, reviewBacklogTotal: 16, dueReviewsByDeck: { podcast: 12 } }));
+    expect(session.queue.filter((e) => e.cardId.startsWith("x"))).toHaveLength(3);
+    expect(session.queue.filter((e) => e.cardId.startsWith("y"))).toHaveLength(4);
+    expect(session.counts.review).toBe(7);
+    expect(session.backlogBeyondLimit).toBe(9);
+  });
+});
+
 describe("review backlog", () => {
   const backlog = [
     // Same interval, different lateness; and different intervals, same lateness.

@@ -8,6 +8,10 @@
  * left of the daily new limit), then learning cards due within the learn-ahead
  * window (Anki: 20 minutes), which are shown early rather than leaving the user
  * waiting. Cards sharing a source sentence are kept apart when possible.
+ *
+ * Limits, as Anki's deck options: a deck with limits of its own gives at most that many
+ * new cards and reviews a day, and the user's global limits cap the total, so one
+ * deck cannot crowd the others out of a day's study.
  */
 import { SchedulerError, isValidDate } from "./errors";
 import { CardState, type CardMemory } from "./memory";
@@ -18,8 +22,14 @@ import { studyDayEnd, studyDayStart } from "./study-day";
 
 export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
 
-/** A card as the session needs it: its id and its source sentence (siblings share one). */
-export type SessionCard = { cardId: string; source: string };
+/** A card as the session needs it: its id, its source sentence (siblings share one) and its deck. */
+export type SessionCard = { cardId: string; source: string; documentId?: string };
+
+/** A deck's own daily limits (Anki's deck options), already raised by any extra new cards granted today. */
+export type DeckLimits = { newPerDay: number; reviewsPerDay: number };
+
+/** Answers given today, as the daily limits count them (by the card's state before the answer). */
+export type DoneToday = { newCards: number; reviews: number };
 /** A card the user has studied before, with its CardState memory. */
 export type Candidate = SessionCard & { memory: CardMemory };
 
@@ -35,10 +45,19 @@ export type StudySessionInput = {
   reviews: readonly Candidate[];
   /** How many unsuspended state-2 cards are due today and not yet reviewed today (0: count `reviews`). */
   reviewBacklogTotal: number;
-  /** Cards never studied (no CardState, or state 0), in document order; the first few are enough. */
+  /** The same per deck, for the decks with limits of their own (their share of the total). */
+  dueReviewsByDeck?: Readonly<Record<string, number>>;
+  /**
+   * Cards never studied (no CardState, or state 0), in document order; the first few are
+   * enough (for a deck with limits of its own, as many as its limit leaves).
+   */
   newCards: readonly SessionCard[];
   /** Answers already given today (since the study day started), from ReviewLog prevState. */
-  doneToday: { newCards: number; reviews: number };
+  doneToday: DoneToday;
+  /** The same per deck, for the decks with limits of their own. */
+  doneTodayByDeck?: Readonly<Record<string, DoneToday>>;
+  /** Decks with limits of their own, by document id; other decks have only the global limits. */
+  deckLimits?: Readonly<Record<string, DeckLimits>>;
   /** The card answered just before this rebuild, so its siblings (and itself) do not come next. */
   previous?: SessionCard | null;
   /** Learning cards due within this many minutes are shown once nothing else is left. */
@@ -92,6 +111,35 @@ export function dueReviewsByRecall<T extends { cardId: string; memory: RecallCol
     .map(({ card }) => card);
 }
 
+/**
+ * What a daily limit leaves, globally and per deck: `take` counts a card against both when
+ * both have room (and refuses it otherwise); `leftIn` is what a deck's own limit leaves.
+ */
+function limitBudget(input: StudySessionInput, kind: keyof DoneToday, globalLeft: number) {
+  const field = kind === "newCards" ? "newPerDay" : "reviewsPerDay";
+  const left = new Map<string, number>();
+  const leftIn = (deck: string): number => {
+    const limits = input.deckLimits?.[deck];
+    if (!limits) return Infinity;
+    if (!left.has(deck)) left.set(deck, Math.max(0, limits[field] - (input.doneTodayByDeck?.[deck]?.[kind] ?? 0)));
+    return left.get(deck)!;
+  };
+  let global = globalLeft;
+  return {
+    leftIn,
+    take(card: SessionCard): boolean {
+      if (global <= 0) return false;
+      if (card.documentId !== undefined) {
+        const deckLeft = leftIn(card.documentId);
+        if (deckLeft <= 0) return false;
+        if (deckLeft !== Infinity) left.set(card.documentId, deckLeft - 1);
+      }
+      global--;
+      return true;
+    },
+  };
+}
+
 export function buildStudySession(input: StudySessionInput): StudySession {
   const { now, settings, doneToday } = input;
   if (!isValidDate(now)) throw new SchedulerError("INVALID_INPUT", "buildStudySession needs a valid `now` date.");
@@ -138,16 +186,25 @@ export function buildStudySession(input: StudySessionInput): StudySession {
   }
   const dueReviews = dueReviewsByRecall(input.reviews, now, settings).filter(firstTime);
   const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
-  const reviews = dueReviews.slice(0, reviewsLeft);
+  const reviewBudget = limitBudget(input, "reviews", reviewsLeft);
   const reviewTotal = Math.max(input.reviewBacklogTotal, dueReviews.length);
-
-  // New cards in document order, up to the new-card limit left.
-  const newLeft = Math.max(0, settings.dailyNewLimit - doneToday.newCards);
-  const newCards: SessionCard[] = [];
-  for (const card of input.newCards) {
-    if (newCards.length >= newLeft) break;
-    if (firstTime(card)) newCards.push(card);
+  // How many the limits let through today: each deck with limits of its own gives at most what
+  // its limit leaves of its due reviews, the other decks all of theirs, and the global limit caps the sum.
+  const cappedDue = new Map<string, number>();
+  for (const card of dueReviews) {
+    if (card.documentId !== undefined && input.deckLimits?.[card.documentId]) cappedDue.set(card.documentId, (cappedDue.get(card.documentId) ?? 0) + 1);
   }
+  for (const [deck, due] of Object.entries(input.dueReviewsByDeck ?? {})) {
+    if (input.deckLimits?.[deck]) cappedDue.set(deck, Math.max(due, cappedDue.get(deck) ?? 0));
+  }
+  const cappedServed = [...cappedDue].reduce((sum, [deck, due]) => sum + Math.min(due, reviewBudget.leftIn(deck)), 0);
+  const cappedTotal = [...cappedDue.values()].reduce((sum, due) => sum + due, 0);
+  const reviewsServed = Math.min(reviewsLeft, Math.max(0, reviewTotal - cappedTotal) + cappedServed);
+  const reviews = dueReviews.filter(reviewBudget.take);
+
+  // New cards in document order, up to the new-card limit left (the deck's and the global one).
+  const newBudget = limitBudget(input, "newCards", Math.max(0, settings.dailyNewLimit - doneToday.newCards));
+  const newCards = input.newCards.filter((card) => !seen.has(card.cardId) && newBudget.take(card) && firstTime(card));
 
   const prioritised: (SessionCard & { queue: QueueKind })[] = [
     ...dueLearning.map((c) => ({ cardId: c.cardId, source: c.source, queue: "learning" as const })),
@@ -167,9 +224,9 @@ export function buildStudySession(input: StudySessionInput): StudySession {
     counts: {
       new: newCards.length,
       learning: dueLearning.length + learnAhead.length,
-      review: Math.min(reviewsLeft, reviewTotal),
+      review: reviewsServed,
     },
-    backlogBeyondLimit: Math.max(0, reviewTotal - reviewsLeft),
+    backlogBeyondLimit: Math.max(0, reviewTotal - reviewsServed),
     learningLaterToday: { count: laterToday.length, nextDue: laterToday[0]?.memory.due ?? null },
     dayStart,
     dayEnd,

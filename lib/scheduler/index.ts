@@ -48,6 +48,8 @@ export {
   dueReviewsByRecall,
   DEFAULT_LEARN_AHEAD_MINUTES,
   type Candidate,
+  type DeckLimits,
+  type DoneToday,
   type SessionCard,
   type StudySessionInput,
   type StudySession,
@@ -55,3 +57,4 @@ export {
   type QueueKind,
 } from "./build-session";
 export { separateSiblings } from "./sibling-order";
+export { deckLimitsToday, extraNewToday, settingsForDay, withExtraNewCards, type DeckOptionLimits, type ExtraNewCards } from "./daily-limits";

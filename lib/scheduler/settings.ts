@@ -8,6 +8,7 @@ import {
   generatorParameters,
   type StepUnit,
 } from "ts-fsrs";
+import type { ExtraNewCards } from "./daily-limits";
 import { SchedulerError } from "./errors";
 import { DEFAULT_DAY_START_HOUR, assertTimeZone } from "./study-day";
 
@@ -53,7 +54,7 @@ export type UserSchedulingColumns = {
 };
 
 /** A user as studying needs them: their id and scheduling columns (the review loop, quizzes, stats). */
-export type StudyUser = UserSchedulingColumns & { id: string };
+export type StudyUser = UserSchedulingColumns & ExtraNewCards & { id: string };
 
 /** Builds (and checks) the scheduler settings from a User row. */
 export function settingsFromUser(user: UserSchedulingColumns): SchedulerSettings {
