@@ -1,7 +1,9 @@
 // Creates the database if needed, applies migrations and loads the default deck.
 import { loadEnv } from "../lib/config/env";
 import { createDb } from "../lib/db/runtime/client";
+import { fillCardSearchText } from "../lib/db/ops/card-search-text";
 import { seedDefaultDeck } from "../lib/db/ops/default-deck";
+import { purgeDeletedDocuments } from "../lib/db/documents/remove-deck";
 import { applyMigrations } from "../lib/db/ops/migrate";
 
 export async function prepareDatabase(env = loadEnv()): Promise<void> {
@@ -11,6 +13,10 @@ export async function prepareDatabase(env = loadEnv()): Promise<void> {
   try {
     const { document, created } = await seedDefaultDeck(db);
     if (created) console.log(`Loaded the default deck "${document.title}".`);
+    const filled = await fillCardSearchText(db);
+    if (filled) console.log(`Made ${filled} cards searchable.`);
+    const purged = await purgeDeletedDocuments(db, new Date());
+    if (purged) console.log(`Purged ${purged} documents deleted more than 30 days ago.`);
   } finally {
     await db.$disconnect();
   }

@@ -8,3 +8,13 @@ export const ImportSchema = z.object({
   dropped: z.array(z.string().regex(/^[0-9a-f]{8,64}$/, "Not a card id.")).max(100_000).default([]),
 });
 export type ImportInput = z.infer<typeof ImportSchema>;
+
+export const RenameDocumentSchema = z.object({
+  title: z.string().trim().min(1, "Give the document a title.").max(200, "Use at most 200 characters for the title."),
+});
+
+/** A deck's own daily limits; null goes back to the user's global limit. The ranges are the global settings' (settings.ts). */
+export const DeckOptionsSchema = z.object({
+  newPerDay: z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(9_999, "At most 9,999 new cards a day.").nullable(),
+  reviewsPerDay: z.number().int("Use a whole number.").min(0, "Use 0 or more.").max(99_999, "At most 99,999 reviews a day.").nullable(),
+});

@@ -2,15 +2,30 @@ import { NotFound } from "../runtime/errors";
 import { sqlOf, type Db } from "../runtime/client";
 import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
 
-/** Documents a user may see: the bundled decks and their own. */
+/**
+ * Documents a user may see: their own, unless they deleted them, and the bundled decks,
+ * unless they removed them (DeckOptions.hiddenAt). Deleted and removed decks come back
+ * from the settings page (removed-decks.ts).
+ */
 export function visibleDocumentsWhere(userId: string) {
-  return { OR: [{ ownerId: userId }, { ownerId: null }] };
+  return { OR: [{ ownerId: userId, deletedAt: null }, { ownerId: null, deckOptions: { none: { userId, hiddenAt: { not: null } } } }] };
 }
 
 /** The same in plain SQL, on the Document table or its alias `d`. */
 export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
   const d = rawSql(table);
-  return sql`(${d}"ownerId" = ${userId} OR ${d}"ownerId" IS NULL)`;
+  const id = rawSql(table ? `${table}"id"` : `"Document"."id"`);
+  return sql`((${d}"ownerId" = ${userId} AND ${d}"deletedAt" IS NULL) OR (${d}"ownerId" IS NULL AND NOT EXISTS (
+    SELECT 1 FROM "DeckOptions" o WHERE o."userId" = ${userId} AND o."documentId" = ${id} AND o."hiddenAt" IS NOT NULL)))`;
+}
+
+/**
+ * For queries on the user's CardState rows alone (the study queue): leaves out the decks
+ * they deleted or removed, whose states stay (the history is kept) but are not studied.
+ */
+export function notInRemovedDecks(userId: string, column: Sql = sql`"documentId"`): Sql {
+  return sql`${column} NOT IN (SELECT "documentId" FROM "DeckOptions" WHERE "userId" = ${userId} AND "hiddenAt" IS NOT NULL
+    UNION ALL SELECT "id" FROM "Document" WHERE "ownerId" = ${userId} AND "deletedAt" IS NOT NULL)`;
 }
 
 export async function listDecks(db: Db, userId: string) {
@@ -22,6 +37,7 @@ export async function listDecks(db: Db, userId: string) {
       title: true,
       summary: true,
       builtinKey: true,
+      ownerId: true,
       createdAt: true,
       _count: { select: { cards: true, topics: true } },
     },
@@ -31,6 +47,7 @@ export async function listDecks(db: Db, userId: string) {
     title: document.title,
     summary: document.summary,
     builtin: document.builtinKey !== null,
+    owned: document.ownerId === userId,
     cardCount: document._count.cards,
     topicCount: document._count.topics,
   }));

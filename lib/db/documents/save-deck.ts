@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { searchTextOfCard } from "../../cards/search-text";
 import type { DeckDraft } from "../../generator/types";
 import type { Db } from "../runtime/client";
 
@@ -54,15 +55,16 @@ export async function saveDeck(db: Db, owner: DeckOwner, sourceText: string, dra
         source: card.source,
         quality: card.quality,
         position,
+        searchText: searchTextOfCard(card),
       }));
       const fresh = rows.filter((row) => !known.has(row.fingerprint));
       if (fresh.length) await tx.card.createMany({ data: fresh });
       for (const row of rows.filter((r) => known.has(r.fingerprint))) {
         await tx.card.update({ where: { documentId_fingerprint: { documentId: document.id, fingerprint: row.fingerprint } }, data: row });
       }
-      // Cards the new version no longer has go, unless someone has studied them.
+      // Cards the new version no longer has go, unless someone has studied them or the owner wrote them by hand.
       await tx.card.deleteMany({
-        where: { documentId: document.id, fingerprint: { notIn: rows.map((r) => r.fingerprint) }, reviewLogs: { none: {} } },
+        where: { documentId: document.id, manual: false, fingerprint: { notIn: rows.map((r) => r.fingerprint) }, reviewLogs: { none: {} } },
       });
       await tx.topic.deleteMany({ where: { documentId: document.id, cards: { none: {} }, path: { notIn: draft.topics.map((t) => t.path) } } });
       return { document, created: !existing };
