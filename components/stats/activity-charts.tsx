@@ -5,7 +5,7 @@ import type { Activity } from "@/lib/stats/activity";
 import { BarFrame } from "./bar-frame";
 import { axisTick, colors, legendStyle, series, shortDate, tooltipProps } from "./chart-theme";
 
-const STACKS = series(["learning", "Learning"], ["review", "Review"], ["relearning", "Relearning"], ["quiz", "Quiz"]);
+const STACKS = series(["learning", "Learning"], ["review", "Review"], ["relearning", "Relearning"], ["quiz", "Quiz and practice"]);
 
 function bucketLabel(date: string, days: number) {
   return days === 1 ? shortDate(date) : `${days === 7 ? "Week of" : "From"} ${shortDate(date)}`;

@@ -5,7 +5,7 @@ import { appEnv } from "../config/env";
 import { unauthorized } from "../api/errors";
 import { db, sqlOf } from "../db/runtime/client";
 import type { User } from "../db/generated/sqlite/client";
-import { firstRow, readDate, readOne, sql } from "../db/runtime/sql";
+import { firstRow, readDate, readOne, readOptionalDate, sql } from "../db/runtime/sql";
 import { authOptions } from "./options";
 import { decodeSessionToken } from "./session-token";
 
@@ -63,6 +63,8 @@ function userById(id: string) {
     dailyNewLimit: Number(row.dailyNewLimit),
     dailyReviewLimit: Number(row.dailyReviewLimit),
     sessionVersion: Number(row.sessionVersion),
+    extraNewCards: Number(row.extraNewCards),
+    extraNewUntil: readOptionalDate(row.extraNewUntil),
     createdAt: readDate(row.createdAt),
   }));
 }

@@ -1,46 +1,45 @@
+import { cardContentProblem } from "../../cards/card-content";
+import { editSearchText } from "../../cards/search-text";
 import { Invalid, NotFound } from "../runtime/errors";
 import { CARD_VIEW_SELECT, toCardView, type CardView } from "./card-view";
 import { sqlOf, type Db } from "../runtime/client";
 import { exec } from "../runtime/sql";
-import { saveCardEdits } from "./card-state";
+import { saveCardEdits, type CardStateEdit } from "./card-state";
 import { visibleDocumentsWhere } from "../documents/decks";
 
+/** A user's change to a card: new wording (null: back to the document's), or suspension. */
 export interface CardEdit {
-  prompt?: string;
-  answer?: string;
-  options?: string[];
+  prompt?: string | null;
+  answer?: string | null;
+  options?: string[] | null;
   suspended?: boolean;
 }
 
+export type EditedCard = CardView & { suspended: boolean; edited: boolean };
+
 /**
  * Saves one user's fix to a card (or suspends it). Shared cards stay as generated;
- * the edit lives on the user's CardState, so their review history is untouched.
+ * the edit lives on the user's CardState, so their review history is untouched, and a new
+ * version of the document (which rewrites the shared card) keeps it. The card as edited must
+ * be well formed, by the rules the generator's cards follow.
  */
-export async function editCard(db: Db, userId: string, cardId: string, edit: CardEdit, now: Date): Promise<CardView & { suspended: boolean }> {
+export async function editCard(db: Db, userId: string, cardId: string, edit: CardEdit, now: Date): Promise<EditedCard> {
   const card = await db.card.findFirst({ where: { id: cardId, document: visibleDocumentsWhere(userId) }, select: CARD_VIEW_SELECT });
   if (!card) throw new NotFound("Card");
   const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
-  const before = toCardView(card, current);
-  const answer = edit.answer ?? before.answer;
-  const options = edit.options ?? before.options;
-  if (before.kind === "choice" && options) assertOptions(options, answer);
-  if (before.kind === "cloze" && edit.prompt !== undefined && !edit.prompt.includes("[...]")) {
-    throw new Invalid("A cloze prompt must keep its gap, written [...].", "BAD_REQUEST");
-  }
   const custom = {
-    ...(edit.prompt !== undefined ? { customPrompt: edit.prompt } : {}),
-    ...(edit.answer !== undefined ? { customAnswer: edit.answer } : {}),
-    ...(edit.options !== undefined ? { customOptions: JSON.stringify(edit.options) } : {}),
-    ...(edit.suspended !== undefined ? { suspended: edit.suspended } : {}),
+    customPrompt: edit.prompt === undefined ? (current?.customPrompt ?? null) : edit.prompt,
+    customAnswer: edit.answer === undefined ? (current?.customAnswer ?? null) : edit.answer,
+    customOptions: edit.options === undefined ? (current?.customOptions ?? null) : edit.options && JSON.stringify(edit.options),
   };
-  const saved = await sqlOf(db).transaction(() => exec(saveCardEdits({ userId, cardId, documentId: card.documentId, now }, custom)));
-  return { ...toCardView(card, saved), suspended: saved.suspended };
-}
-
-function assertOptions(options: string[], answer: string) {
-  const normalised = options.map((option) => option.trim().toLowerCase());
-  if (new Set(normalised).size !== normalised.length) throw new Invalid("Options must all be different.", "BAD_REQUEST");
-  if (normalised.filter((option) => option === answer.trim().toLowerCase()).length !== 1) {
-    throw new Invalid("The answer must be one of the options, exactly once.", "BAD_REQUEST");
+  const changes: CardStateEdit = { ...(edit.suspended !== undefined ? { suspended: edit.suspended } : {}) };
+  if (edit.prompt !== undefined || edit.answer !== undefined || edit.options !== undefined) {
+    const after = toCardView(card, custom);
+    const problem = cardContentProblem(after);
+    if (problem) throw new Invalid(problem, "BAD_CARD");
+    const edited = custom.customPrompt !== null || custom.customAnswer !== null || custom.customOptions !== null;
+    Object.assign(changes, custom, { searchText: edited ? editSearchText(after) : null });
   }
+  const saved = await sqlOf(db).transaction(() => exec(saveCardEdits({ userId, cardId, documentId: card.documentId, now }, changes)));
+  return { ...toCardView(card, saved), suspended: saved.suspended, edited: saved.customPrompt !== null || saved.customAnswer !== null || saved.customOptions !== null };
 }

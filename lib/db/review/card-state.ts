@@ -46,15 +46,20 @@ export function insertCardState(row: { userId: string; cardId: string; documentI
     VALUES (${newId()}, ${row.userId}, ${row.cardId}, ${row.documentId}, ${memoryValues(row.memory)}, ${false}, ${0}, ${row.now})`);
 }
 
-/** A user's own version of a card, and whether they suspended it. Fields left out stay as they are. */
+/**
+ * A user's own version of a card, and whether they suspended it. Fields left out stay as
+ * they are; null puts the document's wording back. `searchText` is what the card browser
+ * searches of their version (null when they have none).
+ */
 export interface CardStateEdit {
-  customPrompt?: string;
-  customAnswer?: string;
-  customOptions?: string;
+  customPrompt?: string | null;
+  customAnswer?: string | null;
+  customOptions?: string | null;
+  searchText?: string | null;
   suspended?: boolean;
 }
 
-const EDIT_COLUMNS = ["customPrompt", "customAnswer", "customOptions", "suspended"] as const;
+const EDIT_COLUMNS = ["customPrompt", "customAnswer", "customOptions", "searchText", "suspended"] as const;
 
 export type SavedEdits = { customPrompt: string | null; customAnswer: string | null; customOptions: string | null; suspended: boolean };
 
@@ -64,9 +69,9 @@ export function saveCardEdits(row: { userId: string; cardId: string; documentId:
   return {
     ...sql`
     INSERT INTO "CardState" ("id", "userId", "cardId", "documentId", ${MEMORY_COLUMNS}, "suspended", "version", "updatedAt",
-      "customPrompt", "customAnswer", "customOptions")
+      "customPrompt", "customAnswer", "customOptions", "searchText")
     VALUES (${newId()}, ${row.userId}, ${row.cardId}, ${row.documentId}, ${memoryValues(newCardMemory(row.now))}, ${edit.suspended ?? false},
-      ${0}, ${row.now}, ${edit.customPrompt ?? null}, ${edit.customAnswer ?? null}, ${edit.customOptions ?? null})
+      ${0}, ${row.now}, ${edit.customPrompt ?? null}, ${edit.customAnswer ?? null}, ${edit.customOptions ?? null}, ${edit.searchText ?? null})
     ON CONFLICT ("userId", "cardId") DO UPDATE SET ${joinSql(set, "")}"version" = "CardState"."version" + 1, "updatedAt" = excluded."updatedAt"
     RETURNING "customPrompt", "customAnswer", "customOptions", "suspended"`,
     read: ({ rows: [saved] }) => ({
@@ -76,6 +81,23 @@ export function saveCardEdits(row: { userId: string; cardId: string; documentId:
       suspended: Boolean(saved.suspended),
     }),
   };
+}
+
+/** Suspends or unsuspends the user's existing states of these cards (cards they never studied have none: see saveCardEdits). */
+export function setSuspended(userId: string, cardIds: readonly string[], suspended: boolean, now: Date): Statement<number> {
+  return changes(sql`
+    UPDATE "CardState" SET "suspended" = ${suspended}, "version" = "version" + 1, "updatedAt" = ${now}
+    WHERE "userId" = ${userId} AND "cardId" IN (${sqlList(cardIds)}) AND "suspended" <> ${suspended}`);
+}
+
+/**
+ * Forgets what the user learned of these cards (Anki's "Reset"): their states go back to New,
+ * due now, as if never studied. Their history stays, and so do their edits and suspension.
+ */
+export function resetToNew(userId: string, cardIds: readonly string[], now: Date): Statement<number> {
+  return changes(sql`
+    UPDATE "CardState" SET ${setMemory(newCardMemory(now), now)}
+    WHERE "userId" = ${userId} AND "cardId" IN (${sqlList(cardIds)}) AND "state" <> ${0}`);
 }
 
 /** Brings the user's unsuspended states of these cards that fall due later forward to `now`. */

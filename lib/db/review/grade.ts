@@ -1,26 +1,32 @@
 import {
   CardState,
+  deckLimitsToday,
+  extraNewToday,
   formatInterval,
   newCardMemory,
   parseCardMemory,
-  settingsFromUser,
+  settingsForDay,
   studyDayEnd,
   studyDayStart,
   type CardMemory,
   type Rating,
   type StudyUser,
 } from "../../scheduler";
+import type { StudyMode } from "../../validation/review";
 import { sqlOf, type Db } from "../runtime/client";
 import { Conflict, NotFound } from "../runtime/errors";
 import { exec, readOne, type Steps } from "../runtime/sql";
 import { isWorthRetrying, recordAnswer, undoAnswer } from "./record-answer";
-import { answerContext, answersToday, appliedRequest, type StoredLog } from "./store";
+import { aheadUntil } from "./custom-study";
+import { answerContext, answersToday, appliedRequest, type AnswerContext, type StoredLog } from "./store";
 
 export interface GradeRequest {
   cardId: string;
   rating: Rating;
   clientRequestId: string;
   durationMs: number;
+  /** Custom study: review ahead, or a topic again (with or without moving the schedule). */
+  study?: StudyMode;
 }
 
 export interface GradeResult {
@@ -85,23 +91,34 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
 }
 
 /**
- * A card may be graded only while it would be in the user's session: not suspended,
- * due before the end of today's study day, and within today's new or review limit.
+ * A card may be graded only while it would be in the user's session: not suspended, due
+ * before the end of today's study day, and within today's new or review limit (the global
+ * one and its deck's own). Custom study widens that: reviews ahead may be due within the
+ * chosen days, and a topic's cards may be studied whatever their due date; neither counts
+ * against the limits, which are for the day's schedule.
  */
-function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean, now: Date): Steps<void> {
-  const settings = settingsFromUser(user);
-  if (suspended) throw new Conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
-  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  if (memory.due.getTime() >= studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime()) {
+function* assertGradable(user: StudyUser, context: AnswerContext, memory: CardMemory, now: Date, study: StudyMode | undefined): Steps<void> {
+  if (context.state?.suspended) throw new Conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
+  if (study?.kind === "topic") {
+    if (context.topicId !== study.topicId) throw new Conflict("This card is not in the topic you are studying.", "NOT_IN_TOPIC");
+    return;
+  }
+  const settings = settingsForDay(user, now);
+  const dueBy = study?.kind === "ahead" ? aheadUntil(user, now, study.days) : studyDayEnd(now, settings.timeZone, settings.dayStartHour);
+  if (memory.due.getTime() >= dueBy.getTime()) {
     throw new Conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
   }
-  if (memory.state !== CardState.New && memory.state !== CardState.Review) return;
-  const done = yield* exec(answersToday(user.id, dayStart));
-  if (memory.state === CardState.New && done.newCards >= settings.dailyNewLimit) {
-    throw new Conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
-  }
-  if (memory.state === CardState.Review && done.reviews >= settings.dailyReviewLimit) {
-    throw new Conflict("You have reached today's review limit.", "REVIEW_LIMIT");
+  if (study || (memory.state !== CardState.New && memory.state !== CardState.Review)) return;
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const isNew = memory.state === CardState.New;
+  const overLimit = (done: { newCards: number; reviews: number }, limits: { newPerDay: number; reviewsPerDay: number }) =>
+    isNew ? done.newCards >= limits.newPerDay : done.reviews >= limits.reviewsPerDay;
+  const global = { newPerDay: settings.dailyNewLimit, reviewsPerDay: settings.dailyReviewLimit };
+  const deck = deckLimitsToday(context.deckLimits, settings, extraNewToday(user, now));
+  if (overLimit(yield* exec(answersToday(user.id, dayStart)), global) || (deck && overLimit(yield* exec(answersToday(user.id, dayStart, context.documentId)), deck))) {
+    throw isNew
+      ? new Conflict("You have reached today's limit of new cards.", "NEW_LIMIT")
+      : new Conflict("You have reached today's review limit.", "REVIEW_LIMIT");
   }
 }
 
@@ -109,13 +126,15 @@ function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<G
   const context = yield* exec(answerContext(user.id, request.cardId, request.clientRequestId));
   if (!context) throw new NotFound("Card");
   if (context.applied) return replayOf(context.applied, request);
-  const { state } = context;
-  yield* assertGradable(user, state ? parseCardMemory(state) : newCardMemory(now), state?.suspended ?? false, now);
-  const answer = { ...request, userId: user.id, mode: "REVIEW" as const, reviewedAt: now, reschedules: true };
-  return resultOf(yield* recordAnswer(answer, context, settingsFromUser(user)), false);
+  const memory = context.state ? parseCardMemory(context.state) : newCardMemory(now);
+  yield* assertGradable(user, context, memory, now, request.study);
+  // A topic studied as practice leaves the schedule as it is, as a quiz on cards that are not due does.
+  const practice = request.study?.kind === "topic" && !request.study.reschedule;
+  const answer = { ...request, userId: user.id, mode: practice ? ("PRACTICE" as const) : ("REVIEW" as const), reviewedAt: now, reschedules: !practice };
+  return resultOf(yield* recordAnswer(answer, context, settingsForDay(user, now)), false);
 }
 
-/** Undoes the user's latest review answer (record-answer.ts `undoAnswer`). */
+/** Undoes the user's latest answer on the review screen (record-answer.ts `undoAnswer`). */
 export async function undoReview(db: Db, userId: string, reviewLogId: string, now = new Date()): Promise<{ cardId: string | null; undone: boolean }> {
   return sqlOf(db).transaction(() => undoAnswer(userId, reviewLogId, now));
 }

@@ -24,6 +24,11 @@ import { changes, exec, firstRow, readDate, readOptionalDate, sql, type Steps } 
 import { insertCardState, restoreCardState, updateCardState } from "./card-state";
 import type { AnswerContext, StoredLog } from "./store";
 
+export type AnswerMode = "REVIEW" | "PRACTICE" | "QUIZ";
+
+/** Answers given on the review screen, which its undo takes back. */
+const REVIEW_SCREEN_MODES = sql`('REVIEW', 'PRACTICE')`;
+
 /** Longest answer time kept: a card left open over lunch should not skew the stats. */
 export const MAX_DURATION_MS = 10 * 60 * 1000;
 
@@ -31,7 +36,8 @@ export interface Answer {
   userId: string;
   cardId: string;
   rating: Rating;
-  mode: "REVIEW" | "QUIZ";
+  /** REVIEW: the review screen; PRACTICE: a topic studied again without moving the schedule; QUIZ: a quiz. */
+  mode: AnswerMode;
   /** When the user answered: now, or an answer's own time when it arrives later. */
   reviewedAt: Date;
   durationMs: number;
@@ -126,14 +132,15 @@ function undoRecord(reviewLogId: string) {
 
 function latestReviewAnswer(userId: string) {
   return firstRow(
-    sql`SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} AND "mode" = 'REVIEW' ORDER BY "reviewedAt" DESC, "id" DESC LIMIT 1`,
+    sql`SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} AND "mode" IN ${REVIEW_SCREEN_MODES} ORDER BY "reviewedAt" DESC, "id" DESC LIMIT 1`,
     (row) => row.id as string,
   );
 }
 
 /**
- * Takes back one review answer: the card's state goes back exactly to what the log recorded
- * before it, and the log is deleted. Only the user's latest review answer can be undone, and
+ * Takes back one review-screen answer (a review, or practice of a topic): the card's state goes
+ * back exactly to what the log recorded before it, and the log is deleted. Only the user's latest
+ * such answer can be undone, and
  * only while the card still holds that answer's result; undoing an answer that is already
  * undone changes nothing (a double-pressed "z" undoes once), but another user's answer or a
  * quiz answer is refused as not found.
@@ -141,9 +148,10 @@ function latestReviewAnswer(userId: string) {
 export function* undoAnswer(userId: string, reviewLogId: string, now: Date): Steps<{ cardId: string | null; undone: boolean }> {
   const log = yield* exec(undoRecord(reviewLogId));
   if (!log) return { cardId: null, undone: false };
-  if (log.userId !== userId || log.mode !== "REVIEW") throw new NotFound("Review answer");
+  if (log.userId !== userId || (log.mode !== "REVIEW" && log.mode !== "PRACTICE")) throw new NotFound("Review answer");
   if ((yield* exec(latestReviewAnswer(userId))) !== reviewLogId) throw new Conflict("Only your most recent answer can be undone.", "NOT_LATEST");
-  if (!(yield* exec(restoreCardState(log, log.before, now)))) {
+  // Practice left the schedule alone: there is nothing to put back, only the answer to take away.
+  if (log.mode === "REVIEW" && !(yield* exec(restoreCardState(log, log.before, now)))) {
     throw new Conflict("This card has changed since that answer, so it cannot be undone.", "CHANGED");
   }
   yield* exec(changes(sql`DELETE FROM "ReviewLog" WHERE "id" = ${reviewLogId}`));

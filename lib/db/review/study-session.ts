@@ -1,49 +1,53 @@
 import {
   CardState,
   buildStudySession,
+  deckLimitsToday,
   dueReviewsByRecall,
-  newCardMemory,
+  extraNewToday,
   parseCardMemory,
-  previewIntervals,
-  settingsFromUser,
+  settingsForDay,
   studyDayEnd,
   studyDayStart,
   type CardMemory,
   type Candidate,
-  type IntervalPreview,
-  type QueueKind,
-  type Rating,
+  type DeckLimits,
   type SessionCard,
   type StudyUser,
 } from "../../scheduler";
-import { cardViews, type CardView } from "./card-view";
+import type { StudyMode } from "../../validation/review";
 import { sqlOf, type Db } from "../runtime/client";
 import { documentVisibleTo } from "../documents/decks";
-import { answersToday, cardSources, countDueStates, dueStates, lowestRecallReviews, type DueStateRow } from "./store";
+import {
+  answersToday,
+  answersTodayInCappedDecks,
+  cardSources,
+  countDueInCappedDecks,
+  countDueStates,
+  dueStates,
+  lowestRecallReviews,
+  type DueStateRow,
+} from "./store";
+import { aheadQueue, topicSession } from "./custom-study";
+import { sessionView, type StudySessionView } from "./session-view";
 import { all, exec, readDate, rows, sql, sqlList, type Steps } from "../runtime/sql";
 
 /**
  * Reviews a session holds at once, lowest recall first: the browser asks again long before
  * it has answered them, and the counts come from the count of every due review.
  */
-const REVIEWS_PER_SESSION = 200;
+export const REVIEWS_PER_SESSION = 200;
 /** Learning cards are few (they are answered within the day); this only bounds a pathological case. */
-const LEARNING_FETCH_LIMIT = 10_000;
+export const LEARNING_FETCH_LIMIT = 10_000;
 /** Cards sent to the browser with full content; the rest follow as it asks. */
 const CARDS_PER_RESPONSE = 8;
 
-export interface SessionCardView extends CardView {
-  queue: QueueKind;
-  intervals: Record<Rating, IntervalPreview>;
-}
+export type { SessionCardView, StudySessionView } from "./session-view";
 
-export interface StudySessionView {
-  cards: SessionCardView[];
-  counts: { new: number; learning: number; review: number };
-  backlogBeyondLimit: number;
-  learningLaterToday: { count: number; nextDue: Date | null };
-  /** When nothing is left: how many cards fall due by the end of tomorrow's study day. */
-  dueTomorrow: number;
+/** A deck the user studies, in document order, with its own limits for today (null: the global ones). */
+interface StudyDeck {
+  id: string;
+  createdAt: number;
+  limits: DeckLimits | null;
 }
 
 /**
@@ -59,19 +63,29 @@ function newCardsOf(userId: string, documentIds: string[], take: number) {
       : [sql`"Card" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."documentId" IN (${sqlList(documentIds)})`, sql`d."createdAt", c."position"`];
   return rows(
     sql`
-    SELECT c."id", c."source" FROM ${from}
+    SELECT c."id", c."source", c."documentId" FROM ${from}
       AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s."cardId" = c."id" AND s."userId" = ${userId}
                       AND NOT (s."state" = ${CardState.New} AND s."suspended" = ${false}))
     ORDER BY ${order}
     LIMIT ${take}`,
-    (row): SessionCard => ({ cardId: row.id as string, source: row.source as string }),
+    (row): SessionCard => ({ cardId: row.id as string, source: row.source as string, documentId: row.documentId as string }),
   );
 }
 
-function visibleDocuments(userId: string) {
+/** The decks the user studies, oldest first, with their own daily limits (null where they follow the global ones). */
+function studyDecks(userId: string) {
   return rows(
-    sql`SELECT "id", "createdAt" FROM "Document" WHERE ${documentVisibleTo(userId, "")} ORDER BY "createdAt"`,
-    (row) => ({ id: row.id as string, createdAt: readDate(row.createdAt).getTime() }),
+    sql`SELECT d."id", d."createdAt", o."newPerDay", o."reviewsPerDay" FROM "Document" d
+        LEFT JOIN "DeckOptions" o ON o."documentId" = d."id" AND o."userId" = ${userId}
+        WHERE ${documentVisibleTo(userId)} ORDER BY d."createdAt", d."id"`,
+    (row) => ({
+      id: row.id as string,
+      createdAt: readDate(row.createdAt).getTime(),
+      options: {
+        newPerDay: row.newPerDay === null ? null : Number(row.newPerDay),
+        reviewsPerDay: row.reviewsPerDay === null ? null : Number(row.reviewsPerDay),
+      },
+    }),
   );
 }
 
@@ -79,110 +93,129 @@ function visibleDocuments(userId: string) {
 const NEW_CARD_DOCUMENTS_ONE_BY_ONE = 3;
 
 /**
- * The first `take` unseen cards in document order (document creation time, then position).
+ * The first `take` unseen cards in document order (document creation time, then position),
+ * and from a deck with a new-card limit of its own at most what that limit leaves (`newLeft`).
  * One query over every visible card has to test and sort them all (for 100,000 cards, every
  * card: SQLite cannot both follow the document order and stop early). Asked one document
  * (or one group of documents created at the same instant) at a time, in that order, the
  * database walks the (documentId, position) index and stops at `take`; a user whose first
- * documents are all studied gets one query for the rest, as before. Same cards, same order.
+ * documents are all studied gets one query for the rest (and one per limited deck among them).
  */
-/** `documents` in document order (creation time), as visibleDocuments lists them. */
-function* firstNewCards(userId: string, take: number, documents: { id: string; createdAt: number }[]): Steps<SessionCard[]> {
-  const groups: string[][] = [];
-  for (let i = 0; i < documents.length; i++) {
-    if (i > 0 && documents[i].createdAt === documents[i - 1].createdAt) groups[groups.length - 1].push(documents[i].id);
-    else groups.push([documents[i].id]);
-  }
+function* firstNewCards(userId: string, take: number, decks: (StudyDeck & { newLeft: number })[]): Steps<SessionCard[]> {
   const found: SessionCard[] = [];
-  for (let g = 0; g < groups.length && found.length < take; g++) {
-    const ids = g < NEW_CARD_DOCUMENTS_ONE_BY_ONE ? groups[g] : groups.slice(g).flat();
-    found.push(...(yield* exec(newCardsOf(userId, ids, take - found.length))));
-    if (g >= NEW_CARD_DOCUMENTS_ONE_BY_ONE) break;
+  let at = 0;
+  for (let queries = 0; at < decks.length && found.length < take && queries < NEW_CARD_DOCUMENTS_ONE_BY_ONE; queries++) {
+    const group = [decks[at]];
+    while (!decks[at].limits && decks[at + group.length] && !decks[at + group.length].limits && decks[at + group.length].createdAt === decks[at].createdAt) {
+      group.push(decks[at + group.length]);
+    }
+    at += group.length;
+    const limit = Math.min(take - found.length, group[0].newLeft);
+    if (limit > 0) found.push(...(yield* exec(newCardsOf(userId, group.map((deck) => deck.id), limit))));
   }
-  return found;
+  const rest = decks.slice(at);
+  if (found.length >= take || rest.length === 0) return found;
+  const left = take - found.length;
+  const free = rest.filter((deck) => !deck.limits).map((deck) => deck.id);
+  const limited = rest.filter((deck) => deck.limits && deck.newLeft > 0);
+  const results = yield* all([
+    ...(free.length ? [newCardsOf(userId, free, left)] : []),
+    ...limited.map((deck) => newCardsOf(userId, [deck.id], Math.min(left, deck.newLeft))),
+  ]);
+  // Each query is in document order and holds at least what the day can take from its decks: merged back into document order.
+  const order = new Map(rest.map((deck, index) => [deck.id, index]));
+  const merged = (results as SessionCard[][]).flat().sort((a, b) => order.get(a.documentId!)! - order.get(b.documentId!)!);
+  return [...found, ...merged];
 }
 
 /**
  * `previousCardId`: the card just answered (its siblings are kept apart from it);
- * `first`: a card to put at the head of the queue (the one just brought back by undo).
+ * `first`: a card to put at the head of the queue (the one just brought back by undo);
+ * `study`: custom study (review ahead, a topic again) instead of the day's schedule.
  */
-type SessionOptions = { documentId?: string; previousCardId?: string; first?: string };
+export type SessionOptions = { documentId?: string; previousCardId?: string; first?: string; study?: StudyMode };
 
 /** Builds the user's study queue from indexed, limited queries (never every card). */
 export async function planStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}) {
-  const settings = settingsFromUser(user);
+  const settings = settingsForDay(user, now);
+  const extraNew = extraNewToday(user, now);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const due = { userId: user.id, dueBefore: dayEnd, documentId: options.documentId };
-  const { learning, reviews, reviewBacklogTotal, newCards, doneToday, previous } = await sqlOf(db).read(function* () {
-    // At most a session's worth of reviews, fetched before today's count of answers is known
-    // (so all five run at once on PostgreSQL), and cut to what the daily limit leaves below.
+  const plan = await sqlOf(db).read(function* () {
+    // At most a session's worth of reviews from the decks without a review limit of their own,
+    // fetched before today's count of answers is known (so these run at once on PostgreSQL),
+    // and cut to what the daily limit leaves below; limited decks follow one by one.
     const reviewWindow = Math.min(settings.dailyReviewLimit, REVIEWS_PER_SESSION);
-    const [learningRows, reviewRows, doneToday, reviewBacklogTotal, visible] = yield* all([
+    const [learningRows, freeReviewRows, doneToday, reviewBacklogTotal, dueReviewsByDeck, doneTodayByDeck, decks] = yield* all([
       dueStates({ ...due, states: [CardState.Learning, CardState.Relearning], limit: LEARNING_FETCH_LIMIT }),
-      lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: reviewWindow }),
+      lowestRecallReviews({ ...due, now, reviewedBefore: dayStart, limit: reviewWindow, uncappedOnly: true }),
       answersToday(user.id, dayStart),
       countDueStates({ ...due, states: [CardState.Review], reviewedBefore: dayStart }),
-      visibleDocuments(user.id),
+      countDueInCappedDecks({ ...due, states: [CardState.Review], reviewedBefore: dayStart }),
+      answersTodayInCappedDecks(user.id, dayStart),
+      studyDecks(user.id),
     ]);
+    const studied = decks
+      .filter((deck) => !options.documentId || deck.id === options.documentId)
+      .map((deck): StudyDeck => ({ id: deck.id, createdAt: deck.createdAt, limits: deckLimitsToday(deck.options, settings, extraNew) }));
     const reviewsLeft = Math.max(0, settings.dailyReviewLimit - doneToday.reviews);
-    const toCandidate = (row: DueStateRow) => ({ cardId: row.cardId, memory: parseCardMemory(row) });
+    const leftIn = (deck: StudyDeck, kind: "newCards" | "reviews") =>
+      deck.limits ? Math.max(0, (kind === "newCards" ? deck.limits.newPerDay : deck.limits.reviewsPerDay) - (doneTodayByDeck[deck.id]?.[kind] ?? 0)) : Infinity;
+    const cappedReviews = studied.filter((deck) => (dueReviewsByDeck[deck.id] ?? 0) > 0 && leftIn(deck, "reviews") > 0);
+    const cappedRows = cappedReviews.length
+      ? ((yield* all(
+          cappedReviews.map((deck) =>
+            lowestRecallReviews({ ...due, documentId: deck.id, now, reviewedBefore: dayStart, limit: Math.min(reviewWindow, leftIn(deck, "reviews")) }),
+          ),
+        )) as DueStateRow[][]).flat()
+      : [];
+    const toCandidate = (row: DueStateRow) => ({ cardId: row.cardId, documentId: row.documentId, memory: parseCardMemory(row) });
     const learning = learningRows.map(toCandidate);
-    const reviews = dueReviewsByRecall(reviewRows.map(toCandidate), now, settings).slice(0, reviewsLeft);
+    const reviews = dueReviewsByRecall([...freeReviewRows, ...cappedRows].map(toCandidate), now, settings).slice(0, reviewsLeft);
     const kept = [...learning, ...reviews];
-    const documents = options.documentId ? visible.filter((document) => document.id === options.documentId) : visible;
     const wanted = [...kept.map((card) => card.cardId), ...(options.previousCardId ? [options.previousCardId] : [])];
     const sources = wanted.length ? yield* exec(cardSources(wanted)) : new Map<string, string>();
     const previousSource = options.previousCardId ? sources.get(options.previousCardId) : undefined;
-    const withSource = (card: { cardId: string; memory: CardMemory }): Candidate => ({ ...card, source: sources.get(card.cardId) ?? "" });
+    const withSource = (card: { cardId: string; documentId: string; memory: CardMemory }): Candidate => ({ ...card, source: sources.get(card.cardId) ?? "" });
+    const newTake = Math.max(0, settings.dailyNewLimit) + 1;
     return {
       learning: learning.map(withSource),
       reviews: reviews.map(withSource),
       reviewBacklogTotal,
-      newCards: yield* firstNewCards(user.id, Math.max(0, user.dailyNewLimit) + 1, documents),
+      dueReviewsByDeck,
+      newCards: yield* firstNewCards(user.id, newTake, studied.map((deck) => ({ ...deck, newLeft: leftIn(deck, "newCards") }))),
       doneToday,
+      doneTodayByDeck,
+      deckLimits: Object.fromEntries(studied.flatMap((deck) => (deck.limits ? [[deck.id, deck.limits]] : []))),
       previous: previousSource === undefined ? null : { cardId: options.previousCardId!, source: previousSource },
     };
   });
 
-  const session = buildStudySession({ now, settings, learning, reviews, reviewBacklogTotal, newCards, doneToday, previous });
-  const memories = new Map<string, CardMemory>([...learning, ...reviews].map((card) => [card.cardId, card.memory]));
-  return { session, memories, settings, dayEnd, newAvailable: newCards.length };
+  const session = buildStudySession({ now, settings, ...plan });
+  const memories = new Map<string, CardMemory>([...plan.learning, ...plan.reviews].map((card) => [card.cardId, card.memory]));
+  return { session, memories, settings, dayEnd, newAvailable: plan.newCards.length };
 }
 
 const ALL_STATES = [CardState.New, CardState.Learning, CardState.Review, CardState.Relearning];
 
 /** The study queue with its first cards' content and the interval each answer would give. */
 export async function loadStudySession(db: Db, user: StudyUser, now: Date, options: SessionOptions = {}): Promise<StudySessionView> {
+  if (options.study?.kind === "topic") return topicSession(db, user, now, options.study);
+  if (options.study?.kind === "ahead") return sessionView(db, user.id, now, await aheadQueue(db, user, now, options.study, options.documentId), options.first);
   const { session, memories, settings, dayEnd, newAvailable } = await planStudySession(db, user, now, options);
-  const queue = options.first ? moveToFront(session.queue, options.first) : session.queue;
-  const head = queue.slice(0, CARDS_PER_RESPONSE);
-  const { cards, dueByTomorrowEnd } = await sqlOf(db).read(function* () {
-    return {
-      cards: head.length ? yield* exec(cardViews(user.id, head.map((entry) => entry.cardId))) : [],
-      dueByTomorrowEnd: head.length
-        ? 0
-        : yield* exec(countDueStates({ userId: user.id, documentId: options.documentId, states: ALL_STATES, dueBefore: new Date(dayEnd.getTime() + 86_400_000) })),
-    };
-  });
-  const cardById = new Map(cards.map((card) => [card.id, card]));
-  const views = head.flatMap((entry): SessionCardView[] => {
-    const card = cardById.get(entry.cardId);
-    if (!card) return [];
-    const memory = memories.get(entry.cardId) ?? newCardMemory(now);
-    return [{ ...card, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
-  });
-  const dueTomorrow = session.queue.length ? 0 : dueByTomorrowEnd + Math.min(newAvailable, user.dailyNewLimit);
-  return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
+  const view = await sessionView(db, user.id, now, { queue: session.queue, memories, settings, cardsPerResponse: CARDS_PER_RESPONSE }, options.first);
+  const dueByTomorrowEnd = session.queue.length
+    ? 0
+    : await sqlOf(db).read(() =>
+        exec(countDueStates({ userId: user.id, documentId: options.documentId, states: ALL_STATES, dueBefore: new Date(dayEnd.getTime() + 86_400_000) })),
+      );
+  const dueTomorrow = session.queue.length ? 0 : dueByTomorrowEnd + Math.min(newAvailable, settings.dailyNewLimit);
+  return { ...view, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
 }
 
 /** "Review (N due)": what a session would hold right now. */
 export async function countDue(db: Db, user: StudyUser, now: Date, documentId?: string): Promise<number> {
   const { session: { counts } } = await planStudySession(db, user, now, { documentId });
   return counts.new + counts.learning + counts.review;
-}
-
-function moveToFront<T extends { cardId: string }>(queue: T[], cardId: string): T[] {
-  const index = queue.findIndex((entry) => entry.cardId === cardId);
-  return index <= 0 ? queue : [queue[index], ...queue.slice(0, index), ...queue.slice(index + 1)];
 }

@@ -48,7 +48,8 @@ export function dailyAnswers(dialect: SqlDialect, scope: ReviewScope, span: Span
     GROUP BY 1, 2, 3, 4`,
     (row) => ({
       day: num(row.day),
-      mode: row.mode === "QUIZ" ? "QUIZ" : "REVIEW",
+      // Practice (a quiz, or a topic studied again without moving the schedule) is one kind in the charts.
+      mode: row.mode === "REVIEW" ? "REVIEW" : "QUIZ",
       prevState: num(row.prevState),
       rating: num(row.rating),
       count: num(row.count),

@@ -24,7 +24,7 @@ export const POST = route(async (request) => {
   const at = now();
   const result = await gradeReview(db(), user, input, at);
   if (!withSession) return json({ result });
-  const session = await loadStudySession(db(), user, at, { documentId: input.deck, previousCardId: input.cardId });
+  const session = await loadStudySession(db(), user, at, { documentId: input.deck, previousCardId: input.cardId, study: input.study });
   return json({ result, session });
 });
 

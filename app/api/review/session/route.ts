@@ -5,11 +5,11 @@ import { db } from "@/lib/db/runtime/client";
 import { requireVisibleDeck } from "@/lib/db/documents/decks";
 import { loadStudySession } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
-import { SessionQuerySchema } from "@/lib/validation/review";
+import { SessionQuerySchema, studyModeOf } from "@/lib/validation/review";
 
 export const GET = route(async (request) => {
   const user = await requireApiUser();
-  const { deck } = readQuery(request, SessionQuerySchema);
-  if (deck) await requireVisibleDeck(db(), user.id, deck);
-  return json(await loadStudySession(db(), user, now(), { documentId: deck }));
+  const query = readQuery(request, SessionQuerySchema);
+  if (query.deck) await requireVisibleDeck(db(), user.id, query.deck);
+  return json(await loadStudySession(db(), user, now(), { documentId: query.deck, study: studyModeOf(query) }));
 });

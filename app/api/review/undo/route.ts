@@ -13,6 +13,6 @@ export const POST = route(async (request) => {
   if (input.deck) await requireVisibleDeck(db(), user.id, input.deck);
   const at = now();
   const undo = await undoReview(db(), user.id, input.reviewLogId, at);
-  const session = await loadStudySession(db(), user, at, { documentId: input.deck, first: undo.cardId ?? undefined });
+  const session = await loadStudySession(db(), user, at, { documentId: input.deck, first: undo.cardId ?? undefined, study: input.study });
   return json({ undo, session });
 });
