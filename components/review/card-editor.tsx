@@ -1,21 +1,34 @@
 "use client";
 
 import { useState } from "react";
-import type { SessionCardView } from "@/lib/db/review/study-session";
-import { RequestFailed, reviewApi } from "./review-api";
+import { RequestFailed, type CardEditBody } from "./review-api";
 
-/** Fix a typo in a card; the edit is the user's own and keeps the card's review history. */
+export interface EditableCard {
+  id: string;
+  kind: "cloze" | "choice";
+  prompt: string;
+  answer: string;
+  options: string[] | null;
+}
+
+/**
+ * Fix a card's wording: the edit is the user's own and keeps the card's history. `save`
+ * sends it (the review screen queues it behind the answers; the browser sends it at once).
+ */
 export function CardEditor({
   card,
   onClose,
-  onSaved,
+  save,
+  title = "Edit card",
 }: {
-  card: SessionCardView;
+  card: EditableCard;
   onClose: () => void;
-  onSaved: (card: { id: string; prompt: string; answer: string; options: string[] | null }) => void;
+  save: (edit: CardEditBody) => Promise<unknown>;
+  title?: string;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const field = (name: string) => `edit-${name}-${card.id}`;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,12 +36,8 @@ export function CardEditor({
     const options = card.kind === "choice" ? String(form.get("options")).split("\n").map((o) => o.trim()).filter(Boolean) : undefined;
     setBusy(true);
     try {
-      const { card: saved } = await reviewApi.editCard(card.id, {
-        prompt: String(form.get("prompt")),
-        answer: String(form.get("answer")),
-        ...(options ? { options } : {}),
-      });
-      onSaved(saved);
+      await save({ prompt: String(form.get("prompt")), answer: String(form.get("answer")), ...(options ? { options } : {}) });
+      onClose();
     } catch (failure) {
       setError(failure instanceof RequestFailed ? failure.message : "Could not save the card.");
     } finally {
@@ -37,21 +46,21 @@ export function CardEditor({
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} onKeyDown={(e) => e.key === "Escape" && onClose()} aria-label="Edit card">
-      <h2>Edit card</h2>
+    <form className="card stack card-editor" onSubmit={onSubmit} onKeyDown={(e) => e.key === "Escape" && onClose()} aria-label={title}>
+      <h2>{title}</h2>
       {error && <p className="alert" role="alert">{error}</p>}
       <div className="field">
-        <label htmlFor="edit-prompt">{card.kind === "cloze" ? "Text (keep the gap as [...])" : "Question"}</label>
-        <textarea id="edit-prompt" name="prompt" defaultValue={card.prompt} rows={3} autoFocus style={{ minHeight: "5rem" }} />
+        <label htmlFor={field("prompt")}>{card.kind === "cloze" ? "Text (keep the gap as [...])" : "Question"}</label>
+        <textarea id={field("prompt")} name="prompt" defaultValue={card.prompt} rows={3} autoFocus style={{ minHeight: "5rem" }} />
       </div>
       <div className="field">
-        <label htmlFor="edit-answer">Answer</label>
-        <input id="edit-answer" name="answer" defaultValue={card.answer} />
+        <label htmlFor={field("answer")}>Answer</label>
+        <input id={field("answer")} name="answer" defaultValue={card.answer} />
       </div>
       {card.kind === "choice" && (
         <div className="field">
-          <label htmlFor="edit-options">Options, one per line</label>
-          <textarea id="edit-options" name="options" defaultValue={(card.options ?? []).join("\n")} rows={5} style={{ minHeight: "6rem" }} />
+          <label htmlFor={field("options")}>Options, one per line</label>
+          <textarea id={field("options")} name="options" defaultValue={(card.options ?? []).join("\n")} rows={5} style={{ minHeight: "6rem" }} />
         </div>
       )}
       <div className="row">

@@ -6,11 +6,14 @@ export function GradeButtons({
   suggested,
   busy,
   onGrade,
+  showIntervals = true,
 }: {
   card: SessionCardView;
   suggested: Rating;
   busy: boolean;
   onGrade: (rating: Rating) => void;
+  /** Practice moves no schedule: the buttons say how it went, not when the card comes back. */
+  showIntervals?: boolean;
 }) {
   return (
     <div className="grade-buttons" role="group" aria-label="How well did you remember?">
@@ -26,9 +29,11 @@ export function GradeButtons({
           <span className="grade-name">
             <kbd>{rating}</kbd> {RatingName[rating]}
           </span>
-          <span className="grade-interval" data-testid={`interval-${rating}`}>
-            {card.intervals[rating].label}
-          </span>
+          {showIntervals && (
+            <span className="grade-interval" data-testid={`interval-${rating}`}>
+              {card.intervals[rating].label}
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SessionPayload } from "./review-api";
-import { afterAnswer, suggestedRating, withCurrentFirst, withEditedCard } from "./review-queue";
+import { afterAnswer, suggestedRating, undoLabel, withCardBack, withCurrentFirst, withEditedCard } from "./review-queue";
 
 const card = (id: string, queue: "new" | "learning" | "review" = "review", extra: object = {}) =>
   ({ id, queue, kind: "cloze", prompt: `${id} [...]`, answer: id, options: null, ...extra }) as unknown as SessionPayload["cards"][number];
@@ -34,5 +34,21 @@ describe("the review queue", () => {
     expect(suggestedRating(choice, 1)).toBe(1);
     expect(suggestedRating(choice, null)).toBe(3);
     expect(suggestedRating(card("c"), 0)).toBe(3);
+  });
+
+  it("puts an undone card back at the head, counted once in its queue", () => {
+    const answered = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }));
+    const back = withCardBack(answered, card("a"));
+    expect(back.cards.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(back.counts.review).toBe(5);
+    // Already there (fresher server data brought it back): not counted twice.
+    expect(withCardBack(back, card("a")).counts.review).toBe(5);
+  });
+
+  it("names the action undo would take back", () => {
+    expect(undoLabel(undefined)).toBe("Undo");
+    expect(undoLabel({ kind: "grade", reviewLogId: "l", card: card("a"), correct: true })).toBe("Undo answer");
+    expect(undoLabel({ kind: "suspend", card: card("a") })).toBe("Undo suspend");
+    expect(undoLabel({ kind: "edit", cardId: "a", before: { prompt: null, answer: null, options: null } })).toBe("Undo edit");
   });
 });

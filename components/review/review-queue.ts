@@ -36,3 +36,32 @@ export function suggestedRating(card: SessionCard | undefined, picked: number | 
   if (card?.kind !== "choice" || picked === null) return 3;
   return card.options?.[picked] === card.answer ? 3 : 1;
 }
+
+/** The queue with a card back at its head (an undone answer or suspension), counted in its queue again. */
+export function withCardBack(session: SessionPayload, card: SessionCard): SessionPayload {
+  const rest = session.cards.filter((c) => c.id !== card.id);
+  const counted = rest.length === session.cards.length;
+  return {
+    ...session,
+    cards: [card, ...rest],
+    counts: counted ? { ...session.counts, [card.queue]: session.counts[card.queue] + 1 } : session.counts,
+  };
+}
+
+/** A card's wording as the user had it before an edit: null where it was the document's. */
+export type Wording = { prompt: string | null; answer: string | null; options: string[] | null };
+
+/**
+ * What the review screen did, newest last, so undo takes back each action in turn: an answer
+ * (by its log), a suspension, or an edit (back to the wording before it).
+ */
+export type ReviewAction =
+  | { kind: "grade"; reviewLogId: string; card: SessionCard; correct: boolean }
+  | { kind: "suspend"; card: SessionCard }
+  | { kind: "edit"; cardId: string; before: Wording };
+
+/** What pressing undo would take back, in words, for the button's label. */
+export function undoLabel(action: ReviewAction | undefined): string {
+  if (!action) return "Undo";
+  return action.kind === "grade" ? "Undo answer" : action.kind === "suspend" ? "Undo suspend" : "Undo edit";
+}

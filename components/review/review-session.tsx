@@ -5,15 +5,17 @@ import type { Rating } from "@/lib/scheduler/ratings";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
-import type { SessionPayload } from "./review-api";
+import type { SessionPayload, SessionScope } from "./review-api";
 import { reviewKeyAction } from "./review-keys";
 import { suggestedRating } from "./review-queue";
+import { CustomStudy, type StudyTopic } from "./custom-study";
 import { SessionSummary } from "./session-summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
-export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck?: string }) {
-  const { session, card, error, pending, tally, canUndo, grade, undo, suspend, applyEdit } = useReviewQueue(initial, deck);
+export function ReviewSession({ initial, scope, topics }: { initial: SessionPayload; scope: SessionScope; topics: StudyTopic[] }) {
+  const { session, card, error, pending, tally, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
+  const practice = scope.study?.kind === "topic" && !scope.study.reschedule;
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
@@ -46,12 +48,13 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
     return (
       <>
         {error && <p className="alert" role="alert">{error}</p>}
-        <SessionSummary tally={tally} session={session} />
+        <SessionSummary tally={tally} session={session} custom={scope.study !== undefined} />
         {canUndo && (
           <button type="button" className="button quiet" onClick={undoLast}>
-            <kbd>z</kbd> Undo last answer
+            <kbd>z</kbd> {undoLabel}
           </button>
         )}
+        <CustomStudy deck={scope.deck} topics={topics} />
       </>
     );
   }
@@ -70,6 +73,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </div>
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
+      {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
       <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
         <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
         <p className="review-prompt" data-testid="prompt">
@@ -89,15 +93,15 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         )}
       </article>
       {revealed ? (
-        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} />
+        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} showIntervals={!practice} />
       ) : (
         <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
           Show answer <kbd>Space</kbd>
         </button>
       )}
       <div className="row small review-tools">
-        <button type="button" className="button quiet" onClick={undoLast} disabled={!canUndo && pending === 0}>
-          <kbd>z</kbd> Undo
+        <button type="button" className="button quiet" onClick={undoLast} disabled={!canUndo && pending === 0} data-testid="undo">
+          <kbd>z</kbd> {undoLabel}
         </button>
         <button type="button" className="button quiet" onClick={() => setEditing(true)}>
           <kbd>e</kbd> Edit card
@@ -107,7 +111,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </button>
         <span className="muted">Space shows the answer, then 1–4 grade it.</span>
       </div>
-      {editing && <CardEditor card={card} onClose={() => setEditing(false)} onSaved={(saved) => { applyEdit(saved); setEditing(false); }} />}
+      {editing && <CardEditor card={card} onClose={() => setEditing(false)} save={(edit) => saveEdit(card.id, edit)} />}
     </div>
   );
 }

@@ -13,7 +13,8 @@ function formatDuration(ms: number): string {
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
 }
 
-export function SessionSummary({ tally, session }: { tally: SessionTally; session: SessionPayload }) {
+/** `custom`: a custom-study session, which has no day's schedule to report on. */
+export function SessionSummary({ tally, session, custom }: { tally: SessionTally; session: SessionPayload; custom: boolean }) {
   const nextLearning = session.learningLaterToday.nextDue ? new Date(session.learningLaterToday.nextDue) : null;
   return (
     <section className="card stack" data-testid="session-summary" aria-live="polite">
@@ -49,9 +50,11 @@ export function SessionSummary({ tally, session }: { tally: SessionTally; sessio
           {session.backlogBeyondLimit} more reviews are due but over your daily review limit; they come first tomorrow.
         </p>
       )}
-      <p data-testid="come-back">
-        Come back tomorrow: {session.dueTomorrow} card{session.dueTomorrow === 1 ? "" : "s"} due.
-      </p>
+      {!custom && (
+        <p data-testid="come-back">
+          Come back tomorrow: {session.dueTomorrow} card{session.dueTomorrow === 1 ? "" : "s"} due.
+        </p>
+      )}
       <div className="row">
         <Link className="button primary" href="/">
           Back to decks

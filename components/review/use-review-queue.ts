@@ -2,11 +2,9 @@
 
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
-import { RequestFailed, newRequestId, reviewApi, type SessionPayload } from "./review-api";
-import { afterAnswer, withCurrentFirst, withEditedCard } from "./review-queue";
+import { RequestFailed, newRequestId, reviewApi, type CardEditBody, type SessionPayload, type SessionScope } from "./review-api";
+import { afterAnswer, undoLabel, withCardBack, withCurrentFirst, withEditedCard, type ReviewAction } from "./review-queue";
 import type { SessionTally } from "./session-summary";
-
-type Answered = { reviewLogId: string; cardId: string; correct: boolean };
 
 /**
  * A grade asks the server for the rebuilt session only when the local queue is down to this
@@ -16,29 +14,37 @@ type Answered = { reviewLogId: string; cardId: string; correct: boolean };
 const REFILL_AT = 2;
 
 /**
- * The review queue: the cards still to show, the answers sent to the server one after
- * another in the order the user gave them, and the stack of answers undo can take back.
- * The next card shows at once; the server's replies correct the queue behind it.
+ * The review queue: the cards still to show, the requests sent to the server one after
+ * another in the order the user acted, and the stack of actions (answers, suspensions,
+ * edits) undo takes back, newest first. The next card shows at once; the server's replies
+ * correct the queue behind it. A complete session (a topic studied again) holds every card
+ * it will show and never asks the server for more.
  */
-export function useReviewQueue(initial: SessionPayload, deck?: string) {
+export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}) {
   const [session, setSession] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const [tally, setTally] = useState<SessionTally>({ reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 });
-  const [canUndo, setCanUndo] = useState(false);
-  // A ref, not state: an undo pressed while the answer is still being saved must see it once saved.
-  const answered = useRef<Answered[]>([]);
+  // A ref, not state: an undo pressed while an action is still being saved must see it once saved.
+  const actions = useRef<ReviewAction[]>([]);
+  const [lastAction, setLastAction] = useState<ReviewAction | undefined>(undefined);
   const shownAt = useRef(0);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const card = session.cards[0];
   const currentId = useRef<string | undefined>(card?.id);
   // Cards answered whose grade the server has not confirmed yet.
   const answering = useRef(new Set<string>());
+  const complete = Boolean(initial.complete);
 
   useLayoutEffect(() => {
     currentId.current = card?.id;
     shownAt.current = Date.now();
   }, [card?.id]);
+
+  const record = useCallback((change: (stack: ReviewAction[]) => void) => {
+    change(actions.current);
+    setLastAction(actions.current.at(-1));
+  }, []);
 
   /** Requests run one after another, in the order the user acted. */
   const enqueue = useCallback(<T,>(task: () => Promise<T>) => {
@@ -53,9 +59,9 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
   const fail = useCallback(
     (failure: unknown) => {
       setError(failure instanceof RequestFailed ? failure.message : "Something went wrong. Please try again.");
-      reviewApi.session(deck).then(refresh, () => undefined);
+      if (!complete) reviewApi.session(scope).then(refresh, () => undefined);
     },
-    [deck, refresh],
+    [complete, scope, refresh],
   );
 
   /** Grades the card on screen; `correct` is what the session summary counts. */
@@ -63,18 +69,18 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
     (rating: Rating, correct: boolean) => {
       const graded = session.cards[0];
       if (!graded) return;
-      const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current, session: session.cards.length - 1 <= REFILL_AT };
+      const withSession = !complete && session.cards.length - 1 <= REFILL_AT;
+      const body = { cardId: graded.id, rating, clientRequestId: newRequestId(), durationMs: Date.now() - shownAt.current, session: withSession };
       const passed = rating > 1 ? 1 : 0;
       setError(null);
       const answeredAt = Date.now();
       setTally((t) => ({ reviewed: t.reviewed + 1, correct: t.correct + passed, startedAt: t.startedAt || shownAt.current, lastAnswerAt: answeredAt }));
       answering.current.add(graded.id);
       setSession(afterAnswer);
-      enqueue(() => reviewApi.grade(body, deck))
+      enqueue(() => reviewApi.grade(body, scope))
         .then(({ result, session: fresh }) => {
           answering.current.delete(graded.id);
-          answered.current.push({ reviewLogId: result.reviewLogId, cardId: graded.id, correct });
-          setCanUndo(true);
+          record((stack) => stack.push({ kind: "grade", reviewLogId: result.reviewLogId, card: graded, correct }));
           if (fresh) refresh(fresh);
         })
         .catch((failure) => {
@@ -83,39 +89,58 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
           fail(failure);
         });
     },
-    [session.cards, deck, enqueue, fail, refresh],
+    [session.cards, complete, scope, enqueue, fail, refresh, record],
   );
 
-  /** Takes back the latest answer; `onCardBack` runs as the card returns (in the same render). */
+  /** Takes back the latest action; `onCardBack` runs as a card returns to the screen (in the same render). */
   const undo = useCallback(
     (onCardBack: () => void) => {
       enqueue(async () => {
-        const last = answered.current.at(-1);
+        const last = actions.current.at(-1);
         if (!last) return;
-        const { undo: outcome, session: fresh } = await reviewApi.undo(last.reviewLogId, deck);
-        answered.current.pop();
-        setCanUndo(answered.current.length > 0);
-        if (outcome.undone) {
+        if (last.kind === "grade") {
+          const { undo: outcome, session: fresh } = await reviewApi.undo(last.reviewLogId, scope);
+          if (outcome.undone) {
+            onCardBack();
+            setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (last.correct ? 1 : 0) }));
+          }
+          setSession((current) => (complete ? (outcome.undone ? withCardBack(current, last.card) : current) : fresh));
+        } else if (last.kind === "suspend") {
+          await reviewApi.editCard(last.card.id, { suspended: false });
           onCardBack();
-          setTally((t) => ({ ...t, reviewed: t.reviewed - 1, correct: t.correct - (last.correct ? 1 : 0) }));
+          setSession((current) => withCardBack(current, last.card));
+        } else {
+          const { card: restored } = await reviewApi.editCard(last.cardId, last.before);
+          setSession((current) => withEditedCard(current, restored));
         }
-        setSession(fresh);
+        record((stack) => stack.pop());
       }).catch(fail);
     },
-    [deck, enqueue, fail],
+    [complete, scope, enqueue, fail, record],
   );
 
   const suspend = useCallback(() => {
     if (!card) return;
-    const id = card.id;
+    const suspended = card;
     setSession((s) => ({ ...s, cards: s.cards.slice(1) }));
     enqueue(async () => {
-      await reviewApi.editCard(id, { suspended: true });
-      refresh(await reviewApi.session(deck));
+      await reviewApi.editCard(suspended.id, { suspended: true });
+      record((stack) => stack.push({ kind: "suspend", card: suspended }));
+      if (!complete) refresh(await reviewApi.session(scope));
     }).catch(fail);
-  }, [card, deck, enqueue, fail, refresh]);
+  }, [card, complete, scope, enqueue, fail, refresh, record]);
 
-  const applyEdit = useCallback((saved: Parameters<typeof withEditedCard>[1]) => setSession((s) => withEditedCard(s, saved)), []);
+  /** Saves an edit of a card in the queue, in turn with the other actions; undo puts the wording before it back. */
+  const saveEdit = useCallback(
+    (cardId: string, edit: CardEditBody) =>
+      enqueue(async () => {
+        const { card: saved } = await reviewApi.editCard(cardId, edit);
+        record((stack) => stack.push({ kind: "edit", cardId, before: saved.before }));
+        setSession((s) => withEditedCard(s, saved));
+        return saved;
+      }),
+    [enqueue, record],
+  );
 
-  return { session, card, error, pending, tally, canUndo, grade, undo, suspend, applyEdit };
+  return { session, card, error, pending, tally, canUndo: lastAction !== undefined, undoLabel: undoLabel(lastAction), grade, undo, suspend, saveEdit };
 }

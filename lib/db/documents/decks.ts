@@ -80,3 +80,13 @@ export async function requireVisibleDeck(db: Db, userId: string, documentId: str
   );
   if (!visible) throw new NotFound("Document");
 }
+
+/** The topics of the decks the user studies (or of one deck), for choosing one to study again. */
+export async function studyTopics(db: Db, userId: string, documentId?: string) {
+  const topics = await db.topic.findMany({
+    where: { document: visibleDocumentsWhere(userId), ...(documentId ? { documentId } : {}), cards: { some: {} } },
+    orderBy: [{ document: { createdAt: "desc" } }, { order: "asc" }],
+    select: { id: true, title: true, document: { select: { title: true } } },
+  });
+  return topics.map((topic) => ({ id: topic.id, title: topic.title, deckTitle: topic.document.title }));
+}

@@ -15,7 +15,11 @@ export interface CardEdit {
   suspended?: boolean;
 }
 
-export type EditedCard = CardView & { suspended: boolean; edited: boolean };
+/** The user's wording of a card; null where it is the document's. */
+export type Wording = { prompt: string | null; answer: string | null; options: string[] | null };
+
+/** The card as edited, and the user's wording before the edit (what undoing it puts back). */
+export type EditedCard = CardView & { suspended: boolean; edited: boolean; before: Wording };
 
 /**
  * Saves one user's fix to a card (or suspends it). Shared cards stay as generated;
@@ -41,5 +45,14 @@ export async function editCard(db: Db, userId: string, cardId: string, edit: Car
     Object.assign(changes, custom, { searchText: edited ? editSearchText(after) : null });
   }
   const saved = await sqlOf(db).transaction(() => exec(saveCardEdits({ userId, cardId, documentId: card.documentId, now }, changes)));
-  return { ...toCardView(card, saved), suspended: saved.suspended, edited: saved.customPrompt !== null || saved.customAnswer !== null || saved.customOptions !== null };
+  return {
+    ...toCardView(card, saved),
+    suspended: saved.suspended,
+    edited: saved.customPrompt !== null || saved.customAnswer !== null || saved.customOptions !== null,
+    before: {
+      prompt: current?.customPrompt ?? null,
+      answer: current?.customAnswer ?? null,
+      options: current?.customOptions ? (JSON.parse(current.customOptions) as string[]) : null,
+    },
+  };
 }
