@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeckActions } from "@/components/documents/deck-actions";
+import { DeckOptionsForm } from "@/components/documents/deck-options-form";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
 import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
 import { builtinDeckTitle } from "@/lib/db/documents/decks";
+import { deckOptions } from "@/lib/db/documents/deck-options";
+import { deckFootprint } from "@/lib/db/documents/remove-deck";
 import { db } from "@/lib/db/runtime/client";
 import { documentQuizOverview } from "@/lib/db/quiz/mastery";
 import { masteryLabel } from "@/lib/quiz";
@@ -32,6 +36,7 @@ export default async function DocumentPage({ params }: Props) {
   const { documentId } = await params;
   const user = await requirePageUser(`/documents/${encodeURIComponent(documentId)}`);
   const { document, topics } = await loadOverview(user, documentId);
+  const [footprint, options] = await Promise.all([deckFootprint(db(), user.id, document.id), deckOptions(db(), user.id, document.id)]);
   const rows: TopicRow[] = topics.map((topic) => ({
     topicId: topic.topicId,
     path: topic.path,
@@ -52,6 +57,9 @@ export default async function DocumentPage({ params }: Props) {
           <Link className="button primary" href={`/review?deck=${document.id}`} data-testid="review-deck">
             Review this deck
           </Link>
+          <Link className="button" href={`/cards?document=${document.id}`} data-testid="browse-deck">
+            Browse its {footprint.cards} cards
+          </Link>
         </div>
       </header>
       <section id="topics" aria-labelledby="topics-heading" className="card stack">
@@ -62,6 +70,11 @@ export default async function DocumentPage({ params }: Props) {
           </p>
         </div>
         <TopicQuizList documentId={document.id} topics={rows} />
+      </section>
+      <section aria-labelledby="manage-heading" className="card deck-manage">
+        <h2 id="manage-heading">Study options and deck</h2>
+        <DeckOptionsForm documentId={document.id} initial={options} global={{ newPerDay: user.dailyNewLimit, reviewsPerDay: user.dailyReviewLimit }} />
+        <DeckActions deck={footprint} />
       </section>
     </div>
   );
