@@ -4,6 +4,7 @@ import { SignOutButton } from "../auth/sign-out-button";
 const LINKS = [
   { href: "/", label: "Decks" },
   { href: "/review", label: "Review" },
+  { href: "/cards", label: "Cards" },
   { href: "/stats", label: "Stats" },
   { href: "/documents/new", label: "Add document" },
   { href: "/settings", label: "Settings" },

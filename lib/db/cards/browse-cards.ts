@@ -2,7 +2,8 @@
  * The card browser (Anki's Browse): a user's cards in the decks they study, searched over the
  * prompt, answer, options and source (their own wording too), filtered and sorted, one page at
  * a time. A page is found in two steps: the ids of the matching cards in order (touching the
- * user's CardState only when a filter or the sort needs it), then those 50 cards in full.
+ * user's CardState only when a filter or the sort needs it) with the count of all matches (a window
+ * function: one pass for both), then those 50 cards in full.
  *
  * Search scans a normalised column (Card.searchText: each word once, lower case, no accents)
  * with LIKE, the same on both databases; the user's own wordings come from an index on
@@ -14,7 +15,7 @@ import { CARDS_PER_PAGE, type CardQuery } from "../../validation/cards";
 import { documentVisibleTo } from "../documents/decks";
 import { sqlOf, type Db } from "../runtime/client";
 import { NotFound } from "../runtime/errors";
-import { all, exec, firstRow, joinSql, readDate, readOptionalDate, rows, sql, sqlList, type Sql } from "../runtime/sql";
+import { exec, firstRow, joinSql, readDate, readOptionalDate, rows, sql, sqlList, type Sql } from "../runtime/sql";
 
 const STATE_NAMES = ["new", "learning", "review", "relearning"] as const;
 export type CardStateName = (typeof STATE_NAMES)[number];
@@ -109,11 +110,12 @@ const ORDER: Record<CardQuery["sort"], Sql> = {
   difficulty: sql`CASE WHEN ${isNew} THEN 1 ELSE 0 END, s."difficulty" DESC, c."position", c."id"`,
 };
 
+/** The page's card ids in order, each with the count of every match: one pass over the cards for both. */
 function pageIds(userId: string, query: CardQuery, where: Sql, needsState: boolean) {
   return rows(
-    sql`SELECT c."id" FROM ${from(userId, needsState)} WHERE ${where} ORDER BY ${ORDER[query.sort]}
+    sql`SELECT c."id", COUNT(*) OVER () AS "total" FROM ${from(userId, needsState)} WHERE ${where} ORDER BY ${ORDER[query.sort]}
         LIMIT ${CARDS_PER_PAGE} OFFSET ${(query.page - 1) * CARDS_PER_PAGE}`,
-    (row) => row.id as string,
+    (row) => ({ id: row.id as string, total: Number(row.total) }),
   );
 }
 
@@ -176,7 +178,10 @@ export async function browseCards(db: Db, user: StudyUser, query: CardQuery, now
     if (query.topic && (!topic || (query.document && topic.documentId !== query.document))) throw new NotFound("Topic");
     const documentIds = query.document ? [query.document] : decks.map((deck) => deck.id);
     const { where, filtersState } = conditions(user.id, query, documentIds, dueBy);
-    const [ids, total] = yield* all([pageIds(user.id, query, where, filtersState || query.sort !== "created"), countOf(user.id, where, filtersState)] as const);
+    const found = yield* exec(pageIds(user.id, query, where, filtersState || query.sort !== "created"));
+    const ids = found.map((card) => card.id);
+    // A page past the last one has no rows to carry the count: ask for it alone.
+    const total = found[0]?.total ?? (query.page > 1 ? ((yield* exec(countOf(user.id, where, filtersState))) ?? 0) : 0);
     const details = ids.length ? yield* exec(cardDetails(user.id, ids)) : [];
     const byId = new Map(details.map((card) => [card.id, card]));
     const deckById = new Map(decks.map((deck) => [deck.id, deck]));
@@ -186,7 +191,7 @@ export async function browseCards(db: Db, user: StudyUser, query: CardQuery, now
         const deck = card && deckById.get(card.documentId);
         return card && deck ? [{ ...card, documentTitle: deck.title, owned: deck.owned }] : [];
       }),
-      total: total ?? 0,
+      total,
       page: query.page,
       pageSize: CARDS_PER_PAGE,
       decks: decks.map((deck) => ({ ...deck, topics: topics.filter((t) => t.documentId === deck.id).map(({ id, path, title }) => ({ id, path, title })) })),

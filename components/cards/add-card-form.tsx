@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BrowserDeck } from "@/lib/db/cards/browse-cards";
+import { RequestFailed, cardsApi } from "./cards-api";
+
+/** Writes a card by hand into one of the user's own documents: a cloze with its gap, or a question with options. */
+export function AddCardForm({ decks, deck }: { decks: BrowserDeck[]; deck?: string }) {
+  const router = useRouter();
+  const own = decks.filter((d) => d.owned);
+  const [documentId, setDocumentId] = useState(own.some((d) => d.id === deck) ? deck! : (own[0]?.id ?? ""));
+  const [kind, setKind] = useState<"cloze" | "choice">("cloze");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (own.length === 0) {
+    return <p className="small muted">Cards can be added to your own documents: add a document first.</p>;
+  }
+  const topics = own.find((d) => d.id === documentId)?.topics ?? [];
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const options = String(form.get("options") ?? "").split("\n").map((o) => o.trim()).filter(Boolean);
+    setBusy(true);
+    setMessage(null);
+    try {
+      await cardsApi.add({
+        documentId,
+        topicId: String(form.get("topic")) || null,
+        kind,
+        prompt: String(form.get("prompt")),
+        answer: String(form.get("answer")),
+        ...(kind === "choice" ? { options } : {}),
+      });
+      setMessage({ ok: true, text: "Card added. It comes up with the deck's new cards." });
+      formElement.reset();
+      router.refresh();
+    } catch (failure) {
+      setMessage({ ok: false, text: failure instanceof RequestFailed ? failure.message : "Could not add the card." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack add-card" onSubmit={onSubmit} aria-label="Add a card">
+      {message && (
+        <p className={message.ok ? "alert info" : "alert"} role={message.ok ? "status" : "alert"} data-testid="add-card-message">
+          {message.text}
+        </p>
+      )}
+      <div className="row">
+        <div className="field">
+          <label htmlFor="add-document">Document</label>
+          <select id="add-document" value={documentId} onChange={(event) => setDocumentId(event.target.value)}>
+            {own.map((d) => (
+              <option key={d.id} value={d.id}>{d.title}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="add-topic">Topic</label>
+          <select id="add-topic" name="topic" defaultValue="" key={documentId}>
+            <option value="">No topic (key points)</option>
+            {topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>{topic.path}. {topic.title}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset className="row kind-choice">
+        <legend>Kind</legend>
+        <label className="check">
+          <input type="radio" name="kind" value="cloze" checked={kind === "cloze"} onChange={() => setKind("cloze")} /> Cloze: fill the gap
+        </label>
+        <label className="check">
+          <input type="radio" name="kind" value="choice" checked={kind === "choice"} onChange={() => setKind("choice")} /> Question with options
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="add-prompt">{kind === "cloze" ? "Sentence, with [...] where the answer goes" : "Question"}</label>
+        <textarea id="add-prompt" name="prompt" required maxLength={2000} rows={2} placeholder={kind === "cloze" ? "The heart has [...] chambers." : "Which chamber pumps blood to the body?"} />
+      </div>
+      <div className="field">
+        <label htmlFor="add-answer">Answer</label>
+        <input id="add-answer" name="answer" required maxLength={500} placeholder={kind === "cloze" ? "four" : "The left ventricle"} />
+      </div>
+      {kind === "choice" && (
+        <div className="field">
+          <label htmlFor="add-options">Options, one per line (the answer among them)</label>
+          <textarea id="add-options" name="options" rows={4} required />
+        </div>
+      )}
+      <div>
+        <button className="button primary" type="submit" disabled={busy}>Add card</button>
+      </div>
+    </form>
+  );
+}
