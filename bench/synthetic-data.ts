@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BulkWriter, Value } from "./bulk-writer";
+import { searchTextOfCard } from "../lib/cards/search-text";
 import { seededRandom } from "../lib/quiz/random";
 
 const DAY = 86_400_000;
@@ -19,7 +20,34 @@ const BATCH = 5_000;
 const USER_COLUMNS = ["id", "email", "passwordHash", "timeZone", "desiredRetention", "dailyNewLimit", "dailyReviewLimit", "sessionVersion", "createdAt"];
 const DOCUMENT_COLUMNS = ["id", "ownerId", "title", "summary", "sourceText", "contentHash", "createdAt"];
 const TOPIC_COLUMNS = ["id", "documentId", "path", "title", "order"];
-const CARD_COLUMNS = ["id", "documentId", "topicId", "fingerprint", "kind", "prompt", "answer", "options", "source", "quality", "position", "createdAt"];
+const CARD_COLUMNS = ["id", "documentId", "topicId", "fingerprint", "kind", "prompt", "answer", "options", "source", "quality", "position", "createdAt", "searchText"];
+
+/** What each measurement is about: sources read like a real sentence of a lecture (one clause of 40, in turn). */
+const SUBJECTS = [
+  "the left ventricle's ejection fraction in adults at rest", "coral cover on the outer reef after the 2016 bleaching", "median household electricity use in winter",
+  "the share of lithium-iron-phosphate cells in new grid batteries", "REM sleep as a fraction of total sleep in young adults", "the price of wholesale power at peak hours",
+  "antibody titres six months after the second vaccine dose", "the yield of winter wheat on irrigated plots", "mitochondrial density in trained endurance athletes",
+  "the number of ribosomes per bacterial cell in log phase", "inflation measured by the consumer price index", "latency of the URL shortener's redirect path",
+  "voter turnout in the 1792 National Convention elections", "the speed of sound in seawater at 10 °C", "photosynthetic efficiency of C4 grasses in full sun",
+  "the tonicity of saline used in intravenous drips", "the rate of coral larvae settling on restored rubble", "cache hit ratio of the read replicas",
+  "mortality from smallpox before Jenner's cowpox trials", "time dilation measured by atomic clocks on aircraft", "the money supply growth in the quarter before the peak",
+  "sodium-potassium pump activity in resting neurons", "heart rate recovery one minute after exercise", "the capacity of pumped hydro storage in the region",
+  "hippocampal replay during slow-wave sleep", "the proportion of mobile users on the new release", "the interest rate set by the central bank",
+  "chlorophyll absorbance at 680 nanometres", "blood pressure in the pulmonary artery", "glacier retreat along the northern valley",
+  "the half-life of caffeine in healthy adults", "enzyme activity at the optimal temperature", "error budget consumed by the launch checklist",
+  "tidal range at the mouth of the estuary", "the fraction of ATP made by oxidative phosphorylation", "rainfall in the wettest month of the monsoon",
+  "the number of guillotine executions during the Terror", "gravitational redshift near a white dwarf", "grain exports through the northern ports", "attendance at the weekly lab sessions",
+];
+
+/** A card's source sentence, and its cloze and choice prompts (siblings share a source). */
+function syntheticCardText(d: number, fact: number, value: number) {
+  const subject = SUBJECTS[fact % SUBJECTS.length];
+  return {
+    source: `In document ${d + 1}, measurement ${fact} of ${subject} rose by ${value}% over the period studied.`,
+    cloze: `In document ${d + 1}, measurement ${fact} of ${subject} rose by ____ over the period studied.`,
+    question: `By how much did measurement ${fact} of ${subject} rise?`,
+  };
+}
 const STATE_COLUMNS = ["id", "userId", "cardId", "documentId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
   "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "version", "updatedAt"];
 const LOG_COLUMNS = ["id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
@@ -75,15 +103,15 @@ async function addDeck(out: Batcher, tag: string, ownerId: string, documents: nu
       const cardId = `${documentId}c${c}`;
       const fact = Math.floor(c / 2);
       const value = (fact * 37) % 100;
-      const source = `In document ${d + 1}, measurement ${fact} rose by ${value}% over the period studied.`;
+      const text = syntheticCardText(d, fact, value);
       const choice = c % 2 === 1;
+      const prompt = choice ? text.question : text.cloze;
+      const options = choice ? [`${value}%`, `${value + 5}%`, `${value + 11}%`, `${value + 23}%`] : null;
       deck.cardIds.push(cardId);
       deck.cardDocument.push(documentId);
       await out.add("Card", CARD_COLUMNS, [cardId, documentId, `${documentId}t${Math.floor((c * topics) / cardsPerDocument)}`, `f${c}`,
-        choice ? "CHOICE" : "CLOZE",
-        choice ? `By how much did measurement ${fact} rise?` : `In document ${d + 1}, measurement ${fact} rose by ____ over the period studied.`,
-        `${value}%`, choice ? JSON.stringify([`${value}%`, `${value + 5}%`, `${value + 11}%`, `${value + 23}%`]) : null,
-        source, 0.5 + ((c * 7) % 50) / 100, c, created]);
+        choice ? "CHOICE" : "CLOZE", prompt, `${value}%`, options && JSON.stringify(options),
+        text.source, 0.5 + ((c * 7) % 50) / 100, c, created, searchTextOfCard({ prompt, answer: `${value}%`, options, source: text.source })]);
     }
   }
   return deck;
