@@ -52,7 +52,12 @@ export const GENERIC_NOUNS = new Set(
     "case cases example examples point points idea ideas result results level levels term terms side sides end use " +
     "focus reality situation opportunity opportunities option options development information specifics market markets " +
     "industry sector world business businesses product products solution solutions system systems data process role " +
-    "impact challenge challenges trend trends strategy strategies area leader leaders task tasks second seconds minute minutes hour hours day days week weeks month months year years"
+    "impact challenge challenges trend trends strategy strategies area leader leaders task tasks second seconds minute minutes hour hours day days week weeks month months year years " +
+    "problem problems matter matters user users person persons life details detail exercise question questions answer answers " +
+    "step steps list lists need needs sort lot bit piece something anything everything nothing someone stuff line lines word words " +
+    "name names look set sets group groups form forms hand effect effects change changes reason reasons sense work job jobs " +
+    "addition course sake regard respect terms moment while instance instances manner fashion means purpose purposes start beginning " +
+    "lots plenty variety range couple kinds amount amounts deal cost costs good goods advantage advantages benefit benefits feature features"
   ).split(" "),
 );
 

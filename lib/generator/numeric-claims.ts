@@ -59,6 +59,19 @@ const MIN_WORDS = /^(at least|more than|over|above|no less than|a minimum of)$/i
 
 interface Parsed { value: number; format: QuantityFormat; canonical: number }
 
+/** "four to [six times]", "[2] to 3 years": one end of a range is never a claim of its own. */
+const HALF_RANGE_BEFORE = new RegExp(String.raw`(?:\d|\b${WORDNUM})\s?(?:to|-|–|or)\s?$`, "iu");
+const HALF_RANGE_AFTER = new RegExp(String.raw`^\s?(?:to|-|–)\s?(?:\d|${WORDNUM}\b)`, "iu");
+const NUMBER_PART = /^(?:[$€£]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn)\b)?/i;
+
+/** "[100 billion] reads": the count's noun stays in the prompt, the answer is the number. */
+function bareCount(claim: NumericClaim): NumericClaim {
+  const number = NUMBER_PART.exec(claim.answer)?.[0];
+  if (!number || number.length === claim.answer.length) return claim;
+  const adjectival = claim.value / claim.format.scale !== 1 && claim.format.noun![0] !== claim.format.noun![1] && claim.answer.endsWith(claim.format.noun![0]);
+  return { ...claim, answer: number, end: claim.start + number.length, format: { ...claim.format, bare: true, adjectival } };
+}
+
 /** Reads one quantity ("$5.6 million per kilowatt-hour", "8 weeks", "45%", "3,000 employees"). */
 export function parseQuantity(text: string, fallback?: QuantityFormat): Parsed | null {
   const t = text.trim();
@@ -107,6 +120,8 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
   const taken: [number, number][] = [];
   const accept = (claim: NumericClaim, whole: [number, number]) => {
     if (spanOverlaps(taken, whole[0], whole[1])) return;
+    if (HALF_RANGE_BEFORE.test(sentence.slice(0, whole[0])) || HALF_RANGE_AFTER.test(sentence.slice(whole[1]))) return;
+    if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);
   };
