@@ -1,11 +1,11 @@
 /**
  * `npm run --silent card-report -- files… [--cards]`: per document, the cards the generator makes,
  * the words they came from, and the mechanical defects lib/generator/defects.ts can see.
- * `--cards` also lists every card with its defects.
+ * `--cards` also lists every card with its defects. A .json file is read as a deck the CLI printed.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { decodeDocument, generateDeck } from "../lib/generator";
+import { decodeDocument, generateDeck, type DeckDraft } from "../lib/generator";
 import { findDefects, type Defect } from "../lib/generator/defects";
 
 const KINDS: Defect[] = ["split", "residue", "generic", "given-away", "thin-context", "bad-options", "option-in-prompt", "repeat"];
@@ -22,13 +22,16 @@ const header = ["document", "words", "cards", "extra", "defective", "%", ...KIND
 const rows: string[][] = [];
 const totals = { cards: 0, defective: 0 };
 for (const file of files) {
-  const deck = generateDeck(decodeDocument(readFileSync(file)));
+  // a deck the CLI wrote (`npm run generate -- file > deck.json`) is reported as it is
+  const deck: Pick<DeckDraft, "title" | "topics" | "cards"> & { words?: number; candidates?: unknown[] } = file.endsWith(".json")
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : generateDeck(decodeDocument(readFileSync(file)));
   const defects = findDefects(deck);
   const defective = new Set(defects.map((d) => d.card.id));
   totals.cards += deck.cards.length;
   totals.defective += defective.size;
   const count = (kind: Defect) => String(defects.filter((d) => d.defect === kind).length);
-  rows.push([basename(file), String(deck.words), String(deck.cards.length), String(deck.candidates.length), String(defective.size),
+  rows.push([basename(file), String(deck.words ?? "-"), String(deck.cards.length), String(deck.candidates?.length ?? "-"), String(defective.size),
     `${deck.cards.length ? Math.round((100 * defective.size) / deck.cards.length) : 0}%`, ...KINDS.map(count)]);
   if (showCards) {
     const titles = new Map(deck.topics.map((t) => [t.path, t.title]));
@@ -36,7 +39,7 @@ for (const file of files) {
     for (const card of deck.cards) {
       const mine = defects.filter((d) => d.card === card).map((d) => `${d.defect} (${d.detail})`);
       process.stdout.write(`- [${card.topic === null ? "doc" : titles.get(card.topic)}] ${card.prompt}\n    = ${card.answer}`
-        + `${card.options ? `   {${card.options.join(" | ")}}` : ""}   q${card.quality.toFixed(2)}${mine.length ? `\n    !! ${mine.join("; ")}` : ""}\n`);
+        + `${card.options ? `   {${card.options.join(" | ")}}` : ""}   q${card.quality?.toFixed(2) ?? "-"}${mine.length ? `\n    !! ${mine.join("; ")}` : ""}\n`);
     }
   }
 }

@@ -6,9 +6,9 @@
  * uses them. Generic words, answers the title or section gives away, and spans that cut a
  * compound, a name or a formula never become candidates.
  */
-import { rarity } from "./english";
 import { answerLeaks } from "./leak";
-import { GENERIC_NOUNS, PRONOUNS, STOPWORDS, contentWords, wordCount } from "./normalise";
+import { rarity, zipf } from "./english";
+import { GENERIC_NOUNS, PRONOUNS, STOPWORDS, VAGUE_WORDS, contentWords, matchKey, wordCount } from "./normalise";
 import type { Token, TaggedSentence } from "./sentences";
 import { markedKeys, type Statement } from "./statements";
 import type { TermIndex, TermOccurrence } from "./terms";
@@ -35,6 +35,8 @@ export interface DocumentStats {
   /** Lower-case words of the document title. */
   titleWords: Set<string>;
   terms: TermIndex;
+  /** Match keys of what the whole document is about ("Rust" in a Rust chapter): too obvious to ask. */
+  subjects: Set<string>;
 }
 
 const CHUNK_POS = new Set(["ADJ", "NOUN", "PROPN"]);
@@ -43,8 +45,9 @@ const HEAD_POS = new Set(["NOUN", "PROPN"]);
 function isGapWorthy(answer: string): boolean {
   const low = answer.toLowerCase().trim();
   if (!/\p{L}/u.test(low)) return false;
-  if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low)) return false;
-  return low.replace(/[^\p{L}\p{N}]/gu, "").length >= 2;
+  if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low) || VAGUE_WORDS.has(low) || VAGUE_WORDS.has(low.replace(/s$/, ""))) return false;
+  // two lower-case letters are an abbreviation ("vs", "eg"), not a term; "IP" and "u8" are
+  return low.replace(/[^\p{L}\p{N}]/gu, "").length >= (/^\p{Ll}+$/u.test(answer.trim()) ? 3 : 2);
 }
 
 /** Word keys for "given away" checks: words, 5-letter stems and glued pairs ("DeepSeek"). */
@@ -59,19 +62,29 @@ export function wordKeys(text: string): Set<string> {
   return keys;
 }
 
-/** True when every content word of the answer can be read in the heading or title. */
+function vague(word: string): boolean {
+  const w = word.toLowerCase();
+  return STOPWORDS.has(w) || GENERIC_NOUNS.has(w) || VAGUE_WORDS.has(w);
+}
+
+/**
+ * True when the heading or title gives the answer away: every content word of it is there, or
+ * its head noun is and the rest are common words ("robust [infrastructure]" under "Infrastructure").
+ */
 export function givenAway(answer: string, heading: Set<string>): boolean {
   const words = (answer.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w));
   if (words.length === 0) return true;
   if (heading.has(words.join(""))) return true;
-  return words.every((w) => heading.has(w) || (w.length >= 5 && heading.has(w.slice(0, 5))));
+  const shown = (w: string) => heading.has(w) || heading.has(w.replace(/s$/, "")) || heading.has(`${w}s`) || (w.length >= 5 && heading.has(w.slice(0, 5)));
+  if (words.every(shown)) return true;
+  return shown(words[words.length - 1]) && words.slice(0, -1).every((w) => vague(w) || zipf(w) >= 4.5);
 }
 
 function importance(tokens: Token[], stats: DocumentStats): number {
   let best = 0;
   for (const t of tokens) {
     if (t.stop || !/\p{L}/u.test(t.text)) continue;
-    const r = t.atomic ? 0.9 : rarity(t.text.replace(/['’]s$/, ""));
+    const r = t.atomic ? 0.9 : rarity(t.text.replace(/['’]s$/, "")) * (vague(t.text) || vague(t.lemma) ? 0.3 : 1);
     const uses = stats.lemmas.get(t.lemma) ?? 1;
     const central = Math.min(1, (uses - 1) / 3);
     best = Math.max(best, r * (0.6 + 0.4 * central));
@@ -191,7 +204,7 @@ export function answerSpans(statement: Statement, stats: DocumentStats): Span[] 
   const marks = markedKeys(statement.block.marks);
   const spans: Span[] = [];
   const push = (span: Span) => {
-    if (!isGapWorthy(span.answer)) return;
+    if (!isGapWorthy(span.answer) || stats.subjects.has(matchKey(span.answer))) return;
     if (statement.rewrite && span.start < statement.rewrite.length) return;
     spans.push(span);
   };
@@ -234,11 +247,14 @@ export function answerSpans(statement: Statement, stats: DocumentStats): Span[] 
       if (occurrences.some((o) => o.start < e0 && o.end > s0)) continue; // names are asked as names
       if (spans.some((s) => s.start === s0 && s.end === e0)) continue;
       const head = part[part.length - 1];
-      if (GENERIC_NOUNS.has(head.lemma) && part.length === 1) continue;
-      if (part.every((t) => GENERIC_NOUNS.has(t.lemma) || t.stop || t.pos === "ADJ")) continue;
+      const specific = part.filter((t) => t.atomic || !(vague(t.text) || vague(t.lemma)));
+      // "high performance", "global competitors": nothing in it is particular to this document
+      if (specific.length === 0 || specific.every((t) => t.pos === "ADJ" && zipf(t.text) >= 3.5)) continue;
       const value = importance(part, stats);
       const uses = stats.lemmas.get(head.lemma) ?? 1;
       const compound = part.filter((t) => HEAD_POS.has(t.pos)).length >= 2;
+      // one everyday word ("memory", "text") is rarely the point of a sentence; a rare one ("pointer") can be
+      if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && zipf(part[0].text) > 3.9 && !stats.marked.has(answer.toLowerCase())) continue;
       let score = part.length === 1 ? 0.15 + 0.55 * value : 0.3 + 0.45 * value + (compound ? 0.05 : 0);
       if (uses >= 2) score += 0.05;
       if (stats.marked.has(answer.toLowerCase())) score += 0.15;

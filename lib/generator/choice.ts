@@ -1,19 +1,14 @@
 /**
- * buildChoice: multiple-choice cards. Numeric claims get options in their own unit (see
- * distractors.ts); bounds get a stem that makes only one option true. Named terms (which model,
- * which company, which place) get distractors of the same kind from the same document.
+ * Choice cards. Numeric claims get options in their own unit (see distractors.ts), none of them a
+ * number the prompt shows. Terms get distractors of the same kind from the same document: defined
+ * terms with defined terms, models with models.
  */
 import { answerLeaks } from "./leak";
 import { numericOptions } from "./distractors";
 import { matchKey } from "./normalise";
 import type { NumericClaim } from "./numeric-claims";
-import type { TermIndex, TermOccurrence } from "./terms";
 
 export interface ChoiceCard { prompt: string; answer: string; options: string[] }
-
-const BOUND_NOUN: Record<string, string> = {
-  percent: "share", money: "amount", count: "number", duration: "time", temperature: "temperature", times: "factor", year: "year",
-};
 
 function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*/g) ?? [];
@@ -25,23 +20,7 @@ export function buildChoice(prompt: string, claim: NumericClaim, pool: NumericCl
   if (numbersIn(claim.answer).some((n) => rest.has(n))) return null;
   const options = numericOptions(claim, pool, seed)?.filter((o) => o === claim.answer.trim() || !numbersIn(o).some((n) => rest.has(n)));
   if (!options || options.length < 3) return null;
-  let stem = prompt;
-  if (claim.kind === "bound") {
-    const noun = BOUND_NOUN[claim.format.unit] ?? "value";
-    stem = claim.threshold
-      ? `What threshold is stated? ${prompt}`
-      : `What ${claim.bound === "min" ? "minimum" : "maximum"} ${noun} is stated? ${prompt}`;
-  }
-  return { prompt: stem, answer: claim.answer.trim(), options };
-}
-
-const CHOICE_KINDS = new Set(["model", "company", "place", "nationality"]);
-
-/** "Which company / model / place": distractors are other terms of the same kind in the document. */
-export function buildTermChoice(prompt: string, occurrence: TermOccurrence, terms: TermIndex): ChoiceCard | null {
-  const { term } = occurrence;
-  if (!CHOICE_KINDS.has(term.kind)) return null;
-  return buildListChoice(prompt, occurrence.text, terms.sameKind(term).map((t) => t.display), 0);
+  return { prompt, answer: claim.answer.trim(), options };
 }
 
 /**

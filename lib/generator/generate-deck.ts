@@ -4,9 +4,9 @@
  * select (one card per fact, a budget that follows quality) → options → cards.
  * Pure and synchronous: the same text gives the same cards and ids.
  */
-import { answerProblem, answerSpans, promptFor, type DocumentStats, type Span } from "./candidates";
+import { answerProblem, answerSpans, contextWords, promptFor, type DocumentStats, type Span } from "./candidates";
 import { checkText } from "./check-input";
-import { buildChoice, buildListChoice, buildTermChoice, type ChoiceCard } from "./choice";
+import { buildChoice, buildListChoice, type ChoiceCard } from "./choice";
 import { GeneratorError } from "./errors";
 import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
@@ -15,7 +15,6 @@ import { parseDocument } from "./parse-document";
 import { MIN_QUALITY, selectCards } from "./select";
 import { assessStatement, buildStatements, type Statement } from "./statements";
 import { collectTerms } from "./terms";
-import { tagSentence } from "./sentences";
 import { GAP, type CardDraft, type DeckDraft, type GenerateOptions, type TopicDraft } from "./types";
 import { wordKeys } from "./candidates";
 
@@ -26,7 +25,6 @@ const SPANS_PER_SENTENCE = 3;
 interface Candidate extends CardDraft {
   position: number;
   required?: boolean;
-  numeric?: boolean;
 }
 
 const ORIGIN_WEIGHT = { keyPoint: 1, summary: 0.7, section: 0.8 } as const;
@@ -45,9 +43,10 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
     for (const mark of s.block.marks ?? []) marked.set(mark.text.toLowerCase(), mark.kind);
     if (s.block.term) marked.set(s.block.term.toLowerCase(), "strong");
   }
-  const headings = [...new Set(statements.map((s) => s.heading))].map(tagSentence);
-  const terms = collectTerms([...headings, ...statements.map((s) => s.sentence)]);
-  return { lemmas, marked, titleWords: wordKeys(title), terms };
+  const terms = collectTerms(statements.map((s) => s.sentence));
+  // a name in more than one sentence in eight is what the document is about, not a fact in it
+  const subjects = new Set([...terms.terms.values()].filter((t) => t.count >= Math.max(4, statements.length / 8)).map((t) => t.key));
+  return { lemmas, marked, titleWords: wordKeys(title), terms, subjects };
 }
 
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes" is not 62 encodes). */
@@ -72,7 +71,14 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const stats = documentStats(doc.title, statements);
   const claims = new Map(usable.map((s) => [s, claimsOf(s)]));
   const pool = [...claims.values()].flat().slice(0, 500);
-  const definedTerms = [...new Set(usable.filter((s) => s.block.term).map((s) => s.block.term!))];
+  // terms of one list or section are of one kind: each other's distractors
+  const definedTerms = new Map<string | null, string[]>();
+  for (const s of usable) {
+    if (!s.block.term || !/\p{L}/u.test(s.block.term)) continue;
+    const list = definedTerms.get(s.topic) ?? [];
+    if (!list.includes(s.block.term)) list.push(s.block.term);
+    definedTerms.set(s.topic, list);
+  }
 
   const candidates: Candidate[] = [];
   const push = (s: Statement, factKey: string, spanScore: number, card: ChoiceCard | { prompt: string; answer: string }, extra: Partial<Candidate> = {}) => {
@@ -90,14 +96,17 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     for (const claim of claims.get(s)!) {
       const prompt = promptFor(s, claim.start, claim.end);
       const choice = buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
-      push(s, claimKey(claim), 0.9, choice ?? { prompt, answer: claim.answer.trim() }, { numeric: true });
+      if (!choice && numbersShown(claim.answer, prompt) || contextWords(prompt) < 4) continue;
+      push(s, claimKey(claim), 0.9, choice ?? { prompt, answer: claim.answer.trim() });
     }
-    if (s.block.term && s === usable.find((u) => u.blockIndex === s.blockIndex)) {
+    const first = s.sentence.tokens[0];
+    const defines = s.block.term && !(first?.pos === "VERB" && first.lemma === first.text.toLowerCase()); // "Host level: Review…" labels a step
+    if (defines && s === usable.find((u) => u.blockIndex === s.blockIndex)) {
       const prompt = `${GAP}: ${sentence}`;
-      if (!answerProblem(s.block.term, prompt, { ...s, context: undefined }, stats)) {
-        const others = definedTerms.filter((t) => matchKey(t) !== matchKey(s.block.term!));
-        const choice = buildListChoice(prompt, s.block.term, others, stableSeed(sentence));
-        push(s, `define:${matchKey(s.block.term)}`, 0.95, choice ?? { prompt, answer: s.block.term });
+      if (!answerProblem(s.block.term!, prompt, { ...s, context: undefined }, stats)) {
+        const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(s.block.term!));
+        const choice = buildListChoice(prompt, s.block.term!, others, stableSeed(sentence));
+        push(s, `define:${matchKey(s.block.term!)}`, 0.95, choice ?? { prompt, answer: s.block.term! });
       }
     }
     let tried = 0;
@@ -107,7 +116,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, span.start, span.end);
       if (answerProblem(span.answer, prompt, s, stats)) continue;
       tried++;
-      push(s, `text:${matchKey(span.answer)}`, span.score, textCard(span, prompt, stats, definedTerms));
+      push(s, `text:${matchKey(span.answer)}`, span.score, textCard(span, prompt, definedTerms.get(s.topic) ?? []));
     }
   }
   if (candidates.length === 0) {
@@ -125,8 +134,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const words = new Map<string | null, number>();
   for (const s of statements) words.set(s.topic, (words.get(s.topic) ?? 0) + wordCount(s.sentence.text));
   const { cards, extras } = selectCards(candidates, { words, maxPerTopic });
-  const toDraft = ({ position, required, numeric, ...card }: Candidate): CardDraft => {
-    void position; void required; void numeric;
+  const toDraft = ({ position, required, ...card }: Candidate): CardDraft => {
+    void position; void required;
     return card;
   };
   const seen = new Set<string>();
@@ -140,11 +149,13 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   };
 }
 
-function textCard(span: Span, prompt: string, stats: DocumentStats, definedTerms: string[]): ChoiceCard | { prompt: string; answer: string } {
-  if (span.occurrence) {
-    const choice = buildTermChoice(prompt, span.occurrence, stats.terms);
-    if (choice) return choice;
-  }
+function numbersShown(answer: string, prompt: string): boolean {
+  const shown = new Set(prompt.match(/\d+(?:[.,]\d+)*/g) ?? []);
+  return (answer.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => shown.has(n));
+}
+
+/** A defined term is asked among the document's other defined terms; anything else as a cloze. */
+function textCard(span: Span, prompt: string, definedTerms: string[]): ChoiceCard | { prompt: string; answer: string } {
   if (span.kind === "definition" && definedTerms.length >= 3) {
     const choice = buildListChoice(prompt, span.answer, definedTerms.filter((t) => matchKey(t) !== matchKey(span.answer)), stableSeed(prompt));
     if (choice) return choice;

@@ -76,7 +76,7 @@ export function splitDefinition(text: string): { term: string; definition: strin
   const definition = m[2].trim();
   const termWords = term.split(/\s+/);
   if (termWords.length > 5 || definition.split(/\s+/).length < 3) return null;
-  if (/^(note|example|e\.g|i\.e|tip|warning|step \d+|see|source|answer|question|q|a)$/i.test(term)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a)$/i.test(term)) return null;
   if (/\b(is|are|was|were|has|have|will|can|should|must)\b/i.test(term)) return null;
   return { term, definition };
 }

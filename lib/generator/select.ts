@@ -1,7 +1,8 @@
 /**
  * selectCards: over-generated candidates → the deck. Best first, a candidate is kept when it is
- * good enough, asks a fact no kept card asks (same answer about the same thing, or the same
- * sentence said twice in the document), its answer has not been asked twice already, and its
+ * good enough, its sentence has no card yet, it asks a fact no kept card asks (same answer about
+ * the same thing, or the same statement made twice in the document), its answer has not been
+ * asked twice already, and its
  * section still has room: a section's room grows with its words, so a dense page gives many
  * cards and a page of anecdote few. What is good but did not fit is offered as extra candidates.
  */
@@ -15,8 +16,6 @@ export interface Selectable {
   position: number;
   /** Kept even below the quality bar (the only card of a key point). */
   required?: boolean;
-  /** Numeric claims may share a sentence with another card; text cards may not. */
-  numeric?: boolean;
 }
 
 export interface Budget {
@@ -27,7 +26,7 @@ export interface Budget {
 
 /** Below this a card is not worth a learner's time. */
 export const MIN_QUALITY = 0.6;
-/** The same answer is asked at most this often in a deck. */
+/** The same answer is asked at most this often in a deck, and once in a section. */
 const MAX_SAME_ANSWER = 2;
 /** One card per this many words of a section, at least two. */
 const WORDS_PER_CARD = 35;
@@ -51,8 +50,7 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
   const extras: T[] = [];
   const perTopic = new Map<string | null, number>();
   const perAnswer = new Map<string, number>();
-  const textSentences = new Set<string>();
-  const numericPerSentence = new Map<string, number>();
+  const sentences = new Set<string>();
   const room = (topic: string | null) =>
     Math.min(budget.maxPerTopic, Math.max(2, Math.round((budget.words.get(topic) ?? 0) / WORDS_PER_CARD)));
 
@@ -62,8 +60,10 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
     const sourceWords = new Set(contentWords(card.source));
     const entry = { card, answer, words: new Set([...sourceWords].filter((w) => !answerWords.has(w))), sourceWords };
     if (kept.some((k) => sameFact(k, entry))) continue;
-    if (textSentences.has(card.source) || (numericPerSentence.get(card.source) ?? 0) >= (card.numeric ? 2 : 1)) continue;
-    const fits = card.required || card.quality >= MIN_QUALITY && (perTopic.get(card.topic) ?? 0) < room(card.topic) && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER;
+    if (sentences.has(card.source)) continue;
+    const topicAnswer = `${card.topic}\u0000${answer}`;
+    const fits = card.required || card.quality >= MIN_QUALITY && (perTopic.get(card.topic) ?? 0) < room(card.topic)
+      && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !perAnswer.has(topicAnswer);
     if (!fits) {
       if (extras.length < MAX_EXTRAS && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !extras.some((e) => e.source === card.source)) extras.push(card);
       continue;
@@ -71,8 +71,8 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
     kept.push(entry);
     perTopic.set(card.topic, (perTopic.get(card.topic) ?? 0) + 1);
     perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
-    if (card.numeric) numericPerSentence.set(card.source, (numericPerSentence.get(card.source) ?? 0) + 1);
-    else textSentences.add(card.source);
+    perAnswer.set(topicAnswer, 1);
+    sentences.add(card.source);
   }
   const byPosition = (a: T, b: T) => a.position - b.position;
   const cards = kept.map((k) => k.card);

@@ -123,6 +123,15 @@ function joinFormulas(tokens: Token[], text: string): Token[] {
  * determiner, is the verb.
  */
 function repairVerb(tokens: Token[]): Token[] {
+  // "rules that the compiler checks.": a relative clause's verb read as a plural noun
+  for (let k = 3; k < tokens.length; k++) {
+    const t = tokens[k];
+    const after = tokens[k + 1];
+    if (t.pos === "NOUN" && /[^s]s$/.test(t.text) && !t.atomic && nounish(tokens[k - 1].pos) && tokens[k - 2].pos === "DET"
+      && /^(that|which)$/i.test(tokens[k - 3].text) && (!after || after.pos === "PUNCT" || after.pos === "ADP")) {
+      tokens[k] = { ...t, pos: "VERB" };
+    }
+  }
   if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return tokens;
   for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k];

@@ -32,13 +32,20 @@ const DEFINITE_KIND_START = /^(?:the|this)\s+(model|company|startup|firm|country
 const META = [
   /\b(?:this|the (?:next|previous|following|preceding)|next|previous) (?:chapter|section|listing|lesson|exercise|document|lecture|episode|article|post|note|page|example|figure|table)\b/i,
   /\b(?:chapter|listing|figure|table|appendix|section) \d/i,
+  /\b(?:Chapter|Listing|Figure|Table|Appendix|Section) [A-Z]\b/,
   /\b(?:we|we['’]ll|we will|let['’]s|let us|you['’]ll|you will|i['’]ll)\s+(?:now\s+)?(?:discuss|look at|see|cover|learn|explore|talk about|build|introduce|go over|dive|use this|start)\b/i,
   /\b(?:like this|as follows|shown below|the following(?: code| example| output)?|below)\s*[:.]?$/i,
-  /^(?:see|refer to|note that|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
+  /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
   /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
 ];
-const CODE_RESIDUE = /[{};]|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
+/** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
+const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}/iu;
+const CONNECTIVE_START = /^(?:as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
+/** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
+const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
+const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|outlines|introduces|reviews|walks through|talks about|argues)\b/i;
+const CODE_RESIDUE = /[{};|]|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
 /** Statements of a parsed document, in reading order. */
 export function buildStatements(doc: ParsedDocument): Statement[] {
@@ -117,11 +124,18 @@ export function assessStatement(s: Statement): Assessment {
   const words = wordCount(text);
   if (/\?\s*$/.test(text)) return { reject: "question", quality: 0 };
   if (/:\s*$/.test(text)) return { reject: "introduces a list or code", quality: 0 };
+  if (/\b(?:or|and|but|of|to|for|with|the|a|an)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
   if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
   if (!s.rewrite && PRONOUN_START.test(text)) return { reject: "pronoun with no referent", quality: 0 };
+  if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
+    return { reject: "points back to something the prompt does not show", quality: 0 };
+  }
+  if ((s.block.marks ?? []).some((m) => m.kind === "code" && CODE_VARIABLE.test(m.text))) return { reject: "about a code example", quality: 0 };
+  if (/[[\]]/.test(text)) return { reject: "brackets would read as a gap", quality: 0 };
+  if (s.origin === "summary" && DESCRIBES_DOCUMENT.test(text)) return { reject: "describes the document", quality: 0 };
   if (!s.rewrite && /^the\s+(?:model|company|startup|firm|approach|method|study|team)\b/i.test(text)) return { reject: "refers to something the prompt does not name", quality: 0 };
 
   let quality = words < 6 ? 0.55 : words <= 30 ? 1 : Math.max(0.45, 1 - (words - 30) / 60);
