@@ -42,10 +42,11 @@ export interface DocumentStats {
 const CHUNK_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 const HEAD_POS = new Set(["NOUN", "PROPN"]);
 
-function isGapWorthy(answer: string): boolean {
+function isGapWorthy(answer: string, allowVague: boolean): boolean {
   const low = answer.toLowerCase().trim();
   if (!/\p{L}/u.test(low)) return false;
-  if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low) || VAGUE_WORDS.has(low) || VAGUE_WORDS.has(low.replace(/s$/, ""))) return false;
+  if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low)) return false;
+  if (!allowVague && (VAGUE_WORDS.has(low) || VAGUE_WORDS.has(low.replace(/s$/, "")))) return false;
   // two lower-case letters are an abbreviation ("vs", "eg"), not a term; "IP" and "u8" are
   return low.replace(/[^\p{L}\p{N}]/gu, "").length >= (/^\p{Ll}+$/u.test(answer.trim()) ? 3 : 2);
 }
@@ -134,6 +135,12 @@ function enumerations(tokens: Token[]): { start: number; end: number; items: num
     let m = k + 1;
     while (m < tokens.length && CHUNK_POS.has(tokens[m].pos) && last.length < 3) last.push(tokens[m++]);
     if (!items.length || !last.length) continue;
+    // "math, coding, and reasoning tasks": the shared head noun stays outside the answer
+    const longest = Math.max(...items.map((i) => i.length));
+    if (last.length > longest && last[last.length - 1].pos === "NOUN" && /s$/.test(last[last.length - 1].text)) {
+      last.pop();
+      m--;
+    }
     const after = tokens[m];
     if (after && /^(VERB|AUX|PRON|DET|NUM)$/.test(after.pos)) continue; // "X and China dominating", "store it"
     const before = tokens[j];
@@ -198,13 +205,13 @@ function listItem(tokens: Token[], start: number, end: number, lists: { start: n
 }
 
 /** All answer candidates of a statement, best first, before card-level filters. */
-export function answerSpans(statement: Statement, stats: DocumentStats): Span[] {
+export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint = false): Span[] {
   const sentence: TaggedSentence = statement.sentence;
   const { text, tokens } = sentence;
   const marks = markedKeys(statement.block.marks);
   const spans: Span[] = [];
   const push = (span: Span) => {
-    if (!isGapWorthy(span.answer) || stats.subjects.has(matchKey(span.answer))) return;
+    if (!isGapWorthy(span.answer, keyPoint) || stats.subjects.has(matchKey(span.answer))) return;
     if (statement.rewrite && span.start < statement.rewrite.length) return;
     spans.push(span);
   };
@@ -249,7 +256,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats): Span[] 
       const head = part[part.length - 1];
       const specific = part.filter((t) => t.atomic || !(vague(t.text) || vague(t.lemma)));
       // "high performance", "global competitors": nothing in it is particular to this document
-      if (specific.length === 0 || specific.every((t) => t.pos === "ADJ" && zipf(t.text) >= 3.5)) continue;
+      // (a key point is what the author says matters, even in plain words)
+      if (!keyPoint && (specific.length === 0 || specific.every((t) => t.pos === "ADJ" && zipf(t.text) >= 3.5))) continue;
       const value = importance(part, stats);
       const uses = stats.lemmas.get(head.lemma) ?? 1;
       const compound = part.filter((t) => HEAD_POS.has(t.pos)).length >= 2;
@@ -268,11 +276,12 @@ export function answerSpans(statement: Statement, stats: DocumentStats): Span[] 
   const lists = enumerations(tokens);
   for (const list of lists) {
     const answer = text.slice(list.start, list.end);
-    if (wordCount(answer) <= 8) push({ kind: "list", start: list.start, end: list.end, answer, score: 0.45 + 0.05 * Math.min(list.items, 3) });
+    const own = tokens.filter((t) => t.start >= list.start && t.end <= list.end);
+    if (wordCount(answer) <= 8) push({ kind: "list", start: list.start, end: list.end, answer, score: 0.3 + 0.45 * importance(own, stats) + 0.03 * Math.min(list.items, 3) });
   }
 
   return spans
-    .filter((s) => !cutsPhrase(tokens, s.start, s.end) && !listItem(tokens, s.start, s.end, lists))
+    .filter((s) => (s.kind === "list" || !cutsPhrase(tokens, s.start, s.end)) && !listItem(tokens, s.start, s.end, lists))
     .sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
 }
 

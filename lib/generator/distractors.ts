@@ -19,7 +19,7 @@ function additiveStep(claim: NumericClaim): number | null {
     case "temperature": return d <= 3 ? 0.5 : d < 10 ? 1 : d < 20 ? 5 : 10;
     case "year": return 2;
     // small whole numbers of things or time move by one: "5 hours" → 4, 6, 7 hours, never "1 hour"
-    case "duration": case "count": return d <= 12 && Number.isInteger(d) && claim.format.scale === 1 && !claim.format.words ? 1 : null;
+    case "duration": case "count": return d <= 12 && Number.isInteger(d) && claim.format.scale === 1 && !claim.format.words ? Math.max(1, Math.round(d / 4)) : null;
     default: return null;
   }
 }
@@ -67,7 +67,8 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
   const plausible = (v: number, doc: boolean) =>
     withinLimits(v, claim) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
-    && (claim.format.unit === "year" || answer <= 0 || v >= answer * 0.4 && v <= answer * 2.5 || step !== null && Math.abs(v - answer) <= step * claim.format.scale * 3);
+    && (claim.format.unit === "year" || answer <= 0 || v >= answer * 0.5 && v <= answer * 2.5
+      || (claim.format.unit === "percent" || claim.format.unit === "temperature") && step !== null && Math.abs(v - answer) <= step * claim.format.scale * 3);
   return [
     ...fromDoc.filter((v) => plausible(v, true)).map((v) => ({ low: v, text: format(v), fromDocument: true })),
     ...generated.filter((v) => plausible(v, false)).map((v) => ({ low: v, text: format(v), fromDocument: false })),
@@ -79,7 +80,8 @@ function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const high = claim.high!;
   const width = high - low;
   const step = additiveStep(claim) ?? 0;
-  const shift = width + Math.max(step, 1) * claim.format.scale;
+  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count" ? 1 : Math.max(step, 1);
+  const shift = width + unitStep * claim.format.scale;
   const result: Option[] = [];
   // apart from the answer, and not absurd for the quantity: "7 to 9 hours" gives 4 to 6 and 10 to 12, not 15 to 17
   const fits = (l: number, h: number) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim)

@@ -23,6 +23,7 @@ export const DEFAULT_MAX_CARDS_PER_TOPIC = 8;
 const SPANS_PER_SENTENCE = 3;
 
 interface Candidate extends CardDraft {
+  fact: string;
   position: number;
   required?: boolean;
 }
@@ -80,6 +81,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     definedTerms.set(s.topic, list);
   }
 
+  const firstOfBlock = new Map<number, Statement>();
+  for (const s of usable) if (!firstOfBlock.has(s.blockIndex)) firstOfBlock.set(s.blockIndex, s);
   const candidates: Candidate[] = [];
   const push = (s: Statement, factKey: string, spanScore: number, card: ChoiceCard | { prompt: string; answer: string }, extra: Partial<Candidate> = {}) => {
     const sentenceQuality = assessments.get(s)!.quality;
@@ -87,7 +90,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     const options = "options" in card ? card.options : undefined;
     candidates.push({
       id: fingerprint(factKey, s.sentence.text), kind: options ? "choice" : "cloze", topic: s.topic, prompt: card.prompt, answer: card.answer,
-      ...(options ? { options } : {}), source: s.sentence.text, quality, position: candidates.length, ...extra,
+      ...(options ? { options } : {}), source: s.sentence.text, quality, fact: factKey, position: candidates.length, ...extra,
     });
   };
 
@@ -101,7 +104,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     }
     const first = s.sentence.tokens[0];
     const defines = s.block.term && !(first?.pos === "VERB" && first.lemma === first.text.toLowerCase()); // "Host level: Review…" labels a step
-    if (defines && s === usable.find((u) => u.blockIndex === s.blockIndex)) {
+    if (defines && firstOfBlock.get(s.blockIndex) === s) {
       const prompt = `${GAP}: ${sentence}`;
       if (!answerProblem(s.block.term!, prompt, { ...s, context: undefined }, stats)) {
         const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(s.block.term!));
@@ -110,7 +113,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       }
     }
     let tried = 0;
-    for (const span of answerSpans(s, stats)) {
+    for (const span of answerSpans(s, stats, s.origin === "keyPoint")) {
       if (tried >= SPANS_PER_SENTENCE) break;
       if (claims.get(s)!.some((c) => c.start < span.end && c.end > span.start)) continue;
       const prompt = promptFor(s, span.start, span.end);
@@ -124,18 +127,18 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   }
 
   // every key point keeps its best card
+  const keyPoints = new Set(usable.filter((u) => u.origin === "keyPoint").map((u) => u.sentence.text));
   const bestOfKeyPoint = new Map<string, Candidate>();
   for (const c of candidates) {
-    const s = usable.find((u) => u.sentence.text === c.source && u.origin === "keyPoint");
-    if (s && c.topic === null && (!bestOfKeyPoint.has(c.source) || bestOfKeyPoint.get(c.source)!.quality < c.quality)) bestOfKeyPoint.set(c.source, c);
+    if (keyPoints.has(c.source) && c.topic === null && (!bestOfKeyPoint.has(c.source) || bestOfKeyPoint.get(c.source)!.quality < c.quality)) bestOfKeyPoint.set(c.source, c);
   }
   for (const c of bestOfKeyPoint.values()) c.required = true;
 
   const words = new Map<string | null, number>();
   for (const s of statements) words.set(s.topic, (words.get(s.topic) ?? 0) + wordCount(s.sentence.text));
   const { cards, extras } = selectCards(candidates, { words, maxPerTopic });
-  const toDraft = ({ position, required, ...card }: Candidate): CardDraft => {
-    void position; void required;
+  const toDraft = ({ position, required, fact, ...card }: Candidate): CardDraft => {
+    void position; void required; void fact;
     return card;
   };
   const seen = new Set<string>();

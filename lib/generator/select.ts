@@ -6,9 +6,11 @@
  * section still has room: a section's room grows with its words, so a dense page gives many
  * cards and a page of anecdote few. What is good but did not fit is offered as extra candidates.
  */
-import { contentWords, matchKey } from "./normalise";
+import { contentWords } from "./normalise";
 
 export interface Selectable {
+  /** What is asked: the number with its unit ("range:percent:90:95") or the answer's text. */
+  fact: string;
   answer: string;
   source: string;
   topic: string | null;
@@ -25,7 +27,7 @@ export interface Budget {
 }
 
 /** Below this a card is not worth a learner's time. */
-export const MIN_QUALITY = 0.6;
+export const MIN_QUALITY = 0.65;
 /** The same answer is asked at most this often in a deck, and once in a section. */
 const MAX_SAME_ANSWER = 2;
 /** One card per this many words of a section, at least two. */
@@ -55,7 +57,7 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
     Math.min(budget.maxPerTopic, Math.max(2, Math.round((budget.words.get(topic) ?? 0) / WORDS_PER_CARD)));
 
   for (const card of order) {
-    const answer = matchKey(card.answer);
+    const answer = card.fact;
     const answerWords = new Set(contentWords(card.answer));
     const sourceWords = new Set(contentWords(card.source));
     const entry = { card, answer, words: new Set([...sourceWords].filter((w) => !answerWords.has(w))), sourceWords };

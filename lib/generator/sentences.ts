@@ -159,6 +159,13 @@ export function tagSentence(text: string): TaggedSentence {
     const found = text.indexOf(value, offset);
     const start = found >= 0 ? found : offset;
     offset = start + value.length;
+    // wink learns words as it reads, so "OpenAI's" may come whole after another document: split it the same way every time
+    const possessive = /^(.+?)(['’]s)$/u.exec(value);
+    if (possessive && possessive[1].length > 1 && /^\p{Lu}/u.test(value)) {
+      raw.push({ text: possessive[1], start, end: start + possessive[1].length, pos: "PROPN", lemma: possessive[1].toLowerCase(), stop: false });
+      raw.push({ text: possessive[2], start: start + possessive[1].length, end: offset, pos: "PART", lemma: "'s", stop: true });
+      return;
+    }
     const atomic = SCRIPT.test(value) || /\d/.test(value) && /\p{L}/u.test(value);
     raw.push({
       text: value, start, end: offset, pos: atomic ? "PROPN" : pos[k], lemma: lemma[k] ?? value.toLowerCase(), stop: Boolean(stop[k]),
