@@ -65,13 +65,13 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/\.0(?!\d)/, "") : formatQuantity(v, claim.format);
   const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
-  const plausible = (v: number, doc: boolean) =>
+  const plausible = (v: number) =>
     withinLimits(v, claim) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
     && (claim.format.unit === "year" || answer <= 0 || v >= answer * 0.5 && v <= answer * 2.5
       || (claim.format.unit === "percent" || claim.format.unit === "temperature") && step !== null && Math.abs(v - answer) <= step * claim.format.scale * 3);
   return [
-    ...fromDoc.filter((v) => plausible(v, true)).map((v) => ({ low: v, text: format(v), fromDocument: true })),
-    ...generated.filter((v) => plausible(v, false)).map((v) => ({ low: v, text: format(v), fromDocument: false })),
+    ...fromDoc.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: true })),
+    ...generated.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: false })),
   ];
 }
 
