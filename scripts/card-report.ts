@@ -23,9 +23,13 @@ const rows: string[][] = [];
 const totals = { cards: 0, defective: 0 };
 for (const file of files) {
   // a deck the CLI wrote (`npm run generate -- file > deck.json`) is reported as it is
-  const deck: Pick<DeckDraft, "title" | "topics" | "cards"> & { words?: number; candidates?: unknown[] } = file.endsWith(".json")
-    ? JSON.parse(readFileSync(file, "utf8"))
-    : generateDeck(decodeDocument(readFileSync(file)));
+  let deck: Pick<DeckDraft, "title" | "topics" | "cards"> & { words?: number; candidates?: unknown[] };
+  try {
+    deck = file.endsWith(".json") ? JSON.parse(readFileSync(file, "utf8")) : generateDeck(decodeDocument(readFileSync(file)));
+  } catch (error) {
+    process.stderr.write(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}\n`);
+    continue;
+  }
   const defects = findDefects(deck);
   const defective = new Set(defects.map((d) => d.card.id));
   totals.cards += deck.cards.length;

@@ -237,7 +237,7 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
     const at = text.toLowerCase().indexOf(key);
     if (at < 0 || key.split(" ").length > 5 || spans.some((s) => s.start === at && s.end === at + key.length)) continue;
     const own = tokens.filter((t) => t.start >= at && t.end <= at + key.length);
-    const base = kind === "code" ? 0.55 : 0.6;
+    const base = kind === "code" ? 0.55 : 0.7;
     const defines = definesTerm(text, at, at + key.length);
     push({ kind: defines ? "definition" : "marked", start: at, end: at + key.length, answer: text.slice(at, at + key.length), score: base + 0.3 * importance(own, stats) });
   }

@@ -75,7 +75,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   // terms of one list or section are of one kind: each other's distractors
   const definedTerms = new Map<string | null, string[]>();
   for (const s of usable) {
-    if (!s.block.term || !/\p{L}/u.test(s.block.term)) continue;
+    if (!s.block.term || !/\p{L}/u.test(s.block.term) || /\d/.test(s.block.term)) continue;
     const list = definedTerms.get(s.topic) ?? [];
     if (!list.includes(s.block.term)) list.push(s.block.term);
     definedTerms.set(s.topic, list);
@@ -100,6 +100,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, claim.start, claim.end);
       const choice = buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
       if (!choice && numbersShown(claim.answer, prompt) || contextWords(prompt) < 4) continue;
+      if (numbersShown(claim.answer, `${doc.title} ${s.heading}`)) continue; // "In [1905]" under "Special relativity (1905)"
       push(s, claimKey(claim), 0.9, choice ?? { prompt, answer: claim.answer.trim() });
     }
     const first = s.sentence.tokens[0];
@@ -109,7 +110,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       if (!answerProblem(s.block.term!, prompt, { ...s, context: undefined }, stats)) {
         const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(s.block.term!));
         const choice = buildListChoice(prompt, s.block.term!, others, stableSeed(sentence));
-        push(s, `define:${matchKey(s.block.term!)}`, 0.95, choice ?? { prompt, answer: s.block.term! });
+        push(s, `text:${matchKey(s.block.term!)}`, 0.95, choice ?? { prompt, answer: s.block.term! });
       }
     }
     let tried = 0;

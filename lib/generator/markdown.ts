@@ -131,8 +131,10 @@ export function readMarkdown(input: string): ParsedDocument {
     }
     const text = parts.map((p) => p.text).join(" ").trim();
     const marks = parts.flatMap((p) => p.marks);
-    if (text) addBlock(withDefinition({ kind: "bullet", text, ...(lead ? { lead } : {}), ...(marks.length ? { marks } : {}) }, item.children[0]));
-    for (const sub of nested) list(sub, text || lead);
+    const block = text ? withDefinition({ kind: "bullet", text, ...(lead ? { lead } : {}), ...(marks.length ? { marks } : {}) }, item.children[0]) : null;
+    if (block) addBlock(block);
+    // the items under "**Prokaryote**: cell with no nucleus…" are about the prokaryote
+    for (const sub of nested) list(sub, block?.term ?? (text || lead));
   };
 
   const walk = (children: RootContent[]) => {
@@ -192,8 +194,11 @@ function collectHeadings(nodes: RootContent[]): { depth: number }[] {
 function withDefinition(block: Block, first: RootContent | undefined): Block {
   const split = splitDefinition(block.text);
   if (!split) return block;
-  const lead = first?.type === "paragraph" ? first.children[0] : undefined;
-  const marked = lead?.type === "strong" || lead?.type === "emphasis" || lead?.type === "inlineCode";
+  const opening = first?.type === "paragraph" ? first.children[0] : undefined;
+  const marked = opening?.type === "strong" || opening?.type === "emphasis" || opening?.type === "inlineCode";
   if (!marked && block.kind === "paragraph") return block;
-  return { ...block, term: split.term, text: split.definition };
+  // "**Chloroplasts** (plants/algae only): …": the term is what the author marked
+  const markedText = marked ? cleanResidue(inline([opening]).text) : "";
+  const term = markedText && split.term.startsWith(markedText) ? markedText : split.term.replace(/\s*\([^)]*\)$/, "");
+  return { ...block, term, text: split.definition };
 }

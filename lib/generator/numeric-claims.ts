@@ -121,6 +121,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
   const accept = (claim: NumericClaim, whole: [number, number]) => {
     if (spanOverlaps(taken, whole[0], whole[1])) return;
     if (HALF_RANGE_BEFORE.test(sentence.slice(0, whole[0])) || HALF_RANGE_AFTER.test(sentence.slice(whole[1]))) return;
+    if (/^\s?[×x·]\s?10/.test(sentence.slice(claim.end)) || /[×x·^]\s?$/.test(sentence.slice(0, whole[0]))) return; // 3.00 × 10⁸: a formula
     if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);

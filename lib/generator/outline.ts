@@ -72,11 +72,11 @@ const DEFINITION_LINE = /^([\p{Lu}\p{N}][^:;.!?]{0,48}?)\s*(?::|\s[-–—]\s)\s
 export function splitDefinition(text: string): { term: string; definition: string } | null {
   const m = DEFINITION_LINE.exec(text);
   if (!m) return null;
-  const term = m[1].trim();
+  const term = m[1].trim().replace(/\s*\([^)]*\)$/, "");
   const definition = m[2].trim();
   const termWords = term.split(/\s+/);
-  if (termWords.length > 5 || definition.split(/\s+/).length < 3) return null;
-  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a)$/i.test(term)) return null;
+  if (termWords.length > 5 || definition.split(/\s+/).length < 3 || !/^\p{L}/u.test(definition)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by)$/i.test(term)) return null;
   if (/\b(is|are|was|were|has|have|will|can|should|must)\b/i.test(term)) return null;
   return { term, definition };
 }

@@ -14,7 +14,6 @@ const MARKDOWN_SIGNS = [
   /^(```|~~~)/m, // fenced code
   /^\|.*\|\s*$\n^\|?\s*:?-{3,}/m, // GFM table
   /\*\*[^*\n]+\*\*/, // bold
-  /^\s*[-*+]\s.*\n(?:\s*\n)?^ {2,}[-*+]\s/m, // nested list
 ];
 
 export function isMarkdown(text: string): boolean {

@@ -12,7 +12,7 @@ import {
 const DETAILS_MARKER = /^(?:details|notes|body|discussion)\s*:?\s*$/i;
 const LETTERED = /^section\s+([A-Z]|\d+)\s*[-–—:.)]\s*(.+)$/i;
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})?)\.?\s+(.+)$/;
-const BULLET = /^(?:[-*•+–]|\d{1,3}[.)])\s+(.*)$/;
+const BULLET = /^(?:[-*•+–]|\d{1,3}[.)]|\([a-z0-9]\))\s+(.*)$/;
 
 type Mode = "preamble" | "keypoints" | "summary" | "section";
 
@@ -65,7 +65,11 @@ export function readPlainText(input: string): ParsedDocument {
     paragraph = [];
     if (!text) return;
     if (mode === "summary") (explicitSummary ??= []).push(text);
-    else if (current && mode === "section") current.blocks.push({ kind: "paragraph", text });
+    else if (current && mode === "section") {
+      // a "Term - definition" line of a glossary reads like a bullet
+      const split = /^[^.!?]{1,50}\s[-–—]\s/.test(text) ? splitDefinition(text) : null;
+      current.blocks.push(split ? { kind: "paragraph", text: split.definition, term: split.term } : { kind: "paragraph", text });
+    }
     else if (mode === "keypoints") keyPoints.push(text);
     else summaryParts.push(text);
     lead = /:$/.test(text) ? text.replace(/:$/, "") : undefined;

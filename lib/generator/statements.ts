@@ -38,6 +38,7 @@ const META = [
   /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
   /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
+  /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
 ];
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}/iu;
@@ -60,7 +61,7 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
       statements.push({
         sentence, origin, topic, heading, position: statements.length, blockIndex,
         block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.marks ? { marks: block.marks } : {}) },
-        ...(fragment && lead && wordCount(lead) <= 18 ? { context: `${lead}: ` } : {}),
+        ...(block.term ? { context: `${block.term}: ` } : fragment && lead && wordCount(lead) <= 18 ? { context: `${lead}: ` } : {}),
       });
     });
     blockIndex++;
