@@ -40,6 +40,8 @@ export interface DocumentStats {
 }
 
 const CHUNK_POS = new Set(["ADJ", "NOUN", "PROPN"]);
+const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const TEMPORAL = new Set(["today", "now", "yesterday", "tomorrow", "currently", "recently", "nowadays"]);
 const HEAD_POS = new Set(["NOUN", "PROPN"]);
 
 function isGapWorthy(answer: string, allowVague: boolean): boolean {
@@ -58,7 +60,7 @@ export function wordKeys(text: string): Set<string> {
   words.forEach((w, i) => {
     keys.add(w);
     if (w.length >= 5) keys.add(w.slice(0, 5));
-    if (i + 1 < words.length) keys.add(w + words[i + 1]);
+    if (i + 1 < words.length && /\p{L}/u.test(w + words[i + 1])) keys.add(w + words[i + 1]);
   });
   return keys;
 }
@@ -99,13 +101,17 @@ function nounChunks(tokens: Token[]): Token[][] {
   let current: Token[] = [];
   const close = () => {
     while (current.length && !HEAD_POS.has(current[current.length - 1].pos)) current.pop();
-    while (current.length && (current[0].stop || PRONOUNS.has(current[0].text.toLowerCase()))) current.shift();
+    while (current.length && (current[0].stop || PRONOUNS.has(current[0].text.toLowerCase()) || TEMPORAL.has(current[0].text.toLowerCase()))) current.shift();
     if (current.length) chunks.push(current);
     current = [];
   };
   tokens.forEach((t, k) => {
-    // "the hippocampus replays the day's…": a "noun" followed by a determiner is a verb
-    if (CHUNK_POS.has(t.pos) && !t.atomic && /^(DET|PRON)$/.test(tokens[k + 1]?.pos ?? "") && !/['’]s$/.test(t.text) && t.pos !== "PROPN") { close(); return; }
+    // "the hippocampus replays the day's…", "central banks target low inflation", "money chases too few goods":
+    // a second "noun" followed by a determiner, an adjective or "too" is a verb
+    const next = tokens[k + 1];
+    const verbLike = /^(DET|PRON)$/.test(next?.pos ?? "")
+      || current.some((c) => c.pos === "NOUN") && t.pos === "NOUN" && (next?.pos === "ADJ" || /^(too|more|less|very)$/i.test(next?.text ?? ""));
+    if (CHUNK_POS.has(t.pos) && !t.atomic && verbLike && !/['’]s$/.test(t.text) && t.pos !== "PROPN") { close(); return; }
     const prev = current[current.length - 1];
     if (t.pos === "ADJ" && prev && HEAD_POS.has(prev.pos)) close(); // noun phrases are ADJ* NOUN+
     if (CHUNK_POS.has(t.pos) && !/['’]s$/.test(current[current.length - 1]?.text ?? "")) current.push(t);
@@ -177,6 +183,7 @@ function cutsPhrase(tokens: Token[], start: number, end: number): boolean {
   if (glued(tokens[last], next) && !/^[),.;:!?"”’'…]$/.test(next!.text) && !/^['’]s$/.test(next!.text)) return true;
   if (prev && HEAD_POS.has(prev.pos) && !/['’]s$/.test(prev.text) && HEAD_POS.has(tokens[first].pos)) return true;
   if (prev && prev.pos === "NUM") return true;
+  if (next && next.pos === "NUM" && MONTH.test(tokens[last].text)) return true; // "[Nov.] 1789": half a date
   if (next && HEAD_POS.has(next.pos) && HEAD_POS.has(tokens[last].pos)) return true;
   return false;
 }

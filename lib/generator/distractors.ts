@@ -15,7 +15,7 @@ const BELOW_PATTERN = [1, 2, 2, 1, 1, 2, 3, 2, 1, 0];
 function additiveStep(claim: NumericClaim): number | null {
   const d = Math.abs(claim.value / claim.format.scale);
   switch (claim.format.unit) {
-    case "percent": return d < 1 ? null : d < 10 ? Math.max(1, Math.round(d / 3)) : d < 30 ? 5 : 10;
+    case "percent": return d < 1 ? null : d < 10 ? Math.max(1, Math.round(d / 3)) : d < 30 ? 5 : d < 90 ? 10 : claim.format.decimals > 0 ? 0.5 : 2;
     case "temperature": return d <= 3 ? 0.5 : d < 10 ? 1 : d < 20 ? 5 : 10;
     case "year": return 2;
     // small whole numbers of things or time move by one: "5 hours" → 4, 6, 7 hours, never "1 hour"

@@ -153,8 +153,12 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   };
 }
 
+const SMALL_DIGITS: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
+
+/** Does the prompt show the answer's number ("62⁶" gives away "6 chars")? */
 function numbersShown(answer: string, prompt: string): boolean {
-  const shown = new Set(prompt.match(/\d+(?:[.,]\d+)*/g) ?? []);
+  const plain = prompt.replace(/[⁰-⁹¹²³₀-₉]/g, (c) => ` ${SMALL_DIGITS[c]} `);
+  const shown = new Set(plain.match(/\d+(?:[.,]\d+)*/g) ?? []);
   return (answer.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => shown.has(n));
 }
 

@@ -52,7 +52,7 @@ const RANGE = new RegExp(String.raw`(?:\bbetween\s(${QUANTITY})\sand\s(${QUANTIT
 const BOUND = new RegExp(String.raw`\b(at least|at most|more than|less than|fewer than|over|under|below|above|up to|no more than|no less than|a minimum of|a maximum of|as much as|as many as)\s(${QUANTITY})`, "giu");
 const MULTIPLIER = new RegExp(String.raw`(?:((?<![\p{L}\p{N}_.,]|\p{L}-)\d+(?:\.\d+)?|\b${WORDNUM})\s?(?:times|x|×)(?=\s|$|[.,;])|\b(${FACTOR_WORDS.map(([w]) => w).join("|")})\b|\b(${NUM}|${WORDNUM})-?fold\b)`, "giu");
 const SINGLE = new RegExp(QUANTITY, "giu");
-const YEAR = /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid)\s((?:19|20)\d\d)(?![\d%-]|\s?(?:percent|million|billion))/giu;
+const YEAR = /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid)\s((?:19|20)\d\d)(?![\d%-]|s\b|['’]s\b|\s?(?:percent|million|billion))/giu;
 
 const REFERENCE_BEFORE = /\b(?:section|chapter|part|figure|fig\.|table|step|version|v|no\.|number|item|page|p\.|type|stage|phase|level|grade|class|round|series|generation|gen|model|lecture|episode|season|volume|vol\.)\s?$/i;
 const MIN_WORDS = /^(at least|more than|over|above|no less than|a minimum of)$/i;
@@ -101,6 +101,7 @@ export function parseQuantity(text: string, fallback?: QuantityFormat): Parsed |
       return { value: number * fallback.scale, format: { ...fallback, ...base, scale: fallback.scale, prefix: fallback.prefix }, canonical: number * fallback.scale };
     }
     const head = word[2];
+    if (/^\p{Lu}/u.test(head) || /^\p{Lu}/u.test(word[1] ?? "")) return null; // "Seven Years' War" is a name
     unit = new RegExp(`^${DURATION}$`, "iu").test(head) ? "duration" : "count";
     const singular = head.replace(/ies$/, "y").replace(/(ch|sh|x)es$/, "$1").replace(/s$/, "");
     noun = [`${word[1] ?? ""}${singular === "people" ? "person" : singular}`, `${word[1] ?? ""}${head}`];
@@ -121,7 +122,8 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
   const accept = (claim: NumericClaim, whole: [number, number]) => {
     if (spanOverlaps(taken, whole[0], whole[1])) return;
     if (HALF_RANGE_BEFORE.test(sentence.slice(0, whole[0])) || HALF_RANGE_AFTER.test(sentence.slice(whole[1]))) return;
-    if (/^\s?[×x·]\s?10/.test(sentence.slice(claim.end)) || /[×x·^]\s?$/.test(sentence.slice(0, whole[0]))) return; // 3.00 × 10⁸: a formula
+    // "3.00 × 10⁸", "30 × 86,400 s", "≈ 400": a step of arithmetic, not a claim
+    if (/^\s?[×x·÷=≈*/]\s?\d/.test(sentence.slice(whole[1])) || /[×·÷=≈*/^]\s?~?\s?$/.test(sentence.slice(0, whole[0]))) return;
     if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);

@@ -76,7 +76,7 @@ export function splitDefinition(text: string): { term: string; definition: strin
   const definition = m[2].trim();
   const termWords = term.split(/\s+/);
   if (termWords.length > 5 || definition.split(/\s+/).length < 3 || !/^\p{L}/u.test(definition)) return null;
-  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by)$/i.test(term)) return null;
-  if (/\b(is|are|was|were|has|have|will|can|should|must)\b/i.test(term)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
+  if (/\b(is|are|was|were|has|have|will|can|should|must)\b|\d/i.test(term)) return null;
   return { term, definition };
 }
