@@ -100,7 +100,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, claim.start, claim.end);
       const choice = buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
       if (!choice && numbersShown(claim.answer, prompt) || contextWords(prompt) < 4) continue;
-      if (numbersShown(claim.answer, `${doc.title} ${s.heading}`)) continue; // "In [1905]" under "Special relativity (1905)"
+      if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
       push(s, claimKey(claim), 0.9, choice ?? { prompt, answer: claim.answer.trim() });
     }
     const first = s.sentence.tokens[0];
@@ -155,11 +155,12 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
 
 const SMALL_DIGITS: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
 
-/** Does the prompt show the answer's number ("62⁶" gives away "6 chars")? */
-function numbersShown(answer: string, prompt: string): boolean {
-  const plain = prompt.replace(/[⁰-⁹¹²³₀-₉]/g, (c) => ` ${SMALL_DIGITS[c]} `);
+/** Does the text show the answer's number ("62⁶" gives away "6 chars")? `all`: every number of it. */
+function numbersShown(answer: string, text: string, all = false): boolean {
+  const plain = text.replace(/[⁰-⁹¹²³₀-₉]/g, (c) => ` ${SMALL_DIGITS[c]} `);
   const shown = new Set(plain.match(/\d+(?:[.,]\d+)*/g) ?? []);
-  return (answer.match(/\d+(?:[.,]\d+)*/g) ?? []).some((n) => shown.has(n));
+  const numbers = answer.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  return all ? numbers.length > 0 && numbers.every((n) => shown.has(n)) : numbers.some((n) => shown.has(n));
 }
 
 /** A defined term is asked among the document's other defined terms; anything else as a cloze. */

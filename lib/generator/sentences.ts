@@ -132,6 +132,16 @@ function repairVerb(tokens: Token[]): Token[] {
       tokens[k] = { ...t, pos: "VERB" };
     }
   }
+  // "Each cycle moves from light sleep…": after the opening noun, a plural-looking noun before a
+  // preposition, with no verb until the next comma, is the sentence's verb
+  const opening = tokens[0]?.pos === "DET" ? 1 : 0;
+  const second = tokens[opening + 1];
+  if (tokens[opening]?.pos === "NOUN" && !/s$/.test(tokens[opening].text) && second?.pos === "NOUN" && /[^s]s$/.test(second.text)
+    && tokens[opening + 2]?.pos === "ADP") {
+    const clause = tokens.slice(opening + 2);
+    const comma = clause.findIndex((t) => t.text === ",");
+    if (!(comma < 0 ? clause : clause.slice(0, comma)).some((t) => t.pos === "VERB" || t.pos === "AUX")) tokens[opening + 1] = { ...second, pos: "VERB" };
+  }
   if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return tokens;
   for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k];
