@@ -37,6 +37,8 @@ export interface DocumentStats {
   terms: TermIndex;
   /** Match keys of what the whole document is about ("Rust" in a Rust chapter): too obvious to ask. */
   subjects: Set<string>;
+  /** Word keys of the title with each section heading, filled as headings are met. */
+  headingKeys: Map<string, Set<string>>;
 }
 
 const CHUNK_POS = new Set(["ADJ", "NOUN", "PROPN"]);
@@ -310,7 +312,8 @@ export function contextWords(prompt: string): number {
 
 /** Why an answer cannot be asked in this prompt, or null. */
 export function answerProblem(answer: string, prompt: string, statement: Statement, stats: DocumentStats): string | null {
-  const heading = new Set([...stats.titleWords, ...wordKeys(statement.heading)]);
+  let heading = stats.headingKeys.get(statement.heading);
+  if (!heading) stats.headingKeys.set(statement.heading, (heading = new Set([...stats.titleWords, ...wordKeys(statement.heading)])));
   if (givenAway(answer, heading)) return "given away by the title or section";
   if (answerLeaks(answer, prompt)) return "shown elsewhere in the prompt";
   if (contextWords(prompt) < 4) return "fewer than four content words around the gap";

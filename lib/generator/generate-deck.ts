@@ -22,10 +22,16 @@ export const DEFAULT_MAX_CARDS_PER_TOPIC = 8;
 /** Text candidates tried per sentence (the best that passes the filters is usually the first). */
 const SPANS_PER_SENTENCE = 3;
 
-interface Candidate extends CardDraft {
+/** A card not built yet: options and ids are made only for what selection keeps. */
+interface Candidate {
   fact: string;
+  answer: string;
+  source: string;
+  topic: string | null;
+  quality: number;
   position: number;
   required?: boolean;
+  make: () => ChoiceCard | { prompt: string; answer: string };
 }
 
 const ORIGIN_WEIGHT = { keyPoint: 1, summary: 0.7, section: 0.8 } as const;
@@ -47,7 +53,7 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
   const terms = collectTerms(statements.map((s) => s.sentence));
   // a name in more than one sentence in eight is what the document is about, not a fact in it
   const subjects = new Set([...terms.terms.values()].filter((t) => t.count >= Math.max(4, statements.length / 8)).map((t) => t.key));
-  return { lemmas, marked, titleWords: wordKeys(title), terms, subjects };
+  return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, headingKeys: new Map() };
 }
 
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes" is not 62 encodes). */
@@ -84,33 +90,29 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const firstOfBlock = new Map<number, Statement>();
   for (const s of usable) if (!firstOfBlock.has(s.blockIndex)) firstOfBlock.set(s.blockIndex, s);
   const candidates: Candidate[] = [];
-  const push = (s: Statement, factKey: string, spanScore: number, card: ChoiceCard | { prompt: string; answer: string }, extra: Partial<Candidate> = {}) => {
+  const push = (s: Statement, fact: string, spanScore: number, answer: string, make: Candidate["make"]) => {
     const sentenceQuality = assessments.get(s)!.quality;
     const quality = Math.round(Math.min(1, 0.6 * spanScore + 0.25 * sentenceQuality + 0.15 * ORIGIN_WEIGHT[s.origin]) * 1000) / 1000;
-    const options = "options" in card ? card.options : undefined;
-    candidates.push({
-      id: fingerprint(factKey, s.sentence.text), kind: options ? "choice" : "cloze", topic: s.topic, prompt: card.prompt, answer: card.answer,
-      ...(options ? { options } : {}), source: s.sentence.text, quality, fact: factKey, position: candidates.length, ...extra,
-    });
+    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make });
   };
 
   for (const s of usable) {
     const sentence = s.sentence.text;
     for (const claim of claims.get(s)!) {
       const prompt = promptFor(s, claim.start, claim.end);
-      const choice = buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
-      if (!choice && numbersShown(claim.answer, prompt) || contextWords(prompt) < 4) continue;
+      if (numbersShown(claim.answer, prompt) || contextWords(prompt) < 4) continue;
       if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
-      push(s, claimKey(claim), 0.9, choice ?? { prompt, answer: claim.answer.trim() });
+      const answer = claim.answer.trim();
+      push(s, claimKey(claim), 0.9, answer, () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`)) ?? { prompt, answer });
     }
     const first = s.sentence.tokens[0];
     const defines = s.block.term && !(first?.pos === "VERB" && first.lemma === first.text.toLowerCase()); // "Host level: Review…" labels a step
     if (defines && firstOfBlock.get(s.blockIndex) === s) {
       const prompt = `${GAP}: ${sentence}`;
       if (!answerProblem(s.block.term!, prompt, { ...s, context: undefined }, stats)) {
-        const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(s.block.term!));
-        const choice = buildListChoice(prompt, s.block.term!, others, stableSeed(sentence));
-        push(s, `text:${matchKey(s.block.term!)}`, 0.95, choice ?? { prompt, answer: s.block.term! });
+        const term = s.block.term!;
+        const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
+        push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term });
       }
     }
     let tried = 0;
@@ -120,7 +122,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, span.start, span.end);
       if (answerProblem(span.answer, prompt, s, stats)) continue;
       tried++;
-      push(s, `text:${matchKey(span.answer)}`, span.score, textCard(span, prompt, definedTerms.get(s.topic) ?? []));
+      push(s, `text:${matchKey(span.answer)}`, span.score, span.answer, () => textCard(span, prompt, definedTerms.get(s.topic) ?? []));
     }
   }
   if (candidates.length === 0) {
@@ -138,17 +140,20 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const words = new Map<string | null, number>();
   for (const s of statements) words.set(s.topic, (words.get(s.topic) ?? 0) + wordCount(s.sentence.text));
   const { cards, extras } = selectCards(candidates, { words, maxPerTopic });
-  const toDraft = ({ position, required, fact, ...card }: Candidate): CardDraft => {
-    void position; void required; void fact;
-    return card;
-  };
   const seen = new Set<string>();
-  const unique = (c: Candidate) => !seen.has(c.id) && Boolean(seen.add(c.id));
+  const build = (list: Candidate[]): CardDraft[] => list.flatMap((c) => {
+    const id = fingerprint(c.fact, c.source);
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const card = c.make();
+    const options = "options" in card ? card.options : undefined;
+    return [{ id, kind: options ? "choice" : "cloze", topic: c.topic, prompt: card.prompt, answer: card.answer, ...(options ? { options } : {}), source: c.source, quality: c.quality }];
+  });
   const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
   return {
     title: doc.title, summary: doc.summary, topics,
-    cards: cards.filter(unique).map(toDraft),
-    candidates: extras.filter((c) => c.quality >= MIN_QUALITY - 0.15).filter(unique).map(toDraft),
+    cards: build(cards),
+    candidates: build(extras.filter((c) => c.quality >= MIN_QUALITY - 0.15)),
     words: [...words.values()].reduce((a, b) => a + b, 0),
   };
 }

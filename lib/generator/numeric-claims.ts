@@ -115,15 +115,20 @@ function spanOverlaps(taken: [number, number][], start: number, end: number): bo
   return taken.some(([s, e]) => start < e && end > s);
 }
 
+const ANY_NUMBER = new RegExp(String.raw`\d|\b(?:${WORDNUM}|${FACTOR_WORDS.map(([w]) => w).join("|")})\b`, "iu");
+
 /** All numeric claims of one sentence, in reading order, never overlapping. */
 export function extractNumericClaims(sentence: string): NumericClaim[] {
+  if (!ANY_NUMBER.test(sentence)) return [];
   const claims: NumericClaim[] = [];
   const taken: [number, number][] = [];
   const accept = (claim: NumericClaim, whole: [number, number]) => {
     if (spanOverlaps(taken, whole[0], whole[1])) return;
-    if (HALF_RANGE_BEFORE.test(sentence.slice(0, whole[0])) || HALF_RANGE_AFTER.test(sentence.slice(whole[1]))) return;
+    const before = sentence.slice(Math.max(0, whole[0] - 16), whole[0]);
+    const after = sentence.slice(whole[1], whole[1] + 16);
+    if (HALF_RANGE_BEFORE.test(before) || HALF_RANGE_AFTER.test(after)) return;
     // "3.00 × 10⁸", "30 × 86,400 s", "≈ 400": a step of arithmetic, not a claim
-    if (/^\s?[×x·÷=≈*/]\s?\d/.test(sentence.slice(whole[1])) || /[×·÷=≈*/^]\s?~?\s?$/.test(sentence.slice(0, whole[0]))) return;
+    if (/^\s?[×x·÷=≈*/]\s?\d/.test(after) || /[×·÷=≈*/^]\s?~?\s?$/.test(before)) return;
     if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);

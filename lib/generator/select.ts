@@ -34,21 +34,66 @@ const MAX_SAME_ANSWER = 2;
 const WORDS_PER_CARD = 35;
 const MAX_EXTRAS = 60;
 
-function sameFact(a: { words: Set<string>; answer: string; sourceWords: Set<string> }, b: { words: Set<string>; answer: string; sourceWords: Set<string> }): boolean {
+interface Entry<T> { card: T; fact: string; answerWords: Set<string>; words: Set<string>; sourceWords: Set<string> }
+
+function entryOf<T extends Selectable>(card: T): Entry<T> {
+  const answerWords = new Set(contentWords(card.answer));
+  const sourceWords = new Set(contentWords(card.source));
+  return { card, fact: card.fact, answerWords, words: new Set([...sourceWords].filter((w) => !answerWords.has(w))), sourceWords };
+}
+
+function sharedCount(a: Set<string>, b: Set<string>): number {
   let shared = 0;
-  for (const w of a.words) if (b.words.has(w)) shared++;
-  const smaller = Math.min(a.words.size, b.words.size);
-  if (a.answer === b.answer && (shared >= 2 || smaller > 0 && shared / smaller >= 0.4)) return true;
-  // the same statement made twice (summary, key point, section): most words shared
-  let sharedSource = 0;
-  for (const w of a.sourceWords) if (b.sourceWords.has(w)) sharedSource++;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared;
+}
+
+function sameFact<T>(a: Entry<T>, b: Entry<T>): boolean {
+  if (a.fact === b.fact) {
+    const shared = sharedCount(a.words, b.words);
+    const smaller = Math.min(a.words.size, b.words.size);
+    if (shared >= 2 || smaller > 0 && shared / smaller >= 0.4) return true;
+  }
+  // the same statement made twice (summary, key point, section): most words shared, and each asks what the other shows
   const smallerSource = Math.min(a.sourceWords.size, b.sourceWords.size);
-  return smallerSource >= 3 && sharedSource / smallerSource >= 0.6 && (a.answer === b.answer || b.sourceWords.has(a.answer) || a.sourceWords.has(b.answer));
+  if (smallerSource < 3 || sharedCount(a.sourceWords, b.sourceWords) / smallerSource < 0.6) return false;
+  const shows = (x: Entry<T>, y: Entry<T>) => x.answerWords.size > 0 && [...x.answerWords].every((w) => y.sourceWords.has(w));
+  return a.fact === b.fact || shows(a, b) || shows(b, a);
+}
+
+/** Kept cards, found by fact and by their rarest words, so checking a candidate does not scan the whole deck. */
+class FactIndex<T> {
+  private readonly byFact = new Map<string, Entry<T>[]>();
+  private readonly byWord = new Map<string, Entry<T>[]>();
+
+  add(entry: Entry<T>): void {
+    this.byFact.set(entry.fact, [...(this.byFact.get(entry.fact) ?? []), entry]);
+    for (const w of entry.sourceWords) {
+      const list = this.byWord.get(w) ?? [];
+      list.push(entry);
+      this.byWord.set(w, list);
+    }
+  }
+
+  repeats(entry: Entry<T>): boolean {
+    if ((this.byFact.get(entry.fact) ?? []).some((k) => sameFact(k, entry))) return true;
+    const rarest = [...entry.sourceWords].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0)).slice(0, 4);
+    const seen = new Set<Entry<T>>();
+    for (const w of rarest) {
+      for (const k of (this.byWord.get(w) ?? []).slice(-200)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (sameFact(k, entry)) return true;
+      }
+    }
+    return false;
+  }
 }
 
 export function selectCards<T extends Selectable>(candidates: T[], budget: Budget): { cards: T[]; extras: T[] } {
   const order = [...candidates].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)) || b.quality - a.quality || a.position - b.position);
-  const kept: { card: T; words: Set<string>; answer: string; sourceWords: Set<string> }[] = [];
+  const kept: T[] = [];
+  const index = new FactIndex<T>();
   const extras: T[] = [];
   const perTopic = new Map<string | null, number>();
   const perAnswer = new Map<string, number>();
@@ -58,11 +103,9 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
 
   for (const card of order) {
     const answer = card.fact;
-    const answerWords = new Set(contentWords(card.answer));
-    const sourceWords = new Set(contentWords(card.source));
-    const entry = { card, answer, words: new Set([...sourceWords].filter((w) => !answerWords.has(w))), sourceWords };
-    if (kept.some((k) => sameFact(k, entry))) continue;
     if (sentences.has(card.source)) continue;
+    const entry = entryOf(card);
+    if (index.repeats(entry)) continue;
     const topicAnswer = `${card.topic}\u0000${answer}`;
     const fits = card.required || card.quality >= MIN_QUALITY && (perTopic.get(card.topic) ?? 0) < room(card.topic)
       && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !perAnswer.has(topicAnswer);
@@ -70,14 +113,15 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
       if (extras.length < MAX_EXTRAS && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !extras.some((e) => e.source === card.source)) extras.push(card);
       continue;
     }
-    kept.push(entry);
+    kept.push(card);
+    index.add(entry);
     perTopic.set(card.topic, (perTopic.get(card.topic) ?? 0) + 1);
     perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
     perAnswer.set(topicAnswer, 1);
     sentences.add(card.source);
   }
   const byPosition = (a: T, b: T) => a.position - b.position;
-  const cards = kept.map((k) => k.card);
-  const keptSources = new Set(cards.map((c) => c.source));
-  return { cards: cards.sort(byPosition), extras: extras.filter((e) => !keptSources.has(e.source)).sort((a, b) => b.quality - a.quality) };
+  // an extra set aside early may ask what a card kept later asks
+  const fresh = extras.filter((e) => !sentences.has(e.source) && !index.repeats(entryOf(e)));
+  return { cards: kept.sort(byPosition), extras: fresh.sort((a, b) => b.quality - a.quality) };
 }

@@ -28,7 +28,8 @@ export interface TaggedSentence {
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
 function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  // sentences are cut by splitSentences; wink only tags (its own sentence finder would cost a third more)
+  nlp ??= winkNLP(model, ["pos"]);
   return nlp;
 }
 
@@ -153,12 +154,11 @@ function repairVerb(tokens: Token[]): Token[] {
   return tokens;
 }
 
-/** Tags one sentence (already cut by splitSentences). */
-export function tagSentence(text: string): TaggedSentence {
+/** Tags a block's text once (one wink document is far cheaper than one per sentence). */
+function tagText(text: string): Token[] {
   const nlpEngine = engine();
   const its = nlpEngine.its;
-  const doc = nlpEngine.readDoc(text);
-  const tokens = doc.tokens();
+  const tokens = nlpEngine.readDoc(text).tokens();
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
   const lemma = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
@@ -182,10 +182,30 @@ export function tagSentence(text: string): TaggedSentence {
       ...(atomic ? { atomic } : {}),
     });
   });
-  return { text, tokens: repairVerb(glue(raw, text)) };
+  return raw;
+}
+
+/** Tags one sentence. */
+export function tagSentence(text: string): TaggedSentence {
+  return { text, tokens: repairVerb(glue(tagText(text), text)) };
 }
 
 /** Splits a block (one bullet or paragraph) into tagged sentences. */
 export function tagSentences(block: string): TaggedSentence[] {
-  return splitSentences(block).map(tagSentence);
+  const sentences = splitSentences(block);
+  if (sentences.length <= 1) return sentences.map(tagSentence);
+  const text = sentences.join(" ");
+  const tokens = tagText(text);
+  let from = 0;
+  let k = 0;
+  return sentences.map((sentence) => {
+    const start = from;
+    from += sentence.length + 1;
+    const own: Token[] = [];
+    for (; k < tokens.length && tokens[k].start < from - 1; k++) {
+      const t = tokens[k];
+      if (t.end <= start + sentence.length) own.push({ ...t, start: t.start - start, end: t.end - start });
+    }
+    return { text: sentence, tokens: repairVerb(glue(own, sentence)) };
+  });
 }

@@ -4,7 +4,7 @@
  * "Their …" or "The model …". assessStatement rejects sentences no card should come from
  * (questions, meta text about the document, code, sentences that hang on a missing referent).
  */
-import { splitSentences, tagSentence, type TaggedSentence } from "./sentences";
+import { splitSentences, tagSentences, type TaggedSentence } from "./sentences";
 import type { Block, Mark, ParsedDocument } from "./outline";
 import { wordCount } from "./normalise";
 
@@ -53,10 +53,8 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
   const statements: Statement[] = [];
   let blockIndex = 0;
   const add = (block: Block, origin: Origin, topic: string | null, heading: string) => {
-    const sentences = splitSentences(block.text);
     const lead = block.lead ? lastSentence(block.lead) : undefined;
-    sentences.forEach((text, k) => {
-      const sentence = tagSentence(text);
+    tagSentences(block.text).forEach((sentence, k) => {
       const fragment = k === 0 && block.kind === "bullet" && isFragment(sentence);
       statements.push({
         sentence, origin, topic, heading, position: statements.length, blockIndex,

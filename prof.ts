@@ -1,0 +1,10 @@
+import { syntheticDocument } from "./bench/figures/generator";
+import { generateDeck } from "./lib/generator";
+import { parseDocument } from "./lib/generator/parse-document";
+import { buildStatements } from "./lib/generator/statements";
+const text = syntheticDocument(process.cwd(), Number(process.argv[2] ?? 200000));
+generateDeck(syntheticDocument(process.cwd(), 5000));
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = cpu(); const doc = parseDocument(text); console.log("parse", Math.round(cpu() - t));
+t = cpu(); const st = buildStatements(doc); console.log("statements", Math.round(cpu() - t), st.length);
+t = cpu(); const d = generateDeck(text); console.log("total", Math.round(cpu() - t), d.cards.length);
