@@ -45,6 +45,10 @@ const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is
 const CONNECTIVE_START = /^(?:as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
 /** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
 const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
+/** "The variable `tup` binds…", "the array named `a`": a name from a listing the card cannot show. */
+const NAMED_IN_CODE = (name: string) => new RegExp(`\\b(?:variable|array|tuple|named)\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
+/** "The program resulted in…", "this code": the example itself, which the card cannot show. */
+const CODE_EXAMPLE = /^(?:the|our) (?:program|code|output|example|listing|snippet)\b/i;
 const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|outlines|introduces|reviews|walks through|talks about|argues)\b/i;
 const CODE_RESIDUE = /[{};|]|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
@@ -132,7 +136,10 @@ export function assessStatement(s: Statement): Assessment {
   if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
-  if ((s.block.marks ?? []).some((m) => m.kind === "code" && CODE_VARIABLE.test(m.text))) return { reject: "about a code example", quality: 0 };
+  const code = (s.block.marks ?? []).filter((m) => m.kind === "code");
+  if (code.some((m) => CODE_VARIABLE.test(m.text) || NAMED_IN_CODE(m.text).test(text)) || CODE_EXAMPLE.test(text)) {
+    return { reject: "about a code example", quality: 0 };
+  }
   if (/[[\]]/.test(text)) return { reject: "brackets would read as a gap", quality: 0 };
   if (s.origin === "summary" && DESCRIBES_DOCUMENT.test(text)) return { reject: "describes the document", quality: 0 };
   if (!s.rewrite && /^the\s+(?:model|company|startup|firm|approach|method|study|team)\b/i.test(text)) return { reject: "refers to something the prompt does not name", quality: 0 };
