@@ -187,6 +187,8 @@ function cutsPhrase(tokens: Token[], start: number, end: number): boolean {
   if (prev && prev.pos === "NUM") return true;
   if (next && next.pos === "NUM" && MONTH.test(tokens[last].text)) return true; // "[Nov.] 1789": half a date
   if (next && HEAD_POS.has(next.pos) && HEAD_POS.has(tokens[last].pos)) return true;
+  // "the [University] of Rochester", "[U.S. Centers] for Disease Control": half a name
+  if (tokens[last].pos === "PROPN" && next && /^(of|for|and|de|du|von)$/.test(next.text) && tokens[last + 2]?.pos === "PROPN") return true;
   return false;
 }
 

@@ -160,7 +160,15 @@ export function readMarkdown(input: string): ParsedDocument {
           if (isCaption(node)) break;
           const { text, marks } = paragraphText(node);
           if (!text || !/\p{L}/u.test(text)) break;
-          if (/:$/.test(text)) lead = text.replace(/:$/, "");
+          if (/:$/.test(text)) {
+            // "Key Points:" / "Details:" as paragraphs (documents converted from PDF or Word)
+            const label = text.replace(/:$/, "").trim();
+            if (LIST_HEADING.test(label)) { mode = "keypoints"; current = null; break; }
+            if (SUMMARY_HEADING.test(label)) { mode = "summary"; current = null; break; }
+            if (/^(?:details|notes|body|discussion)$/i.test(label)) { mode = "preamble"; break; }
+            lead = label;
+            if (label.split(/\s+/).length <= 6) break; // a label for the list below, not a statement
+          }
           if (isEmphasisOnly(node) && (lead || mode !== "section")) break;
           addBlock(withDefinition({ kind: "paragraph", text, ...(marks.length ? { marks } : {}) }, node));
           break;
@@ -187,7 +195,7 @@ export function readMarkdown(input: string): ParsedDocument {
   };
   walk(nodes);
 
-  const summaryText = (explicitSummary ?? summary).join(" ").trim();
+  const summaryText = (explicitSummary ?? summary).join("\n\n").trim();
   return { title: title || "Untitled document", summary: summaryText || null, keyPoints, sections };
 }
 

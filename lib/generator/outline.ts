@@ -24,6 +24,7 @@ export interface Section { path: string; title: string; order: number; depth: nu
 
 export interface ParsedDocument {
   title: string;
+  /** The text before the first section (or under "Summary"), paragraphs separated by a blank line. */
   summary: string | null;
   keyPoints: string[];
   sections: Section[];

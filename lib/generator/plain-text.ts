@@ -155,7 +155,7 @@ export function readPlainText(input: string): ParsedDocument {
   }
   flushParagraph();
 
-  const summaryText = (explicitSummary ?? summaryParts).join(" ").trim();
+  const summaryText = (explicitSummary ?? summaryParts).join("\n\n").trim();
   return {
     title: title || "Untitled document",
     summary: summaryText || null,

@@ -39,6 +39,8 @@ const META = [
   /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
+  /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b/i,
+  /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
 ];
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}/iu;
@@ -69,7 +71,7 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
     blockIndex++;
   };
   for (const point of doc.keyPoints) add({ kind: "bullet", text: point }, "keyPoint", null, doc.title);
-  if (doc.summary) add({ kind: "paragraph", text: doc.summary }, "summary", null, doc.title);
+  for (const paragraph of doc.summary?.split(/\n{2,}/) ?? []) add({ kind: "paragraph", text: paragraph }, "summary", null, doc.title);
   for (const section of doc.sections) for (const block of section.blocks) add(block, "section", section.path, section.title);
   resolveReferents(statements);
   return statements;
