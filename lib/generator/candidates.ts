@@ -116,6 +116,9 @@ function nounChunks(tokens: Token[]): Token[][] {
     if (CHUNK_POS.has(t.pos) && !t.atomic && verbLike && !/['’]s$/.test(t.text) && t.pos !== "PROPN") { close(); return; }
     const prev = current[current.length - 1];
     if (t.pos === "ADJ" && prev && HEAD_POS.has(prev.pos)) close(); // noun phrases are ADJ* NOUN+
+    // "processing, stores user data": after a comma, a lower-case plural before a noun is a verb
+    if (!prev && t.pos === "NOUN" && !t.atomic && /^\p{Ll}+[^s]s$/u.test(t.text) && t.lemma !== t.text && /^[,;]$/.test(tokens[k - 1]?.text ?? "")
+      && next?.pos === "NOUN") return;
     if (CHUNK_POS.has(t.pos) && !/['’]s$/.test(current[current.length - 1]?.text ?? "")) current.push(t);
     else close();
   });
@@ -232,6 +235,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
     const partOfLonger = occurrences.some((o) => o !== occ && o.start <= occ.start && o.end >= occ.end);
     if (partOfLonger) continue;
     const own = tokens.filter((t) => t.start >= occ.start && t.end <= occ.end);
+    // "Outline a high level design": a capitalised everyday word opening a sentence is not a name
+    if (occ.start === 0 && own.length === 1 && !marks.has(occ.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(occ.text) && zipf(occ.text) >= 3) continue;
     const recurring = occ.term.count >= 2;
     const score = 0.5 + 0.25 * importance(own, stats) + (recurring ? 0.1 : 0) + (occ.term.kind === "term" ? 0 : 0.05)
       + (marks.has(occ.text.toLowerCase()) ? 0.1 : 0);

@@ -107,8 +107,10 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
     const entry = entryOf(card);
     if (index.repeats(entry)) continue;
     const topicAnswer = `${card.topic}\u0000${answer}`;
+    // a name ("MySQL Database", "S3") may be the answer to two facts; a common phrase only to one
+    const maxSame = /\d|.\p{Lu}/u.test(card.answer) ? MAX_SAME_ANSWER : 1;
     const fits = card.required || card.quality >= MIN_QUALITY && (perTopic.get(card.topic) ?? 0) < room(card.topic)
-      && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !perAnswer.has(topicAnswer);
+      && (perAnswer.get(answer) ?? 0) < maxSame && !perAnswer.has(topicAnswer);
     if (!fits) {
       if (extras.length < MAX_EXTRAS && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !extras.some((e) => e.source === card.source)) extras.push(card);
       continue;

@@ -125,11 +125,12 @@ function joinFormulas(tokens: Token[], text: string): Token[] {
  */
 function repairVerb(tokens: Token[]): Token[] {
   // "rules that the compiler checks.": a relative clause's verb read as a plural noun
-  for (let k = 3; k < tokens.length; k++) {
+  for (let k = 2; k < tokens.length; k++) {
     const t = tokens[k];
     const after = tokens[k + 1];
-    if (t.pos === "NOUN" && /[^s]s$/.test(t.text) && !t.atomic && nounish(tokens[k - 1].pos) && tokens[k - 2].pos === "DET"
-      && /^(that|which)$/i.test(tokens[k - 3].text) && (!after || after.pos === "PUNCT" || after.pos === "ADP")) {
+    const relative = (j: number) => /^(that|which)$/i.test(tokens[j]?.text ?? "");
+    if (t.pos === "NOUN" && /[^s]s$/.test(t.text) && !t.atomic && nounish(tokens[k - 1].pos)
+      && (relative(k - 2) || tokens[k - 2].pos === "DET" && relative(k - 3)) && (!after || after.pos === "PUNCT" || after.pos === "ADP")) {
       tokens[k] = { ...t, pos: "VERB" };
     }
   }

@@ -43,7 +43,7 @@ const META = [
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
 ];
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
-const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}/iu;
+const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
 const CONNECTIVE_START = /^(?:as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
 /** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
 const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
@@ -52,7 +52,7 @@ const NAMED_IN_CODE = (name: string) => new RegExp(`\\b(?:variable|array|tuple|n
 /** "The program resulted in…", "this code": the example itself, which the card cannot show. */
 const CODE_EXAMPLE = /^(?:the|our) (?:program|code|output|example|listing|snippet)\b/i;
 const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|outlines|introduces|reviews|walks through|talks about|argues)\b/i;
-const CODE_RESIDUE = /[{};|]|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
+const CODE_RESIDUE = /[{};|]|\b[a-z]\w{0,3} = [a-z]\w{0,3}\b|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
 /** Statements of a parsed document, in reading order. */
 export function buildStatements(doc: ParsedDocument): Statement[] {
