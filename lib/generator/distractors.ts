@@ -80,8 +80,9 @@ function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const high = claim.high!;
   const width = high - low;
   const step = additiveStep(claim) ?? 0;
-  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count" ? 1 : Math.max(step, 1);
-  const shift = width + unitStep * claim.format.scale;
+  // whole numbers of things move by one ("4 to 6 hours"), shares and degrees by the range's own width ("80-85%")
+  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count" ? claim.format.scale : Math.max(width, step * claim.format.scale, claim.format.scale);
+  const shift = width + unitStep;
   const result: Option[] = [];
   // apart from the answer, and not absurd for the quantity: "7 to 9 hours" gives 4 to 6 and 10 to 12, not 15 to 17
   const fits = (l: number, h: number) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim)
