@@ -1,7 +1,4 @@
-/**
- * Residue that real documents carry into their text and no card should show: footnote markers,
- * HTML tags and comments, mdBook directives, reference-link brackets, bare URLs.
- */
+/** Residue that real documents carry into their text and no card should show. */
 
 const SUBSCRIPT: Record<string, string> = { 0: "₀", 1: "₁", 2: "₂", 3: "₃", 4: "₄", 5: "₅", 6: "₆", 7: "₇", 8: "₈", 9: "₉", "+": "₊", "-": "₋" };
 const SUPERSCRIPT: Record<string, string> = { 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹", "+": "⁺", "-": "⁻", n: "ⁿ" };
@@ -15,15 +12,13 @@ export function scriptText(text: string, kind: "sub" | "sup"): string {
   return /\s/.test(t) ? `${mark}(${t})` : `${mark}${t}`;
 }
 
-/** Removes markup residue from one line of text that is already free of Markdown syntax. */
+/**
+ * Removes residue from text the Markdown parser has already freed of syntax and raw HTML: mdBook
+ * directives, footnote markers and reference-link brackets it did not resolve, bare URLs.
+ */
 export function cleanResidue(text: string): string {
   return text
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, " ")
     .replace(/\{\{#[^}]*\}\}/g, " ")
-    .replace(/<sup>\s*<a[^>]*>[^<]*<\/a>\s*<\/sup>/gi, "")
-    .replace(/<sub>([^<]*)<\/sub>/gi, (_, t: string) => scriptText(t, "sub"))
-    .replace(/<sup>([^<]*)<\/sup>/gi, (_, t: string) => scriptText(t, "sup"))
-    .replace(/<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, " ")
     .replace(/\[\^[^\]\s]+\]/g, "")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")

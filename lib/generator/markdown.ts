@@ -14,7 +14,7 @@ import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { cleanResidue } from "./clean-text";
+import { cleanResidue, scriptText } from "./clean-text";
 import { stripEmoji } from "./normalise";
 import {
   LIST_HEADING, SUMMARY_HEADING, SectionPaths, splitDefinition, topicTitle,
@@ -26,7 +26,18 @@ interface Inline { text: string; marks: Mark[] }
 function inline(nodes: PhrasingContent[]): Inline {
   let text = "";
   const marks: Mark[] = [];
+  // raw HTML is markup, never text: tags and comments go; <sub>/<sup> keep their content as ₂ or ^n,
+  // a <sup> holding a link is a footnote marker and goes whole
+  let script: { kind: "sub" | "sup"; text: string; link: boolean } | null = null;
   for (const node of nodes) {
+    if (script) {
+      if (node.type === "html" && /^<\/su[bp]>$/i.test(node.value.trim())) {
+        if (!script.link) text += scriptText(script.text, script.kind);
+        script = null;
+      } else if (node.type === "html") script.link ||= /^<a\b/i.test(node.value);
+      else script.text += inline([node]).text;
+      continue;
+    }
     switch (node.type) {
       case "text":
         text += node.value;
@@ -35,9 +46,12 @@ function inline(nodes: PhrasingContent[]): Inline {
         text += node.value;
         marks.push({ text: node.value, kind: "code" });
         break;
-      case "html":
-        text += node.value; // <sup>, <sub>, comments: cleanResidue reads them with their neighbours
+      case "html": {
+        const open = /^<(sub|sup)>$/i.exec(node.value.trim());
+        if (open) script = { kind: open[1].toLowerCase() as "sub" | "sup", text: "", link: false };
+        else text += " ";
         break;
+      }
       case "break":
         text += " ";
         break;
