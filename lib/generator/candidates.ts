@@ -235,8 +235,10 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
     const partOfLonger = occurrences.some((o) => o !== occ && o.start <= occ.start && o.end >= occ.end);
     if (partOfLonger) continue;
     const own = tokens.filter((t) => t.start >= occ.start && t.end <= occ.end);
-    // "Outline a high level design": a capitalised everyday word opening a sentence is not a name
-    if (occ.start === 0 && own.length === 1 && !marks.has(occ.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(occ.text) && zipf(occ.text) >= 3) continue;
+    // "Outline a high level design": a capitalised everyday word opening a sentence is not a name,
+    // and "life on [Earth]" is an everyday word wherever it stands
+    const everyday = own.length === 1 && !marks.has(occ.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(occ.text);
+    if (everyday && (occ.start === 0 && zipf(occ.text) >= 3 || zipf(occ.text) >= 4.8)) continue;
     const recurring = occ.term.count >= 2;
     const score = 0.5 + 0.25 * importance(own, stats) + (recurring ? 0.1 : 0) + (occ.term.kind === "term" ? 0 : 0.05)
       + (marks.has(occ.text.toLowerCase()) ? 0.1 : 0);

@@ -56,12 +56,14 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
   return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, headingKeys: new Map() };
 }
 
-/** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes" is not 62 encodes). */
+/** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes the id" counts no encodes). */
 function claimsOf(s: Statement): NumericClaim[] {
+  const { tokens } = s.sentence;
   return extractNumericClaims(s.sentence.text).filter((claim) => {
     if (claim.kind !== "count" || !claim.format.noun) return true;
-    const last = s.sentence.tokens.filter((t) => t.start < claim.text.length + claim.start && t.end > claim.start).pop();
-    return !last || /NOUN|PROPN|ADJ|NUM/.test(last.pos);
+    const k = tokens.findIndex((t) => t.end >= claim.start + claim.text.length);
+    const noun = tokens[k];
+    return !noun || /NOUN|PROPN|ADJ|NUM/.test(noun.pos) || !/^(DET|PRON|NUM|ADJ|NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? "");
   });
 }
 

@@ -57,7 +57,7 @@ function sameFact<T>(a: Entry<T>, b: Entry<T>): boolean {
   // the same statement made twice (summary, key point, section): most words shared, and each asks what the other shows
   const smallerSource = Math.min(a.sourceWords.size, b.sourceWords.size);
   if (smallerSource < 3 || sharedCount(a.sourceWords, b.sourceWords) / smallerSource < 0.6) return false;
-  const shows = (x: Entry<T>, y: Entry<T>) => x.answerWords.size > 0 && [...x.answerWords].every((w) => y.sourceWords.has(w));
+  const shows = (x: Entry<T>, y: Entry<T>) => x.answerWords.size > 0 && sharedCount(x.answerWords, y.sourceWords) * 2 >= x.answerWords.size;
   return a.fact === b.fact || shows(a, b) || shows(b, a);
 }
 

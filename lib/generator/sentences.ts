@@ -147,7 +147,10 @@ function repairVerb(tokens: Token[]): Token[] {
   if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return tokens;
   for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k];
-    if (t.pos === "NOUN" && !t.atomic && /[^s]s$/.test(t.text) && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos) && /^(ADP|DET|ADJ|PRON|ADV)$/.test(tokens[k + 1].pos)) {
+    const prev = tokens[k - 1];
+    // "technology aligns with", "boosters land on": singular and plural side by side, a preposition after
+    const agrees = /[^s]s$/.test(t.text) || /[^s]s$/.test(prev.text) && !/s$/.test(t.text);
+    if (t.pos === "NOUN" && !t.atomic && agrees && /^(NOUN|PROPN)$/.test(prev.pos) && /^(ADP|DET|ADJ|PRON|ADV)$/.test(tokens[k + 1].pos)) {
       tokens[k] = { ...t, pos: "VERB" };
       break;
     }

@@ -38,6 +38,7 @@ const META = [
   /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
   /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
+  /\b(?:summary|overview|recap) of (?:the|this) (?:episode|talk|lecture|podcast|chapter|article|meeting|session|video)\b/i,
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
   /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b/i,
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
@@ -61,7 +62,8 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
   const add = (block: Block, origin: Origin, topic: string | null, heading: string) => {
     const lead = block.lead ? lastSentence(block.lead) : undefined;
     tagSentences(block.text).forEach((sentence, k) => {
-      const fragment = k === 0 && block.kind === "bullet" && isFragment(sentence);
+      // "10 million users", "400 writes per second": an item with no verb, or one that opens with its number
+      const fragment = k === 0 && block.kind === "bullet" && (isFragment(sentence) || sentence.tokens[0]?.pos === "NUM");
       statements.push({
         sentence, origin, topic, heading, position: statements.length, blockIndex,
         block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.marks ? { marks: block.marks } : {}) },
@@ -87,12 +89,19 @@ export function isFragment(sentence: TaggedSentence): boolean {
   return !sentence.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
 }
 
-/** A capitalised name at the start of a sentence: the subject that "Their …" points back to. */
+/** A capitalised name opening a sentence, before its verb: the subject that "Their …" points back to. */
 function subjectName(sentence: TaggedSentence): string | null {
-  const m = /^((?:\p{Lu}[\p{L}\p{N}-]*\s?){1,3}?)(?:['’]s\b|,|\s(?:is|are|has|have|was|were|can|will|uses?|offers?|provides?|\p{Ll}+s)\b)/u.exec(sentence.text);
-  if (!m) return null;
-  const name = m[1].trim();
-  return /^(The|A|An|This|These|Those|In|On|For|With|When|If|As|At|By)$/.test(name.split(" ")[0]) ? null : name;
+  const { tokens, text } = sentence;
+  let k = 0;
+  while (k < tokens.length && k < 4 && /^[\p{Lu}\p{N}]/u.test(tokens[k].text) && /^(PROPN|NOUN|NUM|ADJ|VERB)$/.test(tokens[k].pos) && tokens[k].text !== "'s") k++;
+  if (k === 0 || !/^\p{Lu}/u.test(tokens[0].text) || /^(The|A|An|This|These|Those|In|On|For|With|When|If|As|At|By|It|They)$/.test(tokens[0].text)) return null;
+  const next = tokens[k];
+  if (!next || !(/^(VERB|AUX)$/.test(next.pos) || /^(['’]s|,)$/.test(next.text))) {
+    // "Falcon Heavy cut": the tagger may read the name's last word and the verb together
+    if (k >= 2 && tokens[k - 1].pos === "VERB") k--;
+    else return null;
+  }
+  return text.slice(tokens[0].start, tokens[k - 1].end);
 }
 
 /**
