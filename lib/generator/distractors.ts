@@ -65,10 +65,13 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/\.0(?!\d)/, "") : formatQuantity(v, claim.format);
   const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
+  // shares and temperatures stay within a few steps ("98.5%", "99.0%" around 99.5%, not 80%)
+  const additive = step !== null && (claim.format.unit === "percent" || claim.format.unit === "temperature");
   const plausible = (v: number) =>
     withinLimits(v, claim) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
-    && (claim.format.unit === "year" || answer <= 0 || v >= answer * 0.5 && v <= answer * 2.5
-      || (claim.format.unit === "percent" || claim.format.unit === "temperature") && step !== null && Math.abs(v - answer) <= step * claim.format.scale * 3);
+    && (claim.format.unit === "year" || answer <= 0 || (additive
+      ? Math.abs(v - answer) <= step! * claim.format.scale * 3
+      : v >= answer * 0.5 && v <= answer * 2.5));
   return [
     ...fromDoc.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: true })),
     ...generated.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: false })),

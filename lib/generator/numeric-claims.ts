@@ -128,7 +128,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
     const after = sentence.slice(whole[1], whole[1] + 16);
     if (HALF_RANGE_BEFORE.test(before) || HALF_RANGE_AFTER.test(after)) return;
     // "3.00 × 10⁸", "30 × 86,400 s", "≈ 400": a step of arithmetic, not a claim
-    if (/^\s?[×x·÷=≈*/]\s?\d/.test(after) || /[×·÷=≈*/^]\s?~?\s?$/.test(before)) return;
+    if (/^\s?[×x·÷=≈*/]\s?\d/.test(after) || /[×·÷=≈*/^]\s?~?\s?$/.test(before) || /[×x]$/.test(claim.text) && /^\s?\d/.test(after)) return;
     if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);

@@ -40,7 +40,7 @@ const META = [
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
   /\b(?:summary|overview|recap) of (?:the|this) (?:episode|talk|lecture|podcast|chapter|article|meeting|session|video)\b/i,
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
-  /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b/i,
+  /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b|(?:^|\s)@\w|·.*·/i,
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
 ];
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
@@ -143,6 +143,7 @@ export function assessStatement(s: Statement): Assessment {
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
   if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
+  if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
   if (!s.rewrite && PRONOUN_START.test(text)) return { reject: "pronoun with no referent", quality: 0 };
   if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
