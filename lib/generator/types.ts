@@ -39,7 +39,7 @@ export interface DeckDraft {
 }
 
 /** Cards below this quality start unticked in the import preview. */
-export const WEAK_QUALITY = 0.68;
+export const WEAK_QUALITY = 0.72;
 
 export interface GenerateOptions {
   /** Upper bound on cards per topic (document-level cards count as one topic). Default 8. */
