@@ -115,6 +115,8 @@ function spanOverlaps(taken: [number, number][], start: number, end: number): bo
   return taken.some(([s, e]) => start < e && end > s);
 }
 
+/** Cheap tests that spare the big patterns on sentences that cannot hold their kind of claim. */
+const BOUND_WORDS = /\b(?:at least|at most|more than|less than|fewer than|over|under|below|above|up to|no more than|no less than|a minimum of|a maximum of|as much as|as many as)\s/i;
 const ANY_NUMBER = new RegExp(String.raw`\d|\b(?:${WORDNUM}|${FACTOR_WORDS.map(([w]) => w).join("|")})\b`, "iu");
 
 /** All numeric claims of one sentence, in reading order, never overlapping. */
@@ -134,7 +136,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
     claims.push(claim);
   };
 
-  for (const m of sentence.matchAll(CHANGE)) {
+  for (const m of /\bfrom\b/i.test(sentence) ? sentence.matchAll(CHANGE) : []) {
     const from = parseQuantity(m[1]);
     const to = parseQuantity(m[2], from?.format);
     if (!to || to.format.unit === "count" && !to.format.noun) continue;
@@ -146,7 +148,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       value: to.value, format: to.format, canonical: to.canonical, fromCanonical: from_.canonical,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(RANGE)) {
+  for (const m of /\d\s?(?:-|–|—|to\b)|\bbetween\b|\bto\s\d/i.test(sentence) ? sentence.matchAll(RANGE) : []) {
     const between = m[1] !== undefined;
     const highText = between ? m[2] : m[4];
     const lowText = between ? m[1] : m[3];
@@ -165,7 +167,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       format: { ...high.format, rangeSeparator: separator }, canonical: lowValue,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(BOUND)) {
+  for (const m of BOUND_WORDS.test(sentence) ? sentence.matchAll(BOUND) : []) {
     const q = parseQuantity(m[2]);
     if (!q || (q.format.unit === "count" && !q.format.noun)) continue;
     const start = m.index + m[0].length - m[2].length;
@@ -174,7 +176,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       bound: MIN_WORDS.test(m[1]) ? "min" : "max", threshold: /^(below|above)$/i.test(m[1]), format: q.format, canonical: q.canonical,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(MULTIPLIER)) {
+  for (const m of /times|\dx|\sx\b|×|fold|halved|doubled|tripled|quadrupled|quintupled/i.test(sentence) ? sentence.matchAll(MULTIPLIER) : []) {
     const word = m[2];
     const numText = m[1] ?? m[3];
     const value = word ? FACTOR_WORDS.find(([w]) => w === word.toLowerCase())![1] : parseNumber(numText!);
@@ -185,7 +187,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
     const answer = m[0];
     accept({ kind: "multiplier", text: answer, answer, start: m.index, end: m.index + answer.length, value, format, canonical: value }, [m.index, m.index + answer.length]);
   }
-  for (const m of sentence.matchAll(YEAR)) {
+  for (const m of /(?:19|20)\d\d/.test(sentence) ? sentence.matchAll(YEAR) : []) {
     const start = m.index + m[0].length - m[1].length;
     const format: QuantityFormat = { unit: "year", prefix: "", suffix: "", scale: 1, decimals: 0, thousands: false };
     accept({ kind: "year", text: m[1], answer: m[1], start, end: start + 4, value: Number(m[1]), format, canonical: Number(m[1]) }, [start, start + 4]);
