@@ -12,7 +12,7 @@ import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
 import { parseDocument } from "./parse-document";
-import { MIN_QUALITY, selectCards } from "./select";
+import { MIN_QUALITY, selectCards, type Selectable } from "./select";
 import { assessStatement, buildStatements, type Statement } from "./statements";
 import { collectTerms } from "./terms";
 import { GAP, type CardDraft, type DeckDraft, type GenerateOptions, type TopicDraft } from "./types";
@@ -23,14 +23,7 @@ export const DEFAULT_MAX_CARDS_PER_TOPIC = 8;
 const SPANS_PER_SENTENCE = 3;
 
 /** A card not built yet: options and ids are made only for what selection keeps. */
-interface Candidate {
-  fact: string;
-  answer: string;
-  source: string;
-  topic: string | null;
-  quality: number;
-  position: number;
-  required?: boolean;
+interface Candidate extends Selectable {
   make: () => ChoiceCard | { prompt: string; answer: string };
 }
 
