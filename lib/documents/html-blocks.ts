@@ -96,7 +96,7 @@ class BlockCollector {
     }
     if (tag === "pre") {
       this.flush();
-      this.blocks.push({ kind: "code", text: (element.textContent ?? "").replace(/^\n/, "") });
+      this.blocks.push({ kind: "code", text: preformatted(element).replace(/^\n/, "") });
       return;
     }
     if (tag === "table") {
@@ -168,6 +168,13 @@ class BlockCollector {
       else this.walk(child);
     }
   }
+}
+
+/** The text of a <pre>, with <br> as a line break (mammoth writes Word's line breaks so). */
+function preformatted(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? "";
+  if (tagOf(node) === "br") return "\n";
+  return Array.from(node.childNodes).map(preformatted).join("");
 }
 
 function inlineStyle(tag: string): Style {
