@@ -19,6 +19,8 @@ export class DocumentError extends Error {
   }
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** "1.4 MB", "20 MB", "2.9 GB". */
+export function describeSize(bytes: number): string {
+  const [value, unit] = bytes >= 1024 ** 3 ? [bytes / 1024 ** 3, "GB"] : [bytes / 1024 ** 2, "MB"];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }

@@ -155,7 +155,7 @@ class BlockCollector {
       this.flush();
       return;
     }
-    const texts = cells.map((row) => row.map((cell) => inlineMarkdown(inlineRuns(cell)))).filter((row) => row.some((text) => text !== ""));
+    const texts = cells.map((row) => row.map(cellMarkdown)).filter((row) => row.some((text) => text !== ""));
     if (texts.length) this.blocks.push({ kind: "table", rows: texts });
   }
 
@@ -168,6 +168,12 @@ class BlockCollector {
       else this.walk(child);
     }
   }
+}
+
+/** A cell's inline Markdown; a cell bold throughout (a header row in Word) is plain. */
+function cellMarkdown(cell: Element): string {
+  const runs = tidyRuns(inlineRuns(cell));
+  return inlineMarkdown(runs.every((run) => run.bold) ? runs.map((run) => ({ ...run, bold: false })) : runs);
 }
 
 /** The text of a <pre>, with <br> as a line break (mammoth writes Word's line breaks so). */

@@ -8,7 +8,7 @@ import { GeneratorError, decodeDocument } from "../generator";
 import { plainText, toMarkdown, type Block } from "./blocks";
 import { FORMAT_LABEL, detectFormat, type DocumentFormat } from "./detect-format";
 import { readWordDocument } from "./docx-reader";
-import { DocumentError, megabytes } from "./errors";
+import { DocumentError, describeSize } from "./errors";
 import { readHtmlPage } from "./html-reader";
 import { readPdf } from "./pdf/pdf-reader";
 
@@ -85,14 +85,14 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   const limits = { ...DOCUMENT_LIMITS, ...options.limits };
   const fileName = options.fileName?.replace(/^.*[\\/]/, "").trim() ?? "";
   if (bytes.length > limits.fileBytes) {
-    throw new DocumentError("TOO_LARGE", `${fileName || "The file"} is ${megabytes(bytes.length)}; the limit is ${megabytes(limits.fileBytes)}.`);
+    throw new DocumentError("TOO_LARGE", `${fileName || "The file"} is ${describeSize(bytes.length)}; the limit is ${describeSize(limits.fileBytes)}.`);
   }
   if (bytes.length === 0) throw new DocumentError("EMPTY", `${fileName || "The file"} is empty.`);
   const format = detectFormat(bytes, { fileName, contentType: options.contentType });
   const what = fileName || `This ${FORMAT_LABEL[format].replace(/^an? /, "")}`;
   if (format === "txt" || format === "md") {
     if (bytes.length > limits.textBytes) {
-      throw new DocumentError("TOO_LARGE", `${what} is ${megabytes(bytes.length)}; text files can be up to ${megabytes(limits.textBytes)}.`);
+      throw new DocumentError("TOO_LARGE", `${what} is ${describeSize(bytes.length)}; text files can be up to ${describeSize(limits.textBytes)}.`);
     }
     return { text: decodeText(bytes, what), format };
   }
@@ -101,7 +101,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   const text = toMarkdown(blocks, title || titleFromFileName(fileName));
   const size = Buffer.byteLength(text);
   if (size > limits.textBytes) {
-    throw new DocumentError("TOO_LARGE", `The text of ${what} is ${megabytes(size)}; the limit is ${megabytes(limits.textBytes)}: split it into parts.`);
+    throw new DocumentError("TOO_LARGE", `The text of ${what} is ${describeSize(size)}; the limit is ${describeSize(limits.textBytes)}: split it into parts.`);
   }
   return { text, format };
 }

@@ -5,7 +5,7 @@
  * that would expand to gigabytes is refused in milliseconds.
  */
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
-import { DocumentError, megabytes } from "./errors";
+import { DocumentError, describeSize } from "./errors";
 
 export interface ZipLimits {
   maxEntries: number;
@@ -59,8 +59,8 @@ function inflate(zip: ZipFile, entry: Entry, budget: { left: number }, tooLarge:
 export async function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits, what: string): Promise<Map<string, Buffer>> {
   const damaged = () => new DocumentError("DAMAGED", `${what} is damaged: its zip structure cannot be read.`);
   const tooLarge = (expanded?: number) => {
-    const size = expanded === undefined ? `more than ${megabytes(limits.maxExpandedBytes)}` : megabytes(expanded);
-    return new DocumentError("TOO_LARGE", `${what} would expand to ${size} when unpacked (the limit is ${megabytes(limits.maxExpandedBytes)}), so it was not opened.`);
+    const size = expanded === undefined ? `more than ${describeSize(limits.maxExpandedBytes)}` : describeSize(expanded);
+    return new DocumentError("TOO_LARGE", `${what} would expand to ${size} when unpacked (the limit is ${describeSize(limits.maxExpandedBytes)}), so it was not opened.`);
   };
   let zip: ZipFile;
   try {
@@ -83,8 +83,11 @@ export async function readZipParts(bytes: Uint8Array, wanted: (name: string) => 
         parts.set(entry.fileName, await inflate(zip, entry, budget, () => tooLarge()));
       } catch (error) {
         if (error instanceof DocumentError) throw error;
-        // yauzl: "too many bytes in the stream": a part that expands past what it declares.
-        throw /too many bytes/i.test(String(error)) ? tooLarge() : damaged();
+        // yauzl: "too many bytes in the stream": a part that inflates past the size it declares.
+        if (/too many bytes/i.test(String(error))) {
+          throw new DocumentError("DAMAGED", `${what} is damaged or a zip bomb: a part inflates past the size it declares, so it was not opened.`);
+        }
+        throw damaged();
       }
     }
     return parts;
