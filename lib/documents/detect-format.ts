@@ -96,6 +96,10 @@ export function detectFormat(bytes: Uint8Array, { fileName = "", contentType = "
       if (declared === null || declared === "docx") return "docx";
       throw mismatch("a zip archive");
     case "other":
+      // Word saves a password-protected .docx inside the same container as an old .doc.
+      if (declared === "docx" && found.what === SIGNATURES[0][1]) {
+        throw new DocumentError("PASSWORD", `${name} is password-protected or in the old .doc format: save it as an unprotected .docx and upload that.`);
+      }
       if (declared === null || declared === "txt" || declared === "md" || declared === "html") {
         throw new DocumentError("UNSUPPORTED_FORMAT", `${name} is ${found.what}, not a document Keypoint can read (${ACCEPTED_EXTENSIONS}).`);
       }

@@ -37,16 +37,17 @@ function median(values: number[]): number {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
 }
 
-/** Clusters pieces sharing a baseline; superscripts and subscripts join the line they sit on. */
+/**
+ * Clusters pieces sharing a baseline. Full-size pieces found the lines; smaller ones (superscripts,
+ * subscripts) then join the line they sit on, even half a line above or below its baseline.
+ */
 function baselines(pieces: TextPiece[]): TextPiece[][] {
-  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const bySize = [...pieces].sort((a, b) => b.size - a.size || a.y - b.y);
   const clusters: { y: number; size: number; pieces: TextPiece[] }[] = [];
-  for (const piece of sorted) {
-    const near = clusters.find((c) => Math.abs(c.y - piece.y) <= 0.4 * Math.max(c.size, piece.size) && (c.size >= piece.size || Math.abs(c.y - piece.y) < 0.15 * piece.size));
-    if (near) {
-      near.pieces.push(piece);
-      if (piece.size > near.size) Object.assign(near, { y: piece.y, size: piece.size });
-    } else clusters.push({ y: piece.y, size: piece.size, pieces: [piece] });
+  for (const piece of bySize) {
+    const near = clusters.find((c) => Math.abs(c.y - piece.y) <= (piece.size < c.size * 0.8 ? 0.6 * c.size : 0.35 * c.size));
+    if (near) near.pieces.push(piece);
+    else clusters.push({ y: piece.y, size: piece.size, pieces: [piece] });
   }
   return clusters.sort((a, b) => a.y - b.y).map((c) => c.pieces.sort((a, b) => a.x - b.x));
 }
