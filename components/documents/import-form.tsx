@@ -85,7 +85,7 @@ export function ImportForm() {
           <button className="button primary" type="submit" disabled={busy || text.trim() === ""}>
             {busy && !draft ? "Reading…" : "Preview cards"}
           </button>
-          <UploadDocument busy={busy} run={run} onError={setError} onPreview={show} />
+          <UploadDocument busy={busy} run={run} onError={setError} onStart={() => setDraft(null)} onPreview={show} />
         </div>
       </form>
       {draft && (

@@ -31,13 +31,16 @@ interface Props {
   /** Runs the request, showing its error message if it fails. */
   run: <T>(task: () => Promise<T>) => Promise<T | undefined>;
   onError: (message: string) => void;
+  /** A new file replaces the preview on screen, whether or not it can be read. */
+  onStart: () => void;
   onPreview: (preview: Preview) => void;
 }
 
 /** The upload button: sends the file's bytes as they are; the server reads the format. */
-export function UploadDocument({ busy, run, onError, onPreview }: Props) {
+export function UploadDocument({ busy, run, onError, onStart, onPreview }: Props) {
   async function upload(file: File | undefined) {
     if (!file) return;
+    onStart();
     const problem = sizeProblem(file);
     if (problem) return onError(problem);
     const body = new FormData();
