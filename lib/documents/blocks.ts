@@ -68,6 +68,12 @@ export function inlineMarkdown(runs: Run[]): string {
     .trim();
 }
 
+/** A table cell's inline Markdown; a cell bold throughout (a header row) is written plain. */
+export function cellMarkdown(runs: Run[]): string {
+  const tidy = tidyRuns(runs);
+  return inlineMarkdown(tidy.every((run) => run.bold) ? tidy.map((run) => ({ ...run, bold: false })) : tidy);
+}
+
 function tableCell(text: string): string {
   return text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 }

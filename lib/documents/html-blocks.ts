@@ -3,7 +3,7 @@
  * Only text is kept: links become their text; images, media, forms, scripts, styles and
  * footnote back-links are dropped.
  */
-import { inlineMarkdown, plainText, tidyRuns, type Block, type Run } from "./blocks";
+import { cellMarkdown, plainText, tidyRuns, type Block, type Run } from "./blocks";
 import { paragraphOrDefinition } from "./definitions";
 
 interface Style {
@@ -115,6 +115,7 @@ class BlockCollector {
       this.flush();
       return;
     }
+    if (isExponent(element)) this.pending.push({ text: "^", ...style });
     this.children(element, { ...style, ...inlineStyle(tag) });
   }
 
@@ -155,7 +156,7 @@ class BlockCollector {
       this.flush();
       return;
     }
-    const texts = cells.map((row) => row.map(cellMarkdown)).filter((row) => row.some((text) => text !== ""));
+    const texts = cells.map((row) => row.map((cell) => cellMarkdown(inlineRuns(cell)))).filter((row) => row.some((text) => text !== ""));
     if (texts.length) this.blocks.push({ kind: "table", rows: texts });
   }
 
@@ -170,17 +171,16 @@ class BlockCollector {
   }
 }
 
-/** A cell's inline Markdown; a cell bold throughout (a header row in Word) is plain. */
-function cellMarkdown(cell: Element): string {
-  const runs = tidyRuns(inlineRuns(cell));
-  return inlineMarkdown(runs.every((run) => run.bold) ? runs.map((run) => ({ ...run, bold: false })) : runs);
-}
-
 /** The text of a <pre>, with <br> as a line break (mammoth writes Word's line breaks so). */
 function preformatted(node: Node): string {
   if (node.nodeType === 3) return node.textContent ?? "";
   if (tagOf(node) === "br") return "\n";
   return Array.from(node.childNodes).map(preformatted).join("");
+}
+
+/** 2<sup>n</sup> reads 2^n; a superscript ordinal or letter stays as it is. */
+function isExponent(element: Element): boolean {
+  return tagOf(element) === "sup" && /^[-−+]?(\d+|[a-z]|\d*[a-z][-−+]\d+)$/i.test((element.textContent ?? "").trim());
 }
 
 function inlineStyle(tag: string): Style {
@@ -199,7 +199,7 @@ function inlineRuns(node: Node, style: Style = {}): Run[] {
   if (SKIP.has(tag) || isHidden(element) || isFootnoteLink(element)) return [];
   if (tag === "br") return [{ text: " " }];
   const inner = { ...style, ...inlineStyle(tag) };
-  const runs = Array.from(element.childNodes).flatMap((child) => inlineRuns(child, inner));
+  const runs = [...(isExponent(element) ? [{ text: "^", ...style }] : []), ...Array.from(element.childNodes).flatMap((child) => inlineRuns(child, inner))];
   return tag in HEADINGS || tag === "p" || tag === "div" || tag === "li" ? [{ text: " " }, ...runs, { text: " " }] : runs;
 }
 

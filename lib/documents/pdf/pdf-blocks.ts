@@ -5,7 +5,7 @@
  * column and page breaks) with hyphenation undone; monospaced lines are code; lines whose cells
  * line up are a table.
  */
-import { plainText, tidyRuns, type Block, type Run } from "../blocks";
+import { cellMarkdown, plainText, tidyRuns, type Block, type Run } from "../blocks";
 import { paragraphOrDefinition } from "../definitions";
 import type { Line } from "./pdf-lines";
 
@@ -48,35 +48,69 @@ function styleKey(size: number, bold: boolean, italic: boolean): string {
 /** A line set larger than the body: a heading unless it reads like a sentence or a list. */
 function largeHeading(line: Line, { body }: Layout): boolean {
   const value = text(line);
-  return line.size >= body * 1.12 && !line.mono && !BULLET.test(value) && !ORDERED.test(value) && words(value) <= 20 && /\p{L}/u.test(value);
+  return line.size >= body * 1.12 && !line.mono && !BULLET.test(value) && words(value) <= 20 && /\p{L}/u.test(value);
+}
+
+/**
+ * The list marker a line opens with. A short bold numbered line ("4.1. Team and Infrastructure")
+ * is a numbered section heading, not a list item.
+ */
+function listMarker(line: Line, layout: Layout): "bullet" | "number" | null {
+  const value = text(line);
+  if (line.mono || largeHeading(line, layout)) return null;
+  if (BULLET.test(value)) return "bullet";
+  if (!ORDERED.test(value)) return null;
+  return (line.bold || line.italic) && bodyHeadingKey(line.runs, line.size) ? null : "number";
 }
 
 /** A paragraph at body size that is all bold or all italic, short and without closing punctuation, is a heading. */
 function bodyHeadingKey(runs: Run[], size: number): string | null {
   const value = plainText(runs);
   const lettered = runs.filter((run) => /\p{L}/u.test(run.text));
-  if (lettered.length === 0 || words(value) > 20 || /[.,;:!?]$/.test(value) || lettered.some((run) => run.code)) return null;
+  if (lettered.length === 0 || words(value) > 20 || /[.,;:!?]$/.test(value) || lettered.every((run) => run.code)) return null;
   const bold = lettered.every((run) => run.bold);
   const italic = lettered.every((run) => run.italic);
   return bold || italic ? styleKey(size, bold, italic) : null;
 }
 
-/** Words printed with a hyphen somewhere mid-line: those keep theirs when split at a line end. */
-function hyphenatedWords(lines: Line[]): Set<string> {
-  const found = new Set<string>();
-  for (const line of lines) for (const match of text(line).matchAll(/\p{L}+-\p{L}+/gu)) found.add(match[0].toLowerCase());
-  return found;
+/**
+ * Whether a word broken at a line end ("consoli-" + "dation", "community-" + "driven") keeps its
+ * hyphen, judged from the rest of the document: a form printed whole elsewhere wins; otherwise a
+ * break between two words the document uses on their own is a compound, any other a hyphenation.
+ */
+class Hyphenation {
+  private readonly counts = new Map<string, number>();
+
+  constructor(lines: Line[]) {
+    for (const line of lines) {
+      for (const [word] of text(line).toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+        for (const part of new Set([word, ...word.split("-")])) this.counts.set(part, (this.counts.get(part) ?? 0) + 1);
+      }
+    }
+  }
+
+  keepsHyphen(first: string, second: string): boolean {
+    const [a, b] = [first.toLowerCase(), second.toLowerCase()];
+    if (this.counts.has(a + b)) return false;
+    if (this.counts.has(`${a}-${b}`)) return true;
+    // Each fragment was counted once where it was broken; a word known from elsewhere is counted again.
+    return a.length >= 3 && (this.counts.get(a) ?? 0) >= 2 && (this.counts.get(b) ?? 0) >= 2;
+  }
 }
 
+/** The line's runs without the list marker, which may span runs ("–" then " Service" in bold). */
 function runsWithoutMarker(line: Line, marker: RegExp): Run[] {
-  const runs = line.runs.map((run) => ({ ...run }));
-  const first = runs.findIndex((run) => run.text.trim() !== "");
-  if (first >= 0) runs[first].text = runs[first].text.replace(marker, "");
+  let left = marker.exec(line.runs.map((run) => run.text).join(""))?.[0].length ?? 0;
+  const runs = line.runs.map((run) => {
+    const cut = Math.min(left, run.text.length);
+    left -= cut;
+    return { ...run, text: run.text.slice(cut) };
+  });
   return tidyRuns(runs);
 }
 
 /** Appends a line's runs to a block's, undoing a hyphen split at the line end. */
-function appendLine(runs: Run[], next: Run[], hyphenated: Set<string>): void {
+function appendLine(runs: Run[], next: Run[], hyphenation: Hyphenation): void {
   const last = runs[runs.length - 1];
   const following = next[0]?.text ?? "";
   if (last && /\u00ad$/.test(last.text)) {
@@ -84,10 +118,10 @@ function appendLine(runs: Run[], next: Run[], hyphenated: Set<string>): void {
     runs.push(...next);
     return;
   }
-  const split = last ? /(\p{L}+)-$/u.exec(last.text) : null;
+  const split = last ? /([\p{L}\p{N}]+)-$/u.exec(last.text) : null;
   if (last && split) {
     const head = /^\p{L}+/u.exec(following)?.[0] ?? "";
-    const keep = head === "" || !/^\p{Ll}/u.test(head) || hyphenated.has(`${split[1]}-${head}`.toLowerCase());
+    const keep = head === "" || !/^\p{Ll}/u.test(head) || hyphenation.keepsHyphen(split[1], head);
     if (!keep) last.text = last.text.slice(0, -1);
     runs.push(...next);
     return;
@@ -100,13 +134,14 @@ interface TableRegion {
   rows: string[][];
 }
 
+
 /** Lines from `start` whose cells share column edges: a table, or null. */
-function tableAt(lines: Line[], start: number, layout: Layout): TableRegion | null {
+function tableAt(lines: Line[], start: number, layout: Layout, hyphenation: Hyphenation): TableRegion | null {
   const first = lines[start];
   if (first.cells.length < 2 || first.mono) return null;
   const columns = first.cells.map((cell) => cell.x0);
   const columnOf = (x: number) => columns.findIndex((edge) => Math.abs(edge - x) <= 4);
-  const rows: string[][] = [first.cells.map((cell) => cell.text)];
+  const rows: Run[][][] = [first.cells.map((cell) => cell.runs)];
   let multi = 1;
   let i = start + 1;
   for (; i < lines.length; i++) {
@@ -115,19 +150,19 @@ function tableAt(lines: Line[], start: number, layout: Layout): TableRegion | nu
     if (line.page !== previous.page || line.left !== previous.left || line.y - previous.y > layout.pitch * 2.5 || line.mono) break;
     const slots = line.cells.map((cell) => columnOf(cell.x0));
     if (slots.some((slot) => slot < 0) || new Set(slots).size !== slots.length) break;
-    const row = Array<string>(columns.length).fill("");
-    line.cells.forEach((cell, k) => (row[slots[k]] = cell.text));
+    const row: Run[][] = columns.map(() => []);
+    line.cells.forEach((cell, k) => (row[slots[k]] = [...cell.runs]));
     // A line filling only some columns, tight under the row above, continues that row's cells.
     if (line.cells.length < columns.length && line.y - previous.y <= layout.pitch * 1.3 && rows.length > 1) {
       const above = rows[rows.length - 1];
-      row.forEach((value, k) => value && (above[k] = `${above[k]} ${value}`.trim()));
+      row.forEach((runs, k) => runs.length && appendLine(above[k], runs, hyphenation));
       continue;
     }
     if (line.cells.length < 2) break;
     rows.push(row);
     multi++;
   }
-  return multi >= 2 ? { end: i, rows } : null;
+  return multi >= 2 ? { end: i, rows: rows.map((row) => row.map(cellMarkdown)) } : null;
 }
 
 interface Open {
@@ -139,7 +174,7 @@ interface Open {
 
 export function pdfBlocks(lines: Line[]): Block[] {
   const layout = layoutOf(lines);
-  const hyphenated = hyphenatedWords(lines);
+  const hyphenation = new Hyphenation(lines);
   const bulletEdges: number[] = [];
   const depthOf = (x: number, left: number) => {
     const indent = Math.max(0, x - left);
@@ -151,7 +186,7 @@ export function pdfBlocks(lines: Line[]): Block[] {
     }
     return index;
   };
-  for (const line of lines) if (BULLET.test(text(line)) || ORDERED.test(text(line))) depthOf(line.x0, line.left);
+  for (const line of lines) if (listMarker(line, layout)) depthOf(line.x0, line.left);
 
   const blocks: Block[] = [];
   /** Heading blocks and their style keys; levels are given once all styles are known. */
@@ -164,9 +199,18 @@ export function pdfBlocks(lines: Line[]): Block[] {
     const minX = Math.min(...code.map((line) => line.x0));
     const out: string[] = [];
     code.forEach((line, k) => {
-      const gap = k === 0 || line.page !== code[k - 1].page ? 0 : line.y - code[k - 1].y;
+      const previous = code[k - 1];
+      const value = line.runs.map((run) => run.text).join("");
+      // A line too long for the page wraps: the next starts at the margin with a word that did not fit.
+      const charWidth = line.size * 0.6;
+      const firstWord = (/^\S+/.exec(value)?.[0].length ?? 0) * charWidth;
+      if (previous && line.x0 - minX < charWidth && previous.x1 + charWidth + firstWord > previous.right) {
+        out[out.length - 1] += /[-/_.]$/.test(out[out.length - 1]) ? value : ` ${value}`;
+        return;
+      }
+      const gap = k === 0 || line.page !== previous.page ? 0 : line.y - previous.y;
       for (let blank = Math.round(gap / layout.pitch) - 1; blank > 0 && blank < 4; blank--) out.push("");
-      out.push(" ".repeat(Math.max(0, Math.round((line.x0 - minX) / (line.size * 0.6)))) + line.runs.map((run) => run.text).join(""));
+      out.push(" ".repeat(Math.max(0, Math.round((line.x0 - minX) / (line.size * 0.6)))) + value);
     });
     blocks.push({ kind: "code", text: out.join("\n") });
     code = [];
@@ -179,14 +223,14 @@ export function pdfBlocks(lines: Line[]): Block[] {
     const newColumn = !previous || previous.page !== line.page || previous.left !== line.left || line.y < previous.y;
     const gap = newColumn ? Infinity : line.y - previous.y;
     // Monospaced lines are code, unless one carries on a sentence with inline code ("…composed of `Page`.").
-    const carriesOn = !code.length && open?.block.kind === "paragraph" && gap <= layout.pitch * 1.3;
+    const carriesOn = !code.length && !!open && (open.block.kind === "paragraph" || open.block.kind === "item") && continues(open, line, gap, layout);
     if (line.mono && !carriesOn) {
       open = null;
       code.push(line);
       continue;
     }
     flushCode();
-    const table = tableAt(lines, i, layout);
+    const table = tableAt(lines, i, layout, hyphenation);
     if (table) {
       open = null;
       blocks.push({ kind: "table", rows: table.rows });
@@ -195,7 +239,7 @@ export function pdfBlocks(lines: Line[]): Block[] {
     }
     if (largeHeading(line, layout)) {
       const key = styleKey(line.size, line.bold, line.italic);
-      if (open && headings.get(open.block) === key && gap <= line.size * 1.7) appendLine((open.block as { runs: Run[] }).runs, line.runs, hyphenated);
+      if (open && headings.get(open.block) === key && gap <= line.size * 1.7) appendLine((open.block as { runs: Run[] }).runs, line.runs, hyphenation);
       else {
         open = { block: { kind: "heading", level: 0, runs: [...line.runs] }, line, markerX: line.x0 };
         headings.set(open.block, key);
@@ -204,8 +248,9 @@ export function pdfBlocks(lines: Line[]): Block[] {
       open.line = line;
       continue;
     }
-    const bullet = BULLET.exec(value);
-    const ordered = bullet ? null : ORDERED.exec(value);
+    const marker = listMarker(line, layout);
+    const bullet = marker === "bullet" ? BULLET.exec(value) : null;
+    const ordered = marker === "number" ? ORDERED.exec(value) : null;
     if (bullet || ordered) {
       const block: Block = { kind: "item", depth: depthOf(line.x0, line.left), ordered: !!ordered, runs: runsWithoutMarker(line, bullet ? BULLET : ORDERED) };
       open = { block, line, markerX: line.x0 };
@@ -213,7 +258,7 @@ export function pdfBlocks(lines: Line[]): Block[] {
       continue;
     }
     if (open && (open.block.kind === "paragraph" || open.block.kind === "item") && continues(open, line, gap, layout)) {
-      appendLine(open.block.runs, line.runs, hyphenated);
+      appendLine(open.block.runs, line.runs, hyphenation);
       open.line = line;
       continue;
     }
@@ -235,7 +280,20 @@ export function pdfBlocks(lines: Line[]): Block[] {
     return heading;
   });
   const ranked = [...new Set(headings.values())].sort().reverse();
-  return finished.map((block) => (headings.has(block) ? { ...block, level: ranked.indexOf(headings.get(block)!) + 1 } as Block : block));
+  return joinSplitTables(finished).map((block) => (headings.has(block) ? { ...block, level: ranked.indexOf(headings.get(block)!) + 1 } as Block : block));
+}
+
+/** A table broken by a page break is one table; the header row a word processor repeats is dropped. */
+function joinSplitTables(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (block.kind === "table" && previous?.kind === "table" && previous.rows[0].length === block.rows[0].length) {
+      const repeated = block.rows[0].join("|") === previous.rows[0].join("|");
+      out[out.length - 1] = { kind: "table", rows: [...previous.rows, ...(repeated ? block.rows.slice(1) : block.rows)] };
+    } else out.push(block);
+  }
+  return out;
 }
 
 /** Whether a line goes on with the open paragraph or list item rather than starting a paragraph. */

@@ -9,7 +9,7 @@ import type { PageText, TextPiece } from "./pdf-text";
 export interface Cell {
   x0: number;
   x1: number;
-  text: string;
+  runs: Run[];
 }
 
 export interface Line {
@@ -91,7 +91,11 @@ function makeLine(page: number, pieces: TextPiece[], left: number, right: number
   const styled = letters.length ? letters : pieces;
   const all = (key: "bold" | "italic" | "mono") => styled.every((p) => p[key]);
   const y = median(pieces.filter((p) => p.size >= size * 0.9).map((p) => p.y));
-  const kept = pieces.filter((p) => !isMarker(p, size, y));
+  // A raised number after a number is an exponent (2⁷ → 2^7); after a word, a footnote marker.
+  const kept = pieces.flatMap((p, i) => {
+    if (!isMarker(p, size, y)) return [p];
+    return /[\d)]$/.test(pieces[i - 1]?.text ?? "") ? [{ ...p, text: `^${p.text.trim()}`, x: pieces[i - 1].x + pieces[i - 1].width }] : [];
+  });
   return {
     page,
     y,
@@ -102,7 +106,7 @@ function makeLine(page: number, pieces: TextPiece[], left: number, right: number
     italic: all("italic"),
     mono: all("mono"),
     runs: runsOf(kept),
-    cells: segments(kept).map((cell) => ({ x0: cell[0].x, x1: Math.max(...cell.map((p) => p.x + p.width)), text: runsOf(cell).map((r) => r.text).join("") })),
+    cells: segments(kept).map((cell) => ({ x0: cell[0].x, x1: Math.max(...cell.map((p) => p.x + p.width)), runs: runsOf(cell) })),
     left,
     right,
   };
