@@ -69,7 +69,7 @@ function main(): void {
   const { out, files } = args();
   mkdirSync(out, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), "keypoint-formats-"));
-  const report = ["| document | original | from .docx | from .pdf |", "| --- | --- | --- | --- |"];
+  const report = ["| document | original | .docx vs original | .pdf vs original | .pdf vs .docx |", "| --- | --- | --- | --- | --- |"];
   for (const file of files) {
     const name = path.basename(file).replace(/\.(md|txt)$/, "");
     const markdown = path.join(work, `${name}.md`);
@@ -78,7 +78,9 @@ function main(): void {
     execFileSync("pandoc", ["-f", "gfm", "-t", "docx", "-o", docx, markdown]);
     execFileSync("soffice", [`-env:UserInstallation=file://${work}/lo`, "--headless", "--convert-to", "pdf", "--outdir", out, docx], { stdio: "ignore" });
     const original = generate(file);
-    const line = `| ${name} | ${original.length} cards | ${overlap(original, generate(docx))} | ${overlap(original, generate(path.join(out, `${name}.pdf`)))} |`;
+    const fromDocx = generate(docx);
+    const fromPdf = generate(path.join(out, `${name}.pdf`));
+    const line = `| ${name} | ${original.length} cards | ${overlap(original, fromDocx)} | ${overlap(original, fromPdf)} | ${overlap(fromDocx, fromPdf)} |`;
     console.log(line);
     report.push(line);
   }
