@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toMarkdown } from "./blocks";
 import { readHtmlPage } from "./html-reader";
@@ -8,6 +9,18 @@ const markdown = (html: string) => {
 };
 
 describe("readHtmlPage", () => {
+  it("keeps a saved magazine article's text, headings, lists and table, and none of its furniture", () => {
+    const text = markdown(readFileSync("tests/fixtures/documents/saved-article-sleep-science.html", "utf8"));
+    expect(text.startsWith("# What Actually Happens While You Sleep\n\n")).toBe(true);
+    expect(text).toContain("## Two clocks decide when you get tired");
+    expect(text).toContain("- **N2** takes up about half of total sleep time");
+    expect(text).toContain("| Adults | 18–64 years | 7–9 |");
+    for (const furniture of [
+      "cookies", "Accept all", "Sign in", "Culture", "Share on", "Subscribe", "Comments", "night_owl_88", "Related articles", "Trending",
+      "Advertisement", "About us", "All rights reserved", "Health / Sleep", "7 min read", "Maya Lindqvist", "shareTo", "loadMoreComments", "onclick",
+    ]) expect(text).not.toContain(furniture);
+  });
+
   it("keeps a short page's content when Readability finds no article, without its furniture", () => {
     const html = `<html><head><title>Mitosis | Study Site</title></head><body>
       <nav><a href="/">Home</a></nav><div class="cookie-notice">This site uses cookies.</div>

@@ -12,7 +12,7 @@ const ALWAYS = [
 const USUALLY = ["footer", "form", "button", "[role=banner]", "[role=contentinfo]"].join(",");
 
 const FURNITURE_NAME =
-  /(?:^|[-_\s])(?:cookies?|consent|gdpr|cmp|sidebar|side-bar|breadcrumbs?|share|sharing|social|newsletter|subscribe|subscription|related|recommended|promo|advert\w*|ads?|sponsor\w*|popup|modal|overlay|banner|menu|navbar|nav|topbar|masthead|site-header|site-footer|footer|pagination|pager|skip-link|comments?|toc|table-of-contents)(?:[-_\s]|$)/i;
+  /(?:^|[-_\s])(?:cookies?|consent|gdpr|cmp|sidebar|side-bar|breadcrumbs?|share|sharing|social|newsletter|subscribe|subscription|related|recommended|promo|advert\w*|ads?|sponsor\w*|popup|modal|overlay|banner|menu|navbar|nav|topbar|masthead|site-header|site-footer|footer|pagination|pager|skip-link|comments?|toc|table-of-contents|kicker|eyebrow|byline|author|bio|about-the-author|tags?|post-meta|entry-meta|article-meta|read-?time|dateline)(?:[-_\s]|$)/i;
 
 /** Elements that hold the article: never removed, however they are named. */
 const CONTENT = new Set(["html", "body", "main", "article"]);
