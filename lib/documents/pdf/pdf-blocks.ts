@@ -5,15 +5,17 @@
  * column and page breaks) with hyphenation undone; monospaced lines are code; lines whose cells
  * line up are a table.
  */
-import { cellMarkdown, plainText, tidyRuns, type Block, type Run } from "../blocks";
+import { plainText, tidyRuns, type Block, type Run } from "../blocks";
 import { paragraphOrDefinition } from "../definitions";
+import { appendLine, Hyphenation } from "./pdf-hyphenation";
 import type { Line } from "./pdf-lines";
+import { joinSplitTables, tableAt } from "./pdf-tables";
 
 const BULLET = /^\s*(?:[•◦▪▫●○■□‣⁃∙·➢➤►▸✓✔❖]|[\uF000-\uF0FF]|[-–—*](?=\s))\s*/u;
 const ORDERED = /^\s*(?:\d{1,3}[.)]|[a-z]\))\s+/;
 const SENTENCE_END = /[.!?:;"”)\]]$/;
 
-interface Layout {
+export interface Layout {
   body: number;
   pitch: number;
 }
@@ -73,31 +75,6 @@ function bodyHeadingKey(runs: Run[], size: number): string | null {
   return bold || italic ? styleKey(size, bold, italic) : null;
 }
 
-/**
- * Whether a word broken at a line end ("consoli-" + "dation", "community-" + "driven") keeps its
- * hyphen, judged from the rest of the document: a form printed whole elsewhere wins; otherwise a
- * break between two words the document uses on their own is a compound, any other a hyphenation.
- */
-class Hyphenation {
-  private readonly counts = new Map<string, number>();
-
-  constructor(lines: Line[]) {
-    for (const line of lines) {
-      for (const [word] of text(line).toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-        for (const part of new Set([word, ...word.split("-")])) this.counts.set(part, (this.counts.get(part) ?? 0) + 1);
-      }
-    }
-  }
-
-  keepsHyphen(first: string, second: string): boolean {
-    const [a, b] = [first.toLowerCase(), second.toLowerCase()];
-    if (this.counts.has(a + b)) return false;
-    if (this.counts.has(`${a}-${b}`)) return true;
-    // Each fragment was counted once where it was broken; a word known from elsewhere is counted again.
-    return a.length >= 3 && (this.counts.get(a) ?? 0) >= 2 && (this.counts.get(b) ?? 0) >= 2;
-  }
-}
-
 /** The line's runs without the list marker, which may span runs ("–" then " Service" in bold). */
 function runsWithoutMarker(line: Line, marker: RegExp): Run[] {
   let left = marker.exec(line.runs.map((run) => run.text).join(""))?.[0].length ?? 0;
@@ -107,62 +84,6 @@ function runsWithoutMarker(line: Line, marker: RegExp): Run[] {
     return { ...run, text: run.text.slice(cut) };
   });
   return tidyRuns(runs);
-}
-
-/** Appends a line's runs to a block's, undoing a hyphen split at the line end. */
-function appendLine(runs: Run[], next: Run[], hyphenation: Hyphenation): void {
-  const last = runs[runs.length - 1];
-  const following = next[0]?.text ?? "";
-  if (last && /\u00ad$/.test(last.text)) {
-    last.text = last.text.replace(/\u00ad$/, "");
-    runs.push(...next);
-    return;
-  }
-  const split = last ? /([\p{L}\p{N}]+)-$/u.exec(last.text) : null;
-  if (last && split) {
-    const head = /^\p{L}+/u.exec(following)?.[0] ?? "";
-    const keep = head === "" || !/^\p{Ll}/u.test(head) || hyphenation.keepsHyphen(split[1], head);
-    if (!keep) last.text = last.text.slice(0, -1);
-    runs.push(...next);
-    return;
-  }
-  runs.push({ text: " " }, ...next);
-}
-
-interface TableRegion {
-  end: number;
-  rows: string[][];
-}
-
-
-/** Lines from `start` whose cells share column edges: a table, or null. */
-function tableAt(lines: Line[], start: number, layout: Layout, hyphenation: Hyphenation): TableRegion | null {
-  const first = lines[start];
-  if (first.cells.length < 2 || first.mono) return null;
-  const columns = first.cells.map((cell) => cell.x0);
-  const columnOf = (x: number) => columns.findIndex((edge) => Math.abs(edge - x) <= 4);
-  const rows: Run[][][] = [first.cells.map((cell) => cell.runs)];
-  let multi = 1;
-  let i = start + 1;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const previous = lines[i - 1];
-    if (line.page !== previous.page || line.left !== previous.left || line.y - previous.y > layout.pitch * 2.5 || line.mono) break;
-    const slots = line.cells.map((cell) => columnOf(cell.x0));
-    if (slots.some((slot) => slot < 0) || new Set(slots).size !== slots.length) break;
-    const row: Run[][] = columns.map(() => []);
-    line.cells.forEach((cell, k) => (row[slots[k]] = [...cell.runs]));
-    // A line filling only some columns, tight under the row above, continues that row's cells.
-    if (line.cells.length < columns.length && line.y - previous.y <= layout.pitch * 1.3 && rows.length > 1) {
-      const above = rows[rows.length - 1];
-      row.forEach((runs, k) => runs.length && appendLine(above[k], runs, hyphenation));
-      continue;
-    }
-    if (line.cells.length < 2) break;
-    rows.push(row);
-    multi++;
-  }
-  return multi >= 2 ? { end: i, rows: rows.map((row) => row.map(cellMarkdown)) } : null;
 }
 
 interface Open {
@@ -281,19 +202,6 @@ export function pdfBlocks(lines: Line[]): Block[] {
   });
   const ranked = [...new Set(headings.values())].sort().reverse();
   return joinSplitTables(finished).map((block) => (headings.has(block) ? { ...block, level: ranked.indexOf(headings.get(block)!) + 1 } as Block : block));
-}
-
-/** A table broken by a page break is one table; the header row a word processor repeats is dropped. */
-function joinSplitTables(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const block of blocks) {
-    const previous = out[out.length - 1];
-    if (block.kind === "table" && previous?.kind === "table" && previous.rows[0].length === block.rows[0].length) {
-      const repeated = block.rows[0].join("|") === previous.rows[0].join("|");
-      out[out.length - 1] = { kind: "table", rows: [...previous.rows, ...(repeated ? block.rows.slice(1) : block.rows)] };
-    } else out.push(block);
-  }
-  return out;
 }
 
 /** Whether a line goes on with the open paragraph or list item rather than starting a paragraph. */
