@@ -184,7 +184,7 @@ function table(): Case[] {
       ["empty .docx", "a.docx", "", ""],
       ["page of scripts", "a.html", "text/html", "<html><script>alert(1)</script><style>p{}</style></html>"],
       ["old .doc", "a.doc", "application/msword", "text"],
-      ["name of 4000 characters", `${"n".repeat(4000)}.md`, "text/markdown", "# T\n\nThe cell divides in two."],
+      ["binary named .md", "notes.md", "text/markdown", new Uint8Array([0x23, 0x20, 0, 1, 2, 0, 3])],
     ].map(([label, name, type, content]) => fileUpload(`preview upload ${label}`, name as string, type as string, content as string | Uint8Array)),
     { name: "preview JSON text number", method: "POST", path: "/api/documents/preview", body: { text: 5 } },
     // Study settings
