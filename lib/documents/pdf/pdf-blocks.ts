@@ -126,7 +126,7 @@ export function pdfBlocks(lines: Line[]): Block[] {
       const charWidth = line.size * 0.6;
       const firstWord = (/^\S+/.exec(value)?.[0].length ?? 0) * charWidth;
       if (previous && line.x0 - minX < charWidth && previous.x1 + charWidth + firstWord > previous.right) {
-        out[out.length - 1] += /[-/_.]$/.test(out[out.length - 1]) ? value : ` ${value}`;
+        out[out.length - 1] += /[-/_.?&=(]$/.test(out[out.length - 1]) ? value : ` ${value}`;
         return;
       }
       const gap = k === 0 || line.page !== previous.page ? 0 : line.y - previous.y;
