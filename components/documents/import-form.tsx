@@ -5,8 +5,7 @@ import { useState } from "react";
 import { WEAK_QUALITY, type DeckDraft } from "@/lib/generator/types";
 import { RequestFailed, callApi } from "../ui/call-api";
 import { PreviewCards } from "./preview-cards";
-
-const MAX_BYTES = 2 * 1024 * 1024;
+import { UploadDocument, type Preview } from "./upload-document";
 
 export function ImportForm() {
   const router = useRouter();
@@ -29,25 +28,18 @@ export function ImportForm() {
     }
   }
 
-  async function preview(body: string, contentType: string) {
-    const result = await run(() => callApi<DeckDraft>("/api/documents/preview", { method: "POST", body, headers: { "Content-Type": contentType } }, 1));
-    if (result) {
-      setDraft(result);
-      // the weakest cards start unticked: the user keeps them only by choice
-      setKept(new Set(result.cards.filter((card) => card.quality >= WEAK_QUALITY).map((card) => card.id)));
-      setShowExtra(false);
-    }
+  function show(result: Preview) {
+    // The text the cards were made from (a PDF's or page's text as Markdown) is what saving posts back.
+    setText(result.text);
+    setDraft(result);
+    // the weakest cards start unticked: the user keeps them only by choice
+    setKept(new Set(result.cards.filter((card) => card.quality >= WEAK_QUALITY).map((card) => card.id)));
+    setShowExtra(false);
   }
 
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`);
-      return;
-    }
-    const content = await file.text();
-    setText(content);
-    await preview(content, "text/plain; charset=utf-8");
+  async function preview() {
+    const result = await run(() => callApi<Preview>("/api/documents/preview", { method: "POST", body: JSON.stringify({ text }) }, 1));
+    if (result) show(result);
   }
 
   async function save() {
@@ -68,7 +60,7 @@ export function ImportForm() {
         className="card stack"
         onSubmit={(event) => {
           event.preventDefault();
-          void preview(JSON.stringify({ text }), "application/json");
+          void preview();
         }}
       >
         <div className="field">
@@ -79,16 +71,16 @@ export function ImportForm() {
             onChange={(event) => setText(event.target.value)}
             placeholder={"Title\nA summary paragraph…\n\nKey Points:\n- …\n\n# Or Markdown headings and lists"}
           />
-          <span className="hint">Plain text or Markdown, up to 2 MB: a talk summary, lecture notes, an article.</span>
+          <span className="hint">
+            Paste plain text or Markdown (up to 2 MB), or upload a .txt, .md, .pdf, .docx or saved .html page (up to 20 MB): a talk
+            summary, lecture notes, a handout, an article.
+          </span>
         </div>
         <div className="row">
           <button className="button primary" type="submit" disabled={busy || text.trim() === ""}>
             {busy && !draft ? "Reading…" : "Preview cards"}
           </button>
-          <label className="button">
-            Upload .txt or .md
-            <input className="sr-only" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(event) => void onFile(event.target.files?.[0])} />
-          </label>
+          <UploadDocument busy={busy} run={run} onError={setError} onStart={() => setDraft(null)} onPreview={show} />
         </div>
       </form>
       {draft && (
