@@ -6,7 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm test` type-checks the whole project once (tsc --noEmit); builds skip repeating it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "wink-nlp", "wink-eng-lite-web-model"],
+  // pdf.js loads its worker code and font data from its own package folder at run time.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "wink-nlp", "wink-eng-lite-web-model", "pdfjs-dist"],
   async headers() {
     return [
       {

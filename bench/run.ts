@@ -17,6 +17,7 @@ import { freshDatabase } from "../lib/db/ops/fresh-database";
 import { ensureBuild, sessionCookie, signIn, startServer, type AppServer } from "./app-server";
 import { openBulkWriter } from "./bulk-writer";
 import { browserFigures } from "./figures/browser";
+import { documentFigures } from "./figures/documents";
 import { generatorFigures } from "./figures/generator";
 import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type SignedInGrader } from "./figures/grade-http";
 import { gradeLoopInProcess } from "./figures/grade-in-process";
@@ -165,6 +166,8 @@ async function main() {
   if (want("5")) {
     log("figure 5: generator");
     emit(await generatorFigures(root, options.quick));
+    log("figure 5: documents, upload bytes → preview");
+    emit(await documentFigures(options.quick));
   }
 
   if (want("2") || want("6")) {

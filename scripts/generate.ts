@@ -1,9 +1,11 @@
 /**
  * Command line: `tsx scripts/generate.ts <file> [--format json|text] [--max-per-topic N]`.
- * Prints the deck as JSON (default) or grouped by topic; bad input exits 1 with one line on stderr.
+ * Reads .txt, .md, .pdf, .docx and saved .html pages (lib/documents); prints the deck as JSON (default)
+ * or grouped by topic; bad input exits 1 with one line on stderr.
  */
 import { readFileSync, statSync } from "node:fs";
-import { decodeDocument, generateDeck, GeneratorError, type DeckDraft } from "../lib/generator";
+import { DocumentError, readDocument } from "../lib/documents";
+import { generateDeck, GeneratorError, MAX_DOCUMENT_BYTES, type DeckDraft } from "../lib/generator";
 
 function fail(message: string): never {
   process.stderr.write(`generate: ${message}\n`);
@@ -69,7 +71,7 @@ function asText(deck: DeckDraft): string {
   return lines.join("\n");
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { file, format, max } = parseArgs(process.argv.slice(2));
   let bytes: Buffer;
   try {
@@ -80,12 +82,13 @@ function main(): void {
     fail(code === "ENOENT" ? `file not found: ${file}` : code === "EACCES" ? `permission denied: ${file}` : `cannot read ${file}`);
   }
   try {
-    const deck = generateDeck(decodeDocument(bytes), { maxCardsPerTopic: max });
+    const { text } = await readDocument(bytes, { fileName: file, limits: { textBytes: MAX_DOCUMENT_BYTES } });
+    const deck = generateDeck(text, { maxCardsPerTopic: max });
     process.stdout.write(`${format === "text" ? asText(deck) : asJson(deck)}\n`);
   } catch (error) {
-    if (error instanceof GeneratorError) fail(`${file}: ${error.message}`);
+    if (error instanceof DocumentError || error instanceof GeneratorError) fail(`${file}: ${error.message}`);
     fail(`${file}: unexpected error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
 }
 
-main();
+void main();

@@ -11,7 +11,9 @@ export async function callApi<T>(url: string, init: RequestInit = {}, attempts =
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init.headers } });
+      // A FormData body carries its own multipart Content-Type (with the boundary).
+      const type: Record<string, string> = init.body instanceof FormData ? {} : { "Content-Type": "application/json" };
+      response = await fetch(url, { ...init, headers: { ...type, ...init.headers } });
     } catch {
       if (attempt >= attempts) throw new RequestFailed(0, "Keypoint could not be reached. Check your connection; your answer will be sent again.");
       await new Promise((resolve) => setTimeout(resolve, 300 * attempt));

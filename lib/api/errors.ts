@@ -1,4 +1,5 @@
 import { Busy, Conflict, Invalid, NotFound, type DomainError } from "../db/runtime/errors";
+import type { DocumentErrorCode } from "../documents/errors";
 import type { GeneratorErrorCode } from "../generator/errors";
 
 /** An error a user can read, with the HTTP status that goes with it. */
@@ -28,3 +29,8 @@ export function domainStatus(error: DomainError): number {
 
 /** Text the generator cannot use: empty, not text, no sentences, too large. */
 export const generatorStatus: Record<GeneratorErrorCode, number> = { EMPTY: 400, BINARY: 415, NO_SENTENCES: 422, TOO_LARGE: 413 };
+
+/** A file Keypoint cannot read: not a format it reads, too large, damaged, locked or without text. */
+export const documentStatus: Record<DocumentErrorCode, number> = {
+  UNSUPPORTED_FORMAT: 415, FORMAT_MISMATCH: 415, NOT_TEXT: 415, TOO_LARGE: 413, DAMAGED: 422, PASSWORD: 422, NO_TEXT: 422, EMPTY: 400,
+};

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { asDomainError } from "../db/runtime/errors";
+import { DocumentError } from "../documents/errors";
 import { GeneratorError } from "../generator/errors";
-import { ApiError, badRequest, domainStatus, generatorStatus } from "./errors";
+import { ApiError, badRequest, documentStatus, domainStatus, generatorStatus } from "./errors";
 
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -17,6 +18,7 @@ export function errorResponse(error: unknown): Response {
     return response;
   }
   if (error instanceof GeneratorError) return json({ error: { code: `DOCUMENT_${error.code}`, message: error.message } }, generatorStatus[error.code]);
+  if (error instanceof DocumentError) return json({ error: { code: `DOCUMENT_${error.code}`, message: error.message } }, documentStatus[error.code]);
   console.error("Unhandled error in route", error);
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." } }, 500);
 }
@@ -78,7 +80,8 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
   }
 }
 
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** Reads the body, counting bytes as they arrive: a body over `maxBytes` is refused without being read to its end. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -172,6 +172,20 @@ function table(): Case[] {
     { name: "preview text/markdown whitespace", method: "POST", path: "/api/documents/preview", body: "  \n\t\n ", type: "text/markdown" },
     { name: "preview octet-stream", method: "POST", path: "/api/documents/preview", body: PNG, type: "application/octet-stream" },
     { name: "preview multipart", method: "POST", path: "/api/documents/preview", body: "--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nhi\r\n--x--", type: "multipart/form-data; boundary=x" },
+    ...uploads([
+      ["no boundary", "--x\r\n\r\n", "multipart/form-data"],
+      ["file as a text field", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhi\r\n--x--", "multipart/form-data; boundary=x"],
+      ["cut short", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7", "multipart/form-data; boundary=x"],
+    ]),
+    ...[
+      ["damaged PDF", "a.pdf", "application/pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage"],
+      ["PNG named .pdf", "a.pdf", "application/pdf", PNG],
+      ["zip named .docx", "a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])],
+      ["empty .docx", "a.docx", "", ""],
+      ["page of scripts", "a.html", "text/html", "<html><script>alert(1)</script><style>p{}</style></html>"],
+      ["old .doc", "a.doc", "application/msword", "text"],
+      ["binary named .md", "notes.md", "text/markdown", new Uint8Array([0x23, 0x20, 0, 1, 2, 0, 3])],
+    ].map(([label, name, type, content]) => fileUpload(`preview upload ${label}`, name as string, type as string, content as string | Uint8Array)),
     { name: "preview JSON text number", method: "POST", path: "/api/documents/preview", body: { text: 5 } },
     // Study settings
     ...(discoverApiRoutes().some((route) => route.pattern === "/api/settings")
@@ -265,6 +279,18 @@ async function send(c: Case): Promise<Reply> {
     if (c.type === undefined) headers["content-type"] = "application/json";
   }
   return client.request(c.method, cardPath(c.path), { body, headers });
+}
+
+/** Multipart bodies that are not a usable upload. */
+function uploads(bodies: [string, string, string][]): Case[] {
+  return bodies.map(([label, body, type]) => ({ name: `preview multipart ${label}`, method: "POST", path: "/api/documents/preview", body, type }));
+}
+
+/** A well-formed multipart upload of `content` as a file named `name`. */
+function fileUpload(label: string, name: string, type: string, content: string | Uint8Array): Case {
+  const head = `--kp\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n${type ? `Content-Type: ${type}\r\n` : ""}\r\n`;
+  const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from("\r\n--kp--\r\n")]);
+  return { name: label, method: "POST", path: "/api/documents/preview", body: new Uint8Array(body), type: "multipart/form-data; boundary=kp" };
 }
 
 function problem(reply: Reply): string | null {
