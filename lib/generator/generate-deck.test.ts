@@ -172,6 +172,11 @@ describe("generateDeck rejects unusable input with a clear error", () => {
     expect(code("---\n***\n")).toBe("NO_SENTENCES");
   });
 
+  it("says what it found and what cards need when there is nothing to ask", () => {
+    expect(() => generateDeck("# Heart\n\n## Chambers\n\n## Valves\n")).toThrow(/has a title and 2 headings, but no text under them\. Cards are made from sentences/);
+    expect(() => generateDeck("heart 4 chambers\nsa node pacemaker\n")).toThrow(/has a title and 3 words of text, but no complete sentence/);
+  });
+
   it("TOO_LARGE above 5 MB", () => {
     expect(code("word ".repeat(1_100_000))).toBe("TOO_LARGE");
   });
@@ -181,4 +186,39 @@ describe("generateDeck rejects unusable input with a clear error", () => {
     const deck = generateDeck(big);
     expect(deck.cards.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe("generateDeck on ordinary notes", () => {
+  it("accepts three plain sentences without a heading, titled by the first sentence", () => {
+    const deck = generateDeck(
+      "The heart has four chambers. The left ventricle pumps oxygenated blood into the aorta. The right atrium receives deoxygenated blood from the body through the venae cavae.\n",
+    );
+    expect(deck.title).toBe("The heart has four chambers");
+    expect(deck.cards.length).toBeGreaterThan(0);
+  });
+
+  it("accepts terse bullet notes, titled by their first line", () => {
+    const deck = generateDeck(
+      "- Aorta: largest artery, carries oxygenated blood from the left ventricle\n- SA node: natural pacemaker of the heart\n- Tricuspid valve: between right atrium and right ventricle\n",
+    );
+    expect(deck.title).toBe("Aorta: largest artery, carries oxygenated blood from the left ventricle");
+    expect(deck.cards.length).toBeGreaterThan(1);
+  });
+
+  it("cuts a long first line to ten words for the title", () => {
+    const deck = generateDeck("- The pulmonary artery carries deoxygenated blood from the right ventricle to the lungs for gas exchange\n- The aorta is the largest artery in the human body.\n");
+    expect(deck.title).toBe("The pulmonary artery carries deoxygenated blood from the right ventricle…");
+  });
+
+  it("takes the file name when the text has no title of its own, and the document's title when it has one", () => {
+    const plain = "The heart has four chambers. The left ventricle pumps oxygenated blood into the aorta.\n";
+    expect(generateDeck(plain, { fallbackTitle: "heart notes" }).title).toBe("heart notes");
+    expect(generateDeck(`# Cardiology\n\n${plain}`, { fallbackTitle: "heart notes" }).title).toBe("Cardiology");
+  });
+
+  it("is titled by the first heading of any level when there is no top heading", () => {
+    const deck = generateDeck("## Cardiac cycle\n\nSystole is the contraction phase of the heart.\n\n## Valves\n\nThe mitral valve separates the left atrium from the left ventricle.\n");
+    expect(deck.title).toBe("Cardiac cycle");
+    expect(deck.topics.map((topic) => topic.title)).toEqual(["Cardiac cycle", "Valves"]);
+  });
 });

@@ -11,6 +11,7 @@ import { GeneratorError } from "./errors";
 import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
+import { titleFromLine, type ParsedDocument } from "./outline";
 import { parseDocument } from "./parse-document";
 import { MIN_QUALITY, selectCards, type Selectable } from "./select";
 import { assessStatement, buildStatements, type Statement } from "./statements";
@@ -67,9 +68,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const statements = buildStatements(doc);
   const assessments = new Map(statements.map((s) => [s, assessStatement(s)]));
   const usable = statements.filter((s) => assessments.get(s)!.reject === null);
-  if (usable.length === 0) {
-    throw new GeneratorError("NO_SENTENCES", "The document has no complete sentences to make cards from.");
-  }
+  if (usable.length === 0) throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no complete sentence"));
   const stats = documentStats(doc.title, statements);
   const claims = new Map(usable.map((s) => [s, claimsOf(s)]));
   const pool = [...claims.values()].flat().slice(0, 500);
@@ -120,9 +119,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       push(s, `text:${matchKey(span.answer)}`, span.score, span.answer, () => textCard(span, prompt, definedTerms.get(s.topic) ?? []));
     }
   }
-  if (candidates.length === 0) {
-    throw new GeneratorError("NO_SENTENCES", "The document has no statements worth a card (no facts, names or key phrases found).");
-  }
+  if (candidates.length === 0) throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no fact, name or key phrase to ask about"));
 
   // every key point keeps its best card
   const keyPoints = new Set(usable.filter((u) => u.origin === "keyPoint").map((u) => u.sentence.text));
@@ -145,12 +142,26 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     return [{ id, kind: options ? "choice" : "cloze", topic: c.topic, prompt: card.prompt, answer: card.answer, ...(options ? { options } : {}), source: c.source, quality: c.quality }];
   });
   const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
+  const firstLine = text.split("\n").find((line) => /\p{L}/u.test(line)) ?? "";
   return {
-    title: doc.title, summary: doc.summary, topics,
+    title: doc.title || options.fallbackTitle?.trim() || titleFromLine(firstLine) || "Untitled document",
+    summary: doc.summary, topics,
     cards: build(cards),
     candidates: build(extras.filter((c) => c.quality >= MIN_QUALITY - 0.15)),
     words: [...words.values()].reduce((a, b) => a + b, 0),
   };
+}
+
+const count = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+
+/** Why a document gives no card: what was found in it, and what cards are made from. */
+function nothingToAsk(doc: ParsedDocument, missing: string): string {
+  const texts = [doc.summary ?? "", ...doc.keyPoints, ...doc.sections.flatMap((section) => section.blocks.map((block) => block.text))].filter(Boolean);
+  const words = texts.reduce((sum, text) => sum + wordCount(text), 0);
+  const parts = [...(doc.title ? ["a title"] : []), ...(doc.sections.length ? [count(doc.sections.length, "heading")] : []), ...(words ? [`${count(words, "word")} of text`] : [])];
+  const found = parts.length ? `The document has ${parts.slice(0, -1).join(", ")}${parts.length > 1 ? " and " : ""}${parts.at(-1)}` : "The document has no text";
+  const lacking = words ? `but ${missing}` : parts.length ? "but no text under them" : "to ask about";
+  return `${found}, ${lacking}. Cards are made from sentences that state something ("The heart has four chambers.") or notes that pair a term with what it means ("Aorta: the artery that carries blood from the heart").`;
 }
 
 const SMALL_DIGITS: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };

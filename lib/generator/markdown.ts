@@ -103,6 +103,7 @@ export function readMarkdown(input: string): ParsedDocument {
   const nodes = tree.children;
 
   let title = "";
+  let firstHeading = "";
   const headings = collectHeadings(nodes);
   const h1 = headings.filter((h) => h.depth === 1);
   const minDepth = Math.min(...headings.map((h) => h.depth).filter((d) => d > 1), 6);
@@ -133,6 +134,8 @@ export function readMarkdown(input: string): ParsedDocument {
       title = topicTitle(text);
       return;
     }
+    // no top heading: the first heading of any level names the document, and stays a section
+    firstHeading ||= topicTitle(text);
     const bare = text.replace(/:$/, "");
     if (LIST_HEADING.test(bare)) { mode = "keypoints"; current = null; return; }
     if (SUMMARY_HEADING.test(bare)) { mode = "summary"; current = null; return; }
@@ -210,7 +213,7 @@ export function readMarkdown(input: string): ParsedDocument {
   walk(nodes);
 
   const summaryText = (explicitSummary ?? summary).join("\n\n").trim();
-  return { title: title || "Untitled document", summary: summaryText || null, keyPoints, sections };
+  return { title: title || firstHeading, summary: summaryText || null, keyPoints, sections };
 }
 
 function collectHeadings(nodes: RootContent[]): { depth: number }[] {

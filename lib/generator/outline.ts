@@ -23,6 +23,7 @@ export interface Block {
 export interface Section { path: string; title: string; order: number; depth: number; blocks: Block[] }
 
 export interface ParsedDocument {
+  /** The document's own title (a first heading, or a title line); "" when it has none. */
   title: string;
   /** The text before the first section (or under "Summary"), paragraphs separated by a blank line. */
   summary: string | null;
@@ -35,6 +36,19 @@ export const SUMMARY_HEADING = /^(?:summary|overview|abstract)$/i;
 
 export function clean(text: string): string {
   return stripInlineMarkdown(text).replace(/\s+/g, " ").trim();
+}
+
+const TITLE_WORDS = 10;
+
+/**
+ * A title for a document that has none, from its first line: the line's first sentence without
+ * list markers or end punctuation, cut at a word to at most ten words ("…" marks the cut).
+ */
+export function titleFromLine(line: string): string {
+  const text = clean(stripEmoji(line)).replace(/^(?:[-*•+–>#]+|\d{1,3}[.)]|\([a-z0-9]\))\s+/i, "");
+  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
+  const words = sentence.replace(/[.!?:;,]+$/, "").split(/\s+/).filter(Boolean);
+  return words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ").replace(/[,;:]$/, "")}…` : words.join(" ");
 }
 
 /** A section title without emoji, numbering or a trailing colon. */

@@ -13,6 +13,8 @@ const DETAILS_MARKER = /^(?:details|notes|body|discussion)\s*:?\s*$/i;
 const LETTERED = /^section\s+([A-Z]|\d+)\s*[-–—:.)]\s*(.+)$/i;
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3})?)\.?\s+(.+)$/;
 const BULLET = /^(?:[-*•+–]|\d{1,3}[.)]|\([a-z0-9]\))\s+(.*)$/;
+/** One sentence ending and another starting: "… four chambers. The left …". */
+const SENTENCE_BREAK = /\p{Ll}[.!?]\s+\p{Lu}/u;
 
 type Mode = "preamble" | "keypoints" | "summary" | "section";
 
@@ -38,10 +40,9 @@ export function readPlainText(input: string): ParsedDocument {
   if (i < lines.length) {
     const first = lines[i].trim();
     const candidate = clean(stripEmoji(first.replace(/^title\s*:\s*/i, "")));
-    if (looksLikeHeading(first) && !LIST_HEADING.test(candidate)) {
-      title = candidate;
-      i++;
-    } else if (first.length <= 200 && !BULLET.test(first) && !LETTERED.test(first)) {
+    // A list item, or the document's only text, or a run of sentences, is content, not a title.
+    const content = BULLET.test(first) || LETTERED.test(first) || !lines.slice(i + 1).some((l) => l.trim() !== "") || SENTENCE_BREAK.test(first);
+    if (!content && first.length <= 200) {
       title = candidate;
       i++;
     }
@@ -157,7 +158,7 @@ export function readPlainText(input: string): ParsedDocument {
 
   const summaryText = (explicitSummary ?? summaryParts).join("\n\n").trim();
   return {
-    title: title || "Untitled document",
+    title,
     summary: summaryText || null,
     keyPoints,
     sections,

@@ -42,6 +42,8 @@ export interface DeckDraft {
 export const WEAK_QUALITY = 0.72;
 
 export interface GenerateOptions {
+  /** The title of a document that has no heading or title line of its own (an uploaded file's name); else its first line gives one. */
+  fallbackTitle?: string;
   /** Upper bound on cards per topic (document-level cards count as one topic). Default 8. */
   maxCardsPerTopic?: number;
 }
