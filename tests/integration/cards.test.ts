@@ -12,6 +12,7 @@ import { CardQuerySchema, type CardQuery } from "../../lib/validation/cards";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
 const cellNotes = readFileSync("tests/fixtures/documents/study-notes-cell-biology.md", "utf8");
+const photosynthesis = readFileSync("tests/fixtures/documents/lecture-handout-photosynthesis.txt", "utf8");
 const now = new Date("2026-03-10T15:00:00Z");
 let db: Db;
 let defaultDeckId: string;
@@ -26,25 +27,28 @@ afterAll(async () => db.$disconnect());
 
 async function ownDeck(email: string) {
   const user = await createUser(db, email);
-  const { documentId, cardCount } = await importDocument(db, user.id, cellNotes, []);
+  const { documentId, cardCount } = await importDocument(db, user.id, cellNotes);
   return { user, documentId, cardCount };
 }
 
 describe("the card browser", () => {
   it("lists the user's cards one page at a time, the newest deck first, with every card counted once", async () => {
-    const { user, documentId, cardCount } = await ownDeck("pages@example.com");
+    const { user, documentId: older, cardCount: olderCount } = await ownDeck("pages@example.com");
+    const { documentId, cardCount: newerCount } = await importDocument(db, user.id, photosynthesis);
+    const cardCount = olderCount + newerCount;
     const defaultCards = await db.card.count({ where: { documentId: defaultDeckId } });
     const first = await browseCards(db, user, query(), now);
     expect(first.total).toBe(cardCount + defaultCards);
+    expect(first.total).toBeGreaterThan(50);
     expect(first.cards).toHaveLength(50);
     expect(first.cards[0]).toMatchObject({ documentId, owned: true, state: "new", due: null });
     const second = await browseCards(db, user, query({ page: 2 }), now);
     const ids = [...first.cards, ...second.cards].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(Math.min(100, cardCount + defaultCards));
-    expect(first.decks.map((d) => d.id)).toEqual([documentId, defaultDeckId]);
+    expect(first.decks.map((d) => d.id)).toEqual([documentId, older, defaultDeckId]);
     const one = await browseCards(db, user, query({ document: documentId }), now);
-    expect(one.total).toBe(cardCount);
+    expect(one.total).toBe(newerCount);
   });
 
   it("searches prompt, answer and source without minding case or accents, and the user's own wording too", async () => {
