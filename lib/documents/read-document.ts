@@ -61,7 +61,7 @@ function decodeHtml(bytes: Uint8Array): string {
 }
 
 /** "week-3_photosynthesis.pdf" → "week 3 photosynthesis". */
-function titleFromFileName(fileName: string): string {
+export function titleFromFileName(fileName: string): string {
   const stem = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,10}$/, "").replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
   return stem || "Untitled document";
 }

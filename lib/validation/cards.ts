@@ -39,17 +39,24 @@ export function parseCardPageQuery(params: Record<string, string | string[] | un
   return CardQuerySchema.parse(query);
 }
 
-const Text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-export const OptionsSchema = z.array(Text(300)).min(2, "Give at least 2 options.").max(6, "Give at most 6 options.");
+/** A card's text, trimmed and never empty. */
+export const CardText = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+export const OptionsSchema = z.array(CardText(300)).min(2, "Give at least 2 options.").max(6, "Give at most 6 options.");
+export const PromptSchema = CardText(2000);
+export const AnswerSchema = CardText(500);
+
+/** What a user writes of a card: its kind, the prompt, the answer and (choice) the options. */
+export const CardWritingSchema = z.object({
+  kind: z.enum(CARD_KINDS),
+  prompt: PromptSchema,
+  answer: AnswerSchema,
+  options: OptionsSchema.optional(),
+});
 
 /** A card written by hand into one of the user's documents: a cloze with its gap, or a question with options. */
-export const NewCardSchema = z.object({
+export const NewCardSchema = CardWritingSchema.extend({
   documentId: IdSchema,
   topicId: IdSchema.nullable().default(null),
-  kind: z.enum(CARD_KINDS),
-  prompt: Text(2000),
-  answer: Text(500),
-  options: OptionsSchema.optional(),
 });
 export type NewCardInput = z.infer<typeof NewCardSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OptionsSchema } from "./cards";
+import { AnswerSchema, OptionsSchema, PromptSchema } from "./cards";
 import { IdSchema, RequestIdSchema } from "./ids";
 
 /** Review ahead at most this many days (Anki's custom study offers up to a few weeks). */
@@ -63,13 +63,11 @@ export const ExtraNewSchema = z.object({
   count: z.number().int().min(1, "Ask for at least 1 new card.").max(1_000, "At most 1,000 extra new cards a day."),
 });
 
-const Text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-
 /** A user's change to a card: new wording (null puts the document's back), or suspension. */
 export const CardEditSchema = z
   .object({
-    prompt: Text(2000).nullable().optional(),
-    answer: Text(500).nullable().optional(),
+    prompt: PromptSchema.nullable().optional(),
+    answer: AnswerSchema.nullable().optional(),
     options: OptionsSchema.nullable().optional(),
     suspended: z.boolean().optional(),
   })

@@ -2,11 +2,15 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/runtime/client";
 import { listDecks } from "../../lib/db/documents/decks";
+import { findImportMatch } from "../../lib/db/documents/import-match";
 import { importDocument } from "../../lib/db/documents/import-document";
+import { removeDeck } from "../../lib/db/documents/remove-deck";
+import { gradeReview } from "../../lib/db/review/grade";
 import { generateDeck } from "../../lib/generator";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
 const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
+const when = new Date("2026-03-10T15:00:00Z");
 let db: Db;
 beforeAll(async () => {
   ({ db } = await databaseWithDefaultDeck("import"));
@@ -17,10 +21,10 @@ describe("importing a document", () => {
   it("saves the kept cards once, for its owner only", async () => {
     const owner = await createUser(db, "importer@example.com");
     const other = await createUser(db, "neighbour@example.com");
-    const first = await importDocument(db, owner.id, lecture, []);
+    const first = await importDocument(db, owner.id, lecture);
     expect(first.created).toBe(true);
-    const again = await importDocument(db, owner.id, lecture, []);
-    expect(again).toEqual({ ...first, created: false });
+    const again = await importDocument(db, owner.id, lecture);
+    expect(again).toEqual({ ...first, created: false, changes: { added: 0, unchanged: first.cardCount, suspended: 0, edited: 0 } });
 
     const decks = await listDecks(db, owner.id);
     expect(decks.map((d) => d.title)).toContain("Lecture 7: Sleep and Memory Consolidation");
@@ -30,10 +34,10 @@ describe("importing a document", () => {
 
   it("keeps only the cards the user did not drop", async () => {
     const owner = await createUser(db, "picky@example.com");
-    const all = await importDocument(db, owner.id, `${lecture}\n`, []);
+    const all = await importDocument(db, owner.id, `${lecture}\n`);
     const picky = await createUser(db, "pickier@example.com");
     const cards = await db.card.findMany({ where: { documentId: all.documentId }, select: { fingerprint: true } });
-    const kept = await importDocument(db, picky.id, lecture, [cards[0].fingerprint, cards[1].fingerprint]);
+    const kept = await importDocument(db, picky.id, lecture, { dropped: [cards[0].fingerprint, cards[1].fingerprint] });
     expect(kept.cardCount).toBe(cards.length - 2);
     expect(await db.card.count({ where: { documentId: kept.documentId } })).toBe(cards.length - 2);
   });
@@ -43,7 +47,7 @@ describe("importing a document", () => {
     const draft = generateDeck(lecture);
     expect(draft.candidates.length).toBeGreaterThan(0);
     const ticked = [draft.cards[0].id, draft.cards[2].id, draft.candidates[0].id];
-    const saved = await importDocument(db, owner.id, lecture, [], ticked);
+    const saved = await importDocument(db, owner.id, lecture, { kept: ticked });
     expect(saved.cardCount).toBe(3);
     const stored = await db.card.findMany({ where: { documentId: saved.documentId }, select: { fingerprint: true, prompt: true } });
     expect(stored.map((c) => c.fingerprint).sort()).toEqual([...ticked].sort());
@@ -52,9 +56,131 @@ describe("importing a document", () => {
 
   it("refuses text that makes no cards, with a readable reason", async () => {
     const owner = await createUser(db, "empty@example.com");
-    await expect(importDocument(db, owner.id, "   ", [])).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
-    await expect(importDocument(db, owner.id, "\u0000\u0001\u0002binary", [])).rejects.toMatchObject({ name: "GeneratorError", code: "BINARY" });
+    await expect(importDocument(db, owner.id, "   ")).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
+    await expect(importDocument(db, owner.id, "\u0000\u0001\u0002binary")).rejects.toMatchObject({ name: "GeneratorError", code: "BINARY" });
     const lecturer = await createUser(db, "nothing-kept@example.com");
-    await expect(importDocument(db, lecturer.id, lecture, [], [])).rejects.toMatchObject({ code: "NO_CARDS_KEPT" });
+    await expect(importDocument(db, lecturer.id, lecture, { kept: [] })).rejects.toMatchObject({ code: "NO_CARDS_KEPT" });
+  });
+});
+
+/** The lecture with its practical advice replaced by a section on dreams: a new version of the same notes. */
+const revised = lecture.replace(
+  /Section C - Practical advice[\s\S]*$/,
+  "Section C - Dreams\nMost vivid dreams occur during REM sleep, when the brain is nearly as active as when awake.\nThe amygdala is highly active during REM sleep, which may explain the emotional tone of dreams.\n",
+);
+
+describe("importing a new version of a document", () => {
+  it("keeps the history of unchanged facts, adds the new ones, suspends the removed ones and says so, touching no one else", async () => {
+    const owner = await createUser(db, "reviser@example.com");
+    const neighbour = await createUser(db, "reviser-neighbour@example.com");
+    const first = await importDocument(db, owner.id, lecture, {}, when);
+    const theirs = await importDocument(db, neighbour.id, lecture, {}, when);
+    const before = await db.card.findMany({ where: { documentId: first.documentId }, select: { id: true, fingerprint: true, source: true } });
+    const unchanged = before.find((card) => card.source.includes("hippocampus replays"))!;
+    const removed = before.find((card) => card.source.includes("Reviewing material"))!;
+    for (const card of [unchanged, removed]) {
+      await gradeReview(db, owner, { cardId: card.id, rating: 3, clientRequestId: `${card.id}-first`, durationMs: 1000 }, when);
+    }
+
+    const draft = generateDeck(revised);
+    const saved = await importDocument(db, owner.id, revised, { update: first.documentId }, when);
+    expect(saved).toMatchObject({ documentId: first.documentId, created: false });
+    const stillThere = before.filter((card) => draft.cards.some((c) => c.id === card.fingerprint));
+    const gone = before.filter((card) => !draft.cards.some((c) => c.id === card.fingerprint));
+    expect(saved.changes).toEqual({ added: draft.cards.length - stillThere.length, unchanged: stillThere.length, suspended: gone.length, edited: 0 });
+    expect(saved.changes.added).toBeGreaterThan(0);
+    expect(gone.map((card) => card.id)).toContain(removed.id);
+
+    // the unchanged card is the same card, with its answer; the removed one is kept, suspended, with its answer
+    expect(await db.reviewLog.count({ where: { userId: owner.id, cardId: unchanged.id } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: owner.id, cardId: removed.id } })).toBe(1);
+    const states = await db.cardState.findMany({ where: { userId: owner.id, cardId: { in: gone.map((card) => card.id) } } });
+    expect(states).toHaveLength(gone.length);
+    expect(states.every((state) => state.suspended)).toBe(true);
+    expect((await db.cardState.findUnique({ where: { userId_cardId: { userId: owner.id, cardId: unchanged.id } } }))?.suspended).toBe(false);
+    expect(await db.document.findUniqueOrThrow({ where: { id: first.documentId } })).toMatchObject({ sourceText: revised });
+
+    // the neighbour's copy of the old text is untouched
+    expect(await db.card.count({ where: { documentId: theirs.documentId } })).toBe(before.length);
+    expect(await db.cardState.count({ where: { userId: neighbour.id } })).toBe(0);
+  });
+
+  it("says nothing changed when the same text is saved again, and keeps the title the user gave", async () => {
+    const owner = await createUser(db, "same-again@example.com");
+    const first = await importDocument(db, owner.id, lecture, { title: "Sleep, week 7" }, when);
+    const again = await importDocument(db, owner.id, lecture, {}, when);
+    expect(again).toMatchObject({ documentId: first.documentId, created: false, title: "Sleep, week 7", changes: { added: 0, suspended: 0, unchanged: first.cardCount } });
+  });
+
+  it("saves the wording the user changed in the preview as theirs, and the cards they wrote", async () => {
+    const owner = await createUser(db, "preview-editor@example.com");
+    const draft = generateDeck(lecture);
+    const cloze = draft.cards.find((card) => card.kind === "cloze")!;
+    const saved = await importDocument(
+      db,
+      owner.id,
+      lecture,
+      {
+        edits: [{ id: cloze.id, prompt: "Edited by hand: [...] is the answer here.", answer: cloze.answer }],
+        added: [{ kind: "choice", topic: draft.topics[0].path, prompt: "How long is one sleep cycle?", answer: "About 90 minutes", options: ["About 90 minutes", "About 20 minutes", "About 4 hours"] }],
+      },
+      when,
+    );
+    expect(saved.changes).toMatchObject({ edited: 1 });
+    const card = await db.card.findFirstOrThrow({ where: { documentId: saved.documentId, fingerprint: cloze.id } });
+    expect(card.prompt).toBe(cloze.prompt);
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: owner.id, cardId: card.id } } })).toMatchObject({
+      customPrompt: "Edited by hand: [...] is the answer here.",
+      state: 0,
+      suspended: false,
+    });
+    const written = await db.card.findFirstOrThrow({ where: { documentId: saved.documentId, manual: true }, include: { topic: true } });
+    expect(written).toMatchObject({ kind: "CHOICE", answer: "About 90 minutes", source: "How long is one sleep cycle? About 90 minutes" });
+    expect(written.topic?.path).toBe(draft.topics[0].path);
+    expect(saved.cardCount).toBe(draft.cards.length + 1);
+  });
+
+  it("refuses a changed card that breaks the card rules, naming it, and saves nothing", async () => {
+    const owner = await createUser(db, "bad-edit@example.com");
+    const cloze = generateDeck(lecture).cards.find((card) => card.kind === "cloze")!;
+    await expect(importDocument(db, owner.id, lecture, { edits: [{ id: cloze.id, prompt: "No gap left in it.", answer: "x" }] }, when)).rejects.toMatchObject({
+      code: "BAD_CARD",
+      message: expect.stringMatching(/^The card you changed, “No gap left in it\.”: A cloze card needs exactly one gap/),
+    });
+    await expect(
+      importDocument(db, owner.id, lecture, { added: [{ kind: "cloze", topic: "99", prompt: "The [...] is here.", answer: "answer" }] }, when),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.document.count({ where: { ownerId: owner.id } })).toBe(0);
+  });
+
+  it("updates only the user's own documents", async () => {
+    const owner = await createUser(db, "update-owner@example.com");
+    const intruder = await createUser(db, "update-intruder@example.com");
+    const { documentId } = await importDocument(db, owner.id, lecture, {}, when);
+    await expect(importDocument(db, intruder.id, revised, { update: documentId }, when)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.document.findUniqueOrThrow({ where: { id: documentId } })).toMatchObject({ sourceText: lecture });
+  });
+
+  it("brings back a deleted deck when its very text is imported again", async () => {
+    const owner = await createUser(db, "reimport-deleted@example.com");
+    const { documentId } = await importDocument(db, owner.id, revised, {}, when);
+    await removeDeck(db, owner.id, documentId, when);
+    expect(await findImportMatch(db, owner.id, revised, "anything")).toMatchObject({ documentId, sameText: true, deleted: true });
+    const again = await importDocument(db, owner.id, revised, {}, when);
+    expect(again).toMatchObject({ documentId, created: false });
+    expect((await listDecks(db, owner.id)).map((deck) => deck.id)).toContain(documentId);
+  });
+
+  it("finds the deck an imported text belongs to: the one named, the same text, or the same title", async () => {
+    const owner = await createUser(db, "matcher@example.com");
+    const other = await createUser(db, "matcher-other@example.com");
+    const { documentId } = await importDocument(db, owner.id, lecture, {}, when);
+    const title = generateDeck(lecture).title;
+    expect(await findImportMatch(db, owner.id, lecture, title)).toMatchObject({ documentId, sameText: true, byTitle: false, deleted: false });
+    expect(await findImportMatch(db, owner.id, revised, title.toUpperCase())).toMatchObject({ documentId, sameText: false, byTitle: true });
+    expect(await findImportMatch(db, owner.id, revised, "Another title", documentId)).toMatchObject({ documentId, byTitle: false });
+    expect(await findImportMatch(db, owner.id, revised, "Another title")).toBeNull();
+    expect(await findImportMatch(db, other.id, lecture, title)).toBeNull();
+    await expect(findImportMatch(db, other.id, revised, title, documentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,24 +1,32 @@
+import { readQuery } from "@/lib/api/query";
 import { json, readJson, readText, route } from "@/lib/api/route";
 import { readUpload } from "@/lib/api/read-upload";
 import { requireApiUser } from "@/lib/auth/session";
-import { DOCUMENT_LIMITS, readDocument } from "@/lib/documents";
+import { findImportMatch } from "@/lib/db/documents/import-match";
+import { db } from "@/lib/db/runtime/client";
+import { DOCUMENT_LIMITS, readDocument, titleFromFileName } from "@/lib/documents";
 import { generateDeck } from "@/lib/generator";
-import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
+import { MAX_UPLOAD_BYTES, PreviewQuerySchema, PreviewSchema } from "@/lib/validation/documents";
 
 /**
  * The cards a document would give, not saved, with the text they were made from (which the
- * save request posts back). Takes a file as multipart/form-data (.txt .md .pdf .docx .html),
- * a text body (text/plain, text/markdown) or `{ text }` JSON.
+ * save request posts back), and the user's deck it is a version of, if any (`?update=<id>`
+ * names one). Takes a file as multipart/form-data (.txt .md .pdf .docx .html), a text body
+ * (text/plain, text/markdown) or `{ text }` JSON. A text file without a title is named after it.
  */
 export const POST = route(async (request) => {
-  await requireApiUser();
+  const user = await requireApiUser();
+  const { update } = readQuery(request, PreviewQuerySchema);
   const type = request.headers.get("content-type") ?? "";
   let text: string;
+  let fileName: string | undefined;
   if (/^multipart\/form-data\b/i.test(type)) {
     const upload = await readUpload(request, DOCUMENT_LIMITS.fileBytes);
     text = (await readDocument(upload.bytes, upload)).text;
+    fileName = upload.fileName;
   } else if (/^text\/(plain|markdown)\b/i.test(type)) text = await readText(request, MAX_UPLOAD_BYTES);
-  else text = (await readJson(request, ImportSchema, MAX_UPLOAD_BYTES + 4096)).text;
-  const draft = generateDeck(text);
-  return json({ title: draft.title, topics: draft.topics, cards: draft.cards, candidates: draft.candidates, words: draft.words, text });
+  else text = (await readJson(request, PreviewSchema, MAX_UPLOAD_BYTES + 4096)).text;
+  const draft = generateDeck(text, { fallbackTitle: fileName && titleFromFileName(fileName) });
+  const match = await findImportMatch(db(), user.id, text, draft.title, update);
+  return json({ title: draft.title, topics: draft.topics, cards: draft.cards, candidates: draft.candidates, words: draft.words, text, match });
 });
