@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BrowserDeck } from "@/lib/db/cards/browse-cards";
+import { CardFields, readCardFields, writingProblem, type CardKind } from "./card-fields";
 import { RequestFailed, cardsApi } from "./cards-api";
 
 /** Writes a card by hand into one of the user's own documents: a cloze with its gap, or a question with options. */
@@ -10,7 +11,7 @@ export function AddCardForm({ decks, deck }: { decks: BrowserDeck[]; deck?: stri
   const router = useRouter();
   const own = decks.filter((d) => d.owned);
   const [documentId, setDocumentId] = useState(own.some((d) => d.id === deck) ? deck! : (own[0]?.id ?? ""));
-  const [kind, setKind] = useState<"cloze" | "choice">("cloze");
+  const [kind, setKind] = useState<CardKind>("cloze");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   if (own.length === 0) {
@@ -22,18 +23,13 @@ export function AddCardForm({ decks, deck }: { decks: BrowserDeck[]; deck?: stri
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const options = String(form.get("options") ?? "").split("\n").map((o) => o.trim()).filter(Boolean);
+    const writing = readCardFields(form, kind);
+    const problem = writingProblem(kind, writing);
+    if (problem) return setMessage({ ok: false, text: problem });
     setBusy(true);
     setMessage(null);
     try {
-      await cardsApi.add({
-        documentId,
-        topicId: String(form.get("topic")) || null,
-        kind,
-        prompt: String(form.get("prompt")),
-        answer: String(form.get("answer")),
-        ...(kind === "choice" ? { options } : {}),
-      });
+      await cardsApi.add({ documentId, topicId: String(form.get("topic")) || null, kind, ...writing });
       setMessage({ ok: true, text: "Card added. It comes up with the deck's new cards." });
       formElement.reset();
       router.refresh();
@@ -70,29 +66,7 @@ export function AddCardForm({ decks, deck }: { decks: BrowserDeck[]; deck?: stri
           </select>
         </div>
       </div>
-      <fieldset className="row kind-choice">
-        <legend>Kind</legend>
-        <label className="check">
-          <input type="radio" name="kind" value="cloze" checked={kind === "cloze"} onChange={() => setKind("cloze")} /> Cloze: fill the gap
-        </label>
-        <label className="check">
-          <input type="radio" name="kind" value="choice" checked={kind === "choice"} onChange={() => setKind("choice")} /> Question with options
-        </label>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="add-prompt">{kind === "cloze" ? "Sentence, with [...] where the answer goes" : "Question"}</label>
-        <textarea id="add-prompt" name="prompt" required maxLength={2000} rows={2} placeholder={kind === "cloze" ? "The heart has [...] chambers." : "Which chamber pumps blood to the body?"} />
-      </div>
-      <div className="field">
-        <label htmlFor="add-answer">Answer</label>
-        <input id="add-answer" name="answer" required maxLength={500} placeholder={kind === "cloze" ? "four" : "The left ventricle"} />
-      </div>
-      {kind === "choice" && (
-        <div className="field">
-          <label htmlFor="add-options">Options, one per line (the answer among them)</label>
-          <textarea id="add-options" name="options" rows={4} required />
-        </div>
-      )}
+      <CardFields id="add" kind={kind} onKind={setKind} />
       <div>
         <button className="button primary" type="submit" disabled={busy}>Add card</button>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DeckFootprint } from "@/lib/db/documents/remove-deck";
@@ -33,9 +34,14 @@ export function DeckActions({ deck }: { deck: DeckFootprint }) {
       {error && <p className="alert" role="alert">{error}</p>}
       <div className="row">
         {!deck.builtin && (
-          <button className="button" type="button" onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
-            Rename
-          </button>
+          <>
+            <button className="button" type="button" onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
+              Rename
+            </button>
+            <Link className="button" href={`/documents/new?update=${deck.id}`} data-testid="update-deck">
+              Update from a new version
+            </Link>
+          </>
         )}
         <button className="button danger" type="button" onClick={() => setConfirming(true)} data-testid="remove-deck">
           {deck.builtin ? "Remove this deck" : "Delete document"}

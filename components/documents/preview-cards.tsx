@@ -1,7 +1,9 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { CardDraft, DeckDraft } from "@/lib/generator/types";
+import type { CardWriting } from "../cards/card-fields";
+import { CardEditor } from "../review/card-editor";
 
 export interface PreviewGroup {
   path: string | null;
@@ -30,11 +32,60 @@ interface Props {
   draft: DeckDraft;
   kept: Set<string>;
   showExtra: boolean;
+  /** The user's wording of cards they changed, by id. */
+  edits: ReadonlyMap<string, CardWriting>;
   onToggle: (id: string, keep: boolean) => void;
   onShowExtra: () => void;
+  /** A card's new wording, or null to go back to the generated one. */
+  onEdit: (id: string, writing: CardWriting | null) => void;
 }
 
-export function PreviewCards({ draft, kept, showExtra, onToggle, onShowExtra }: Props) {
+/** One card of the preview: tick it to keep it, change its wording, see where it came from. */
+function PreviewCard({ card, kept, edit, onToggle, onEdit }: { card: PreviewGroup["cards"][number]; kept: boolean; edit?: CardWriting; onToggle: Props["onToggle"]; onEdit: Props["onEdit"] }) {
+  const [editing, setEditing] = useState(false);
+  const shown = { ...card, ...edit, options: edit?.options ?? card.options ?? null };
+  const box = `keep-${card.id}`;
+  return (
+    <div className="preview-card" data-testid={card.extra ? "preview-extra" : "preview-card"} data-card-id={card.id}>
+      <input id={box} type="checkbox" checked={kept} onChange={(event) => onToggle(card.id, event.target.checked)} />
+      <div className="preview-body">
+        <label htmlFor={box} className="preview-text">
+          <span className="chip">{card.kind === "choice" ? "Choice" : "Cloze"}</span>
+          {card.extra && <span className="chip">More</span>}
+          {edit && <span className="chip" data-testid="edited-chip">Edited</span>} <span data-testid="preview-prompt">{shown.prompt}</span>
+          <br />
+          <span className="muted small">
+            Answer: <strong>{shown.answer}</strong>
+            {shown.options ? ` · Options: ${shown.options.join(" | ")}` : ""}
+          </span>
+        </label>
+        <span className="preview-source small" data-testid="preview-source">From the text: “{card.source}”</span>
+        <div className="row small preview-tools">
+          <button className="button quiet" type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+            Edit
+          </button>
+          {edit && (
+            <button className="button quiet" type="button" onClick={() => onEdit(card.id, null)}>
+              Use the generated wording
+            </button>
+          )}
+        </div>
+        {editing && (
+          <CardEditor
+            card={shown}
+            onClose={() => setEditing(false)}
+            save={async (writing) => {
+              onEdit(card.id, writing as CardWriting);
+              if (!kept) onToggle(card.id, true);
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function PreviewCards({ draft, kept, showExtra, edits, onToggle, onShowExtra, onEdit }: Props) {
   const groups = useMemo(() => previewGroups(draft, showExtra), [draft, showExtra]);
   return (
     <>
@@ -42,19 +93,7 @@ export function PreviewCards({ draft, kept, showExtra, onToggle, onShowExtra }: 
         <div key={group.path ?? "document"} className="card stack" data-testid="preview-group">
           <h3>{group.title}</h3>
           {group.cards.map((card) => (
-            <label key={card.id} className="preview-card" data-testid={card.extra ? "preview-extra" : "preview-card"}>
-              <input type="checkbox" checked={kept.has(card.id)} onChange={(event) => onToggle(card.id, event.target.checked)} />
-              <span className="preview-body">
-                <span className="chip">{card.kind === "choice" ? "Choice" : "Cloze"}</span>
-                {card.extra && <span className="chip">More</span>} {card.prompt}
-                <br />
-                <span className="muted small">
-                  Answer: <strong>{card.answer}</strong>
-                  {card.options ? ` · Options: ${card.options.join(" | ")}` : ""}
-                </span>
-                <span className="preview-source small" data-testid="preview-source">From the text: “{card.source}”</span>
-              </span>
-            </label>
+            <PreviewCard key={card.id} card={card} kept={kept.has(card.id)} edit={edits.get(card.id)} onToggle={onToggle} onEdit={onEdit} />
           ))}
         </div>
       ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ImportMatch } from "@/lib/db/documents/import-match";
 import type { DeckDraft } from "@/lib/generator/types";
 import { callApi } from "../ui/call-api";
 
@@ -11,8 +12,8 @@ const ACCEPT = [
   "text/plain", "text/markdown", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html",
 ].join(",");
 
-/** The preview answer: the deck and the text it was made from, which saving posts back. */
-export type Preview = DeckDraft & { text: string };
+/** The preview answer: the deck, the text it was made from (which saving posts back) and the user's deck it is a version of. */
+export type Preview = DeckDraft & { text: string; match: ImportMatch | null };
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -27,6 +28,8 @@ function sizeProblem(file: File): string | null {
 }
 
 interface Props {
+  /** The preview route, with the deck to update when one was named. */
+  url: string;
   busy: boolean;
   /** Runs the request, showing its error message if it fails. */
   run: <T>(task: () => Promise<T>) => Promise<T | undefined>;
@@ -37,7 +40,7 @@ interface Props {
 }
 
 /** The upload button: sends the file's bytes as they are; the server reads the format. */
-export function UploadDocument({ busy, run, onError, onStart, onPreview }: Props) {
+export function UploadDocument({ url, busy, run, onError, onStart, onPreview }: Props) {
   async function upload(file: File | undefined) {
     if (!file) return;
     onStart();
@@ -45,7 +48,7 @@ export function UploadDocument({ busy, run, onError, onStart, onPreview }: Props
     if (problem) return onError(problem);
     const body = new FormData();
     body.append("file", file, file.name);
-    const preview = await run(() => callApi<Preview>("/api/documents/preview", { method: "POST", body }, 1));
+    const preview = await run(() => callApi<Preview>(url, { method: "POST", body }, 1));
     if (preview) onPreview(preview);
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CardFields, readCardFields, writingProblem } from "../cards/card-fields";
 import { RequestFailed, type CardEditBody } from "./review-api";
 
 export interface EditableCard {
@@ -28,15 +29,15 @@ export function CardEditor({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const field = (name: string) => `edit-${name}-${card.id}`;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const options = card.kind === "choice" ? String(form.get("options")).split("\n").map((o) => o.trim()).filter(Boolean) : undefined;
+    const writing = readCardFields(new FormData(event.currentTarget), card.kind);
+    const problem = writingProblem(card.kind, writing);
+    if (problem) return setError(problem);
     setBusy(true);
     try {
-      await save({ prompt: String(form.get("prompt")), answer: String(form.get("answer")), ...(options ? { options } : {}) });
+      await save(writing);
       onClose();
     } catch (failure) {
       setError(failure instanceof RequestFailed ? failure.message : "Could not save the card.");
@@ -49,20 +50,7 @@ export function CardEditor({
     <form className="card stack card-editor" onSubmit={onSubmit} onKeyDown={(e) => e.key === "Escape" && onClose()} aria-label={title}>
       <h2>{title}</h2>
       {error && <p className="alert" role="alert">{error}</p>}
-      <div className="field">
-        <label htmlFor={field("prompt")}>{card.kind === "cloze" ? "Text (keep the gap as [...])" : "Question"}</label>
-        <textarea id={field("prompt")} name="prompt" defaultValue={card.prompt} rows={3} autoFocus style={{ minHeight: "5rem" }} />
-      </div>
-      <div className="field">
-        <label htmlFor={field("answer")}>Answer</label>
-        <input id={field("answer")} name="answer" defaultValue={card.answer} />
-      </div>
-      {card.kind === "choice" && (
-        <div className="field">
-          <label htmlFor={field("options")}>Options, one per line</label>
-          <textarea id={field("options")} name="options" defaultValue={(card.options ?? []).join("\n")} rows={5} style={{ minHeight: "6rem" }} />
-        </div>
-      )}
+      <CardFields id={`edit-${card.id}`} kind={card.kind} initial={{ prompt: card.prompt, answer: card.answer, options: card.options ?? undefined }} />
       <div className="row">
         <button className="button primary" type="submit" disabled={busy}>
           Save

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeckActions } from "@/components/documents/deck-actions";
 import { DeckOptionsForm } from "@/components/documents/deck-options-form";
+import { SavedImportNote } from "@/components/documents/saved-import";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
 import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
@@ -47,6 +48,7 @@ export default async function DocumentPage({ params }: Props) {
   }));
   return (
     <div className="stack document-page">
+      <SavedImportNote documentId={document.id} />
       <header className="stack document-head">
         <p className="small muted">
           <Link href="/">Decks</Link> / {document.builtin ? "Default deck" : "Your document"}

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot, signUp } from "./helpers";
+
+// Long flows of many page loads: room for a busy machine (no step is timed).
+test.describe.configure({ timeout: 240_000 });
+
+/** A student's own notes on the heart: plain paragraphs under Markdown headings. */
+const heartNotes = `# The Human Heart
+
+The heart is a muscular organ that pumps blood through the circulatory system.
+
+## Chambers
+
+The heart has four chambers: two atria and two ventricles.
+The left ventricle pumps oxygenated blood into the aorta.
+The right ventricle pumps deoxygenated blood into the pulmonary artery.
+
+## Valves
+
+The mitral valve separates the left atrium from the left ventricle.
+The tricuspid valve separates the right atrium from the right ventricle.
+The aortic valve opens when the left ventricle contracts.
+
+## Conduction
+
+The sinoatrial node is the natural pacemaker of the heart.
+A normal resting heart rate is between 60 and 100 beats per minute.
+The atrioventricular node delays the electrical signal by about 0.1 seconds.
+`;
+
+async function preview(page: Page, text: string) {
+  await page.goto("/documents/new");
+  await page.fill("#document-text", text);
+  await page.getByRole("button", { name: "Preview cards" }).click();
+  await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 60_000 });
+}
+
+async function searchCards(page: Page, words: string) {
+  await page.getByLabel("Search", { exact: true }).fill(words);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(words).replace(/%20/g, "\\+")}`));
+}
+
+test("a user edits and adds a card in the import preview, renames the deck, saves, and finds both cards in the browser by search", async ({ page }) => {
+  await signUp(page);
+  await preview(page, heartNotes);
+  await expect(page.getByLabel("Title")).toHaveValue("The Human Heart");
+  await page.getByLabel("Title").fill("Heart, week 3");
+  await expect(page.getByTestId("import-preview").getByRole("heading", { level: 2 })).toHaveText("Heart, week 3");
+
+  // Edit the first card's prompt: a bad edit is refused in place, a good one shows as edited.
+  const first = page.getByTestId("preview-card").first();
+  await first.getByRole("button", { name: "Edit" }).click();
+  const prompt = first.getByLabel(/Text \(keep the gap as \[\.\.\.\]\)|Question/);
+  const original = await prompt.inputValue();
+  await prompt.fill("No gap in this one.");
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(first.getByRole("alert")).toContainText(/needs exactly one gap|Write the text around the answer/);
+  const edited = `Zebrafish note: ${original}`;
+  await prompt.fill(edited);
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(first.getByTestId("edited-chip")).toBeVisible();
+  await expect(first.getByTestId("preview-prompt")).toHaveText(edited);
+  await expect(first.getByRole("checkbox")).toBeChecked();
+
+  // Write a card of one's own, as a choice question.
+  const save = page.getByTestId("save-deck");
+  const before = Number(/\((\d+) cards\)/.exec((await save.textContent())!)![1]);
+  await page.getByTestId("preview-add").locator("summary").click();
+  const add = page.getByRole("form", { name: "Add a card to the preview" });
+  await add.getByLabel("Question with options").check();
+  await add.getByLabel("Question", { exact: true }).fill("What is the heart's natural pacemaker?");
+  await add.getByLabel("Answer").fill("The sinoatrial node");
+  await add.getByLabel(/Options, one per line/).fill("The atrioventricular node\nThe sinoatrial node\nThe bundle of His");
+  await add.getByRole("button", { name: "Add to the deck" }).click();
+  await expect(page.getByTestId("written-card")).toContainText("What is the heart's natural pacemaker?");
+  await expect(save).toHaveText(`Save deck (${before + 1} cards)`);
+  await screenshot(page, "import-preview-edited");
+
+  await save.click();
+  await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname));
+  await expect(page.locator("h1")).toHaveText("Heart, week 3");
+
+  // The browser finds the edited card by a word only the edit has, and the written one by its words.
+  await page.getByTestId("browse-deck").click();
+  await expect(page.getByTestId("card-row")).toHaveCount(before + 1);
+  await searchCards(page, "zebrafish");
+  await expect(page.getByTestId("card-row")).toHaveCount(1);
+  await expect(page.getByTestId("card-row")).toContainText("Zebrafish note:");
+  await expect(page.getByTestId("card-row")).toContainText("your wording");
+  await searchCards(page, "natural pacemaker");
+  const written = page.getByTestId("card-row").filter({ hasText: "written by you" });
+  await expect(written).toHaveCount(1);
+  await expect(written).toContainText("What is the heart's natural pacemaker?");
+});
+
+test("re-importing the same text says so; a changed version updates the deck and says what changed", async ({ page }) => {
+  await signUp(page);
+  await preview(page, heartNotes);
+  await page.getByTestId("save-deck").click();
+  await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname));
+  const deckUrl = page.url();
+
+  await preview(page, heartNotes);
+  await expect(page.getByTestId("import-match")).toContainText("This is the same text as your deck “The Human Heart”. Saving changes nothing");
+  await page.getByTestId("save-deck").click();
+  await expect(page).toHaveURL(deckUrl);
+  await expect(page.getByTestId("import-result")).toHaveText("Nothing changed: this deck already has this text and these cards.");
+
+  // A new version from the deck's page: the conduction section is gone, a section on blood vessels is new.
+  await page.getByTestId("update-deck").click();
+  await expect(page.locator("h1")).toHaveText("New version of “The Human Heart”");
+  const changed = heartNotes.replace(/## Conduction[\s\S]*$/, "## Vessels\n\nArteries carry blood away from the heart, and veins return it.\nCapillaries are the smallest blood vessels, where oxygen passes into the tissues.\n");
+  await page.fill("#document-text", changed);
+  await page.getByRole("button", { name: "Preview cards" }).click();
+  const notice = page.getByTestId("import-match");
+  await expect(notice).toContainText("A new version of your deck “The Human Heart”.");
+  await expect(page.getByTestId("import-changes")).toContainText(/\d+ new cards?, \d+ unchanged \(their history kept\), \d+ no longer in the text \(to be suspended\)/);
+  await expect(page.getByTestId("save-deck")).toHaveText(/^Update deck \(\d+ cards\)$/);
+  await screenshot(page, "import-new-version");
+  await page.getByTestId("save-deck").click();
+  await expect(page).toHaveURL(deckUrl);
+  await expect(page.getByTestId("import-result")).toContainText(/Updated from the new text: \d+ new cards?, \d+ unchanged \(their history kept\), \d+ no longer in the text \(suspended\)/);
+  await page.getByRole("link", { name: "See the suspended cards" }).click();
+  const suspended = page.getByTestId("card-row");
+  await expect(suspended.first()).toContainText("suspended");
+  await expect(page.getByTestId("card-row").filter({ hasText: "sinoatrial" }).or(page.getByTestId("card-row").filter({ hasText: "beats per minute" })).first()).toBeVisible();
+});
