@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DeckFootprint } from "@/lib/db/documents/remove-deck";
 import { RequestFailed, deckApi } from "./deck-api";
+import { plural } from "../ui/plural";
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 /** Rename (own documents), and delete or remove the deck after a confirmation that names what goes with it. */
 export function DeckActions({ deck }: { deck: DeckFootprint }) {

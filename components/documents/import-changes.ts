@@ -1,4 +1,5 @@
 import type { ImportMatch } from "@/lib/db/documents/import-match";
+import { plural } from "../ui/plural";
 
 /** What saving the preview would change in the deck it matches: cards added, kept as they are, suspended. */
 export interface PreviewChanges {
@@ -18,7 +19,6 @@ export function previewChanges(match: Pick<ImportMatch, "cardIds">, kept: Readon
   return { added: kept.size - unchanged + written, unchanged, suspended: match.cardIds.length - unchanged };
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 /** The changes in words: "2 new cards, 20 unchanged (their history kept), 1 no longer in the text (suspended)". */
 export function describeChanges(changes: PreviewChanges & { edited?: number }, tense: "will" | "did"): string {

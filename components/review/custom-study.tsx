@@ -15,7 +15,7 @@ export interface StudyTopic {
  * Custom study once the day's cards are done (Anki's Custom Study): reviews due in the next
  * days, more new cards today, or a topic again, as practice or moving its schedule.
  */
-export function CustomStudy({ deck, topics }: { deck?: string; topics: StudyTopic[] }) {
+export function CustomStudy({ deck, topics, custom, reload }: { deck?: string; topics: StudyTopic[]; custom: boolean; reload: () => Promise<unknown> }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,8 +28,9 @@ export function CustomStudy({ deck, topics }: { deck?: string; topics: StudyTopi
     setError(null);
     try {
       await reviewApi.extraNew(Number(new FormData(event.currentTarget).get("count")));
-      router.push(here);
-      router.refresh();
+      // the day's session takes them; from a custom study session, go back to it
+      if (custom) router.push(here);
+      else await reload();
     } catch (failure) {
       setError(failure instanceof RequestFailed ? failure.message : "Could not add new cards. Please try again.");
     } finally {

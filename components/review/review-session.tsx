@@ -14,7 +14,7 @@ import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
 export function ReviewSession({ initial, scope, topics }: { initial: SessionPayload; scope: SessionScope; topics: StudyTopic[] }) {
-  const { session, card, error, pending, tally, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
+  const { session, card, error, pending, tally, reload, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
   const practice = scope.study?.kind === "topic" && !scope.study.reschedule;
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
@@ -54,7 +54,7 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
             <kbd>z</kbd> {undoLabel}
           </button>
         )}
-        <CustomStudy deck={scope.deck} topics={topics} />
+        <CustomStudy deck={scope.deck} topics={topics} custom={scope.study !== undefined} reload={reload} />
       </>
     );
   }

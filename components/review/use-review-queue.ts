@@ -142,5 +142,8 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
     [enqueue, record],
   );
 
-  return { session, card, error, pending, tally, canUndo: lastAction !== undefined, undoLabel: undoLabel(lastAction), grade, undo, suspend, saveEdit };
+  /** Asks the server for the session again (after custom study granted more cards). */
+  const reload = useCallback(() => enqueue(async () => refresh(await reviewApi.session(scope))), [enqueue, refresh, scope]);
+
+  return { session, card, error, pending, tally, reload, canUndo: lastAction !== undefined, undoLabel: undoLabel(lastAction), grade, undo, suspend, saveEdit };
 }

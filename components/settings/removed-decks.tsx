@@ -1,5 +1,6 @@
 import type { RemovedDeck } from "@/lib/db/documents/remove-deck";
 import { RestoreDeckButton } from "../documents/restore-deck-button";
+import { plural } from "../ui/plural";
 
 const day = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
@@ -21,7 +22,7 @@ export function RemovedDecks({ decks }: { decks: RemovedDeck[] }) {
                 <strong>{deck.title}</strong>
                 <br />
                 <span className="small muted">
-                  {deck.cards} cards, {deck.reviews} answers ·{" "}
+                  {plural(deck.cards, "card")}, {plural(deck.reviews, "answer")} ·{" "}
                   {deck.purgeAt ? `deleted ${day(deck.removedAt)}, kept until ${day(deck.purgeAt)}` : `default deck, removed ${day(deck.removedAt)}`}
                 </span>
               </span>

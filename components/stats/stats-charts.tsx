@@ -14,6 +14,7 @@ import { percent } from "./chart-theme";
 import { ForecastChart } from "./forecast-chart";
 import { RetentionChart } from "./retention-chart";
 import { TopicMasteryChart } from "./topic-mastery";
+import { plural } from "../ui/plural";
 
 /** What the page shows the figures for. */
 export interface StatsScope {
@@ -33,7 +34,6 @@ export interface StatsChart {
   chart: (f: StatsFigures) => ReactNode;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function Chips({ children }: { children: ReactNode }) {
   return <span className="stat-chips">{children}</span>;
