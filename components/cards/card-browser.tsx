@@ -123,7 +123,7 @@ export function CardBrowser({ cards, decks }: { cards: BrowserCard[]; decks: Bro
       )}
       <ul className="card-list" aria-label="Cards">
         {cards.map((card) => (
-          <li key={card.id} className={`card card-row${card.suspended ? " suspended" : ""}`} data-testid="card-row" data-card-id={card.id}>
+          <li key={card.id} className={`card card-row${card.suspended ? " suspended" : ""}`} data-testid="card-row" data-card-id={card.id} data-kind={card.kind}>
             <input type="checkbox" className="card-check" checked={selected.has(card.id)} onChange={(event) => toggle(card.id, event.target.checked)} aria-label={`Select: ${card.prompt}`} />
             <div className="card-body stack-tight">
               <p className="card-prompt" data-testid="card-prompt">

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot, signUp } from "./helpers";
 
 // Long flows of many page loads: room for a busy machine (no step is timed).
 test.describe.configure({ timeout: 240_000 });
+
+const cellNotes = readFileSync("tests/fixtures/documents/study-notes-cell-biology.md", "utf8");
 
 /** A student's own notes on the heart: plain paragraphs under Markdown headings. */
 const heartNotes = `# The Human Heart
@@ -125,4 +128,107 @@ test("re-importing the same text says so; a changed version updates the deck and
   const suspended = page.getByTestId("card-row");
   await expect(suspended.first()).toContainText("suspended");
   await expect(page.getByTestId("card-row").filter({ hasText: "sinoatrial" }).or(page.getByTestId("card-row").filter({ hasText: "beats per minute" })).first()).toBeVisible();
+});
+
+test("a card suspended during review: z takes the suspension back, and the browser finds and unsuspends it", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/review");
+  const card = page.getByTestId("review-card");
+  const suspendedId = (await card.getAttribute("data-card-id"))!;
+  // Answer one, then suspend the next: z undoes the suspension, not the answer.
+  await page.getByTestId("reveal").click();
+  await page.keyboard.press("3");
+  await expect(card).not.toHaveAttribute("data-card-id", suspendedId);
+  const second = (await card.getAttribute("data-card-id"))!;
+  await page.getByRole("button", { name: "Suspend card" }).click();
+  await expect(card).not.toHaveAttribute("data-card-id", second);
+  await expect(page.getByTestId("undo")).toContainText("Undo suspend");
+  await page.keyboard.press("z");
+  await expect(card).toHaveAttribute("data-card-id", second);
+  await expect(page.getByTestId("undo")).toContainText("Undo answer");
+
+  await page.getByRole("button", { name: "Suspend card" }).click();
+  await expect(card).not.toHaveAttribute("data-card-id", second);
+  await expect(page.getByTestId("undo")).toContainText("Undo suspend");
+
+  await page.goto("/cards");
+  await page.getByLabel("Suspended").selectOption("yes");
+  await page.getByRole("button", { name: "Search" }).click();
+  const row = page.getByTestId("card-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute("data-card-id", second);
+  await expect(row.getByTestId("suspended-chip")).toBeVisible();
+  await screenshot(page, "cards-suspended");
+  await row.getByRole("button", { name: "Unsuspend" }).click();
+  await expect(page.getByTestId("cards-message")).toHaveText("Unsuspended 1 card.");
+  await expect(page.getByTestId("card-row")).toHaveCount(0);
+  await expect(page.getByTestId("cards-total")).toHaveText("No cards match.");
+});
+
+test("the browser pages through a user's cards and acts on a selection: suspend, reset, move, delete after a confirmation", async ({ page }) => {
+  await signUp(page);
+  await preview(page, heartNotes);
+  await page.getByTestId("save-deck").click();
+  await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname), { timeout: 60_000 });
+  const deckUrl = page.url();
+
+  await preview(page, cellNotes);
+  await page.getByTestId("save-deck").click();
+  await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname), { timeout: 60_000 });
+
+  // All decks: more than a page of 50 (the default deck and two documents).
+  await page.goto("/cards");
+  const total = Number(/^([\d,]+) cards/.exec((await page.getByTestId("cards-total").textContent())!)![1].replace(/,/g, ""));
+  expect(total).toBeGreaterThan(50);
+  await expect(page.getByTestId("cards-total")).toHaveText(`${total} cards, 1–50 shown`);
+  await expect(page.getByTestId("card-row")).toHaveCount(50);
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId("card-row")).toHaveCount(total - 50);
+  await expect(page.getByText(`Page 2 of ${Math.ceil(total / 50)}`)).toBeVisible();
+
+  // The notes' deck only, filtered by kind and sorted; the Deck filter keeps the deck in the address.
+  await page.goto(deckUrl);
+  await page.getByTestId("browse-deck").click();
+  const rows = page.getByTestId("card-row");
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(3);
+  await page.getByLabel("Kind").selectOption("cloze");
+  await page.getByLabel("Sort").selectOption("due");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/kind=cloze/);
+  await expect(page).toHaveURL(/sort=due/);
+  expect(await rows.evaluateAll((items) => [...new Set(items.map((item) => item.getAttribute("data-kind")))])).toEqual(["cloze"]);
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(rows).toHaveCount(count);
+
+  // Select two, suspend them; they show as suspended.
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  await expect(page.getByTestId("select-page").locator("..")).toContainText("2 selected");
+  await page.getByRole("toolbar").getByRole("button", { name: "Suspend", exact: true }).click();
+  await expect(page.getByTestId("cards-message")).toHaveText("Suspended 2 cards.");
+  await expect(page.getByTestId("suspended-chip")).toHaveCount(2);
+
+  // Move the first card to another topic.
+  const moved = (await rows.nth(0).getAttribute("data-card-id"))!;
+  await rows.nth(0).getByRole("checkbox").check();
+  await page.getByLabel("Move to topic").selectOption({ label: "2. Valves" });
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByTestId("cards-message")).toHaveText("Moved 1 card.");
+  await expect(page.locator(`[data-card-id="${moved}"]`)).toContainText("› Valves");
+
+  // Reset to new keeps the cards; delete asks first, naming how many, then they are gone.
+  await page.getByTestId("select-page").check();
+  await page.getByRole("toolbar").getByRole("button", { name: "Reset to new" }).click();
+  await expect(page.getByTestId("cards-message")).toContainText("to new; their history is kept.");
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  await rows.nth(2).getByRole("checkbox").check();
+  await page.getByRole("toolbar").getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Delete 3 cards and their review history? This cannot be undone.");
+  await screenshot(page, "cards-delete-confirm");
+  await page.getByTestId("confirm-delete").click();
+  await expect(page.getByTestId("cards-message")).toHaveText("Deleted 3 cards and their history.");
+  await expect(rows).toHaveCount(count - 3);
 });
