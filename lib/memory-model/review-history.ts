@@ -83,7 +83,10 @@ export function historyItems(histories: readonly DayReview[][]): HistoryItem[] {
   return items.sort((a, b) => a.at - b.at);
 }
 
-/** Items whose last review came on a later study day than the one before: what FSRS learns from. */
+/**
+ * Items whose last review came on a later study day than the one before: the reviews FSRS
+ * predicts, and the only items the optimizer takes (an item without one aborts it).
+ */
 export function isLongTerm(item: HistoryItem): boolean {
   return item.reviews[item.reviews.length - 1].deltaT > 0;
 }
