@@ -63,6 +63,7 @@ function userById(id: string) {
     dailyNewLimit: Number(row.dailyNewLimit),
     dailyReviewLimit: Number(row.dailyReviewLimit),
     sessionVersion: Number(row.sessionVersion),
+    autoOptimise: Boolean(row.autoOptimise),
     createdAt: readDate(row.createdAt),
   }));
 }
