@@ -12,7 +12,6 @@ import type { BulkWriter } from "./bulk-writer";
 import { Batcher, LOG_COLUMNS, STATE_COLUMNS, addDeck, addUser, type SyntheticUser } from "./synthetic-data";
 
 const DAY = 86_400_000;
-const MINUTE = 60_000;
 
 /** A learner who forgets faster at first and gains stability more slowly than FSRS-6's average learner. */
 export const LEARNER_PARAMETERS: readonly number[] = [
