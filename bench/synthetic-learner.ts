@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 
 /** A learner who forgets faster at first and gains stability more slowly than FSRS-6's average learner. */
 export const LEARNER_PARAMETERS: readonly number[] = [
-  0.05, 0.3, 0.8, 3.0, 6.8, 0.6, 2.2, 0.01, 1.0, 0.25, 0.9, 1.9, 0.08, 0.35, 1.7, 0.4, 2.2, 0.5, 0.1, 0.08, 0.5,
+  0.02, 0.1, 0.4, 1.5, 7.5, 0.5, 2.0, 0.01, 0.8, 0.3, 0.7, 2.5, 0.1, 0.4, 1.5, 0.4, 2.0, 0.5, 0.1, 0.08, 0.6,
 ];
 
 export interface LearnerSpec {

@@ -5,7 +5,7 @@
  * that ends the worker, never the server. A run can be stopped at any moment by ending its
  * worker: nothing it computed is kept.
  */
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { WorkloadInput, WorkloadPoint } from "../scheduler/simulate-workload";
 import type { OptimisationInput, OptimisationResult } from "./optimise";
@@ -36,8 +36,9 @@ type Post = (request: WorkerRequest) => boolean;
 
 function start<T>(send: (post: Post) => Promise<void>, onProgress?: (fraction: number, phase: string) => void): OffThreadRun<T> {
   const { boot, entry } = workerFiles();
-  // No inherited --inspect or loader flags; structured clone for the messages.
-  const worker = fork(boot, [entry], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // No inherited --inspect or loader flags; structured clone for the messages. Called through
+  // Reflect so the bundler does not try to bundle the worker: it runs from the app's folder.
+  const worker: ChildProcess = Reflect.apply(fork, undefined, [boot, [entry], { execArgv: [], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }]);
   let stopped = false;
   const result = new Promise<T>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {

@@ -35,7 +35,7 @@ test("a learner with a history optimises, sees the metrics, adopts, and due date
   const table = panel.getByTestId("metrics-table");
   await expect(table).toBeVisible({ timeout: 90_000 });
   await expect(table.locator("tbody tr")).toHaveCount(3);
-  await expect(panel.getByTestId("optimisation-message")).toContainText("predict your recall better than the default parameters");
+  await expect(panel.getByTestId("optimisation-message")).toContainText(/^The new parameters predict your recall better than the default parameters/);
   await screenshot(page, "memory-model-result");
 
   // Adopt without rescheduling: memory changes, due dates do not.
