@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBulkWriter } from "../../bench/bulk-writer";
 import { loadLearner, simulateLearner } from "../../bench/synthetic-learner";
 import { changeParameters } from "../../lib/db/memory-model/change";
-import { activeJob, takeOverStaleJobs, STALE_AFTER_MS, type JobRow } from "../../lib/db/memory-model/jobs";
+import { HEARTBEAT_MS, activeJob, cancelOptimisation, takeOverStaleJobs, STALE_AFTER_MS, type JobRow } from "../../lib/db/memory-model/jobs";
 import { runJob, startOptimisation, type OptimisationRecord } from "../../lib/db/memory-model/runner";
 import { memoryModelStatus } from "../../lib/db/memory-model/status";
 import { autoOptimisationDue, sweepJobs } from "../../lib/db/memory-model/sweeper";
@@ -132,6 +132,31 @@ describe("optimising a learner's memory model", () => {
     expect(resultOf(done).better).toBe(true);
     expect(await activeJob(db, userId)).toBeNull();
     expect((await studyUser(userId)).fsrsParams).toBeNull();
+  });
+
+  it("cancels a running optimisation: its row says so, nothing of it is kept, and a new run may start", async () => {
+    const userId = users.killed.id;
+    const job = await startOptimisation(db, userId, "MANUAL", new Date());
+    await cancelOptimisation(db, userId, new Date());
+    // Longer than a heartbeat: the runner notices and stops without writing anything more.
+    await new Promise((resolve) => setTimeout(resolve, 2 * HEARTBEAT_MS + 500));
+    const cancelled = await db.memoryModelJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(cancelled).toMatchObject({ status: "CANCELLED", activeKey: null });
+    expect(JSON.parse(cancelled.result!).message).toBe("Cancelled. Your parameters did not change.");
+    expect((await studyUser(userId)).fsrsParams).toBeNull();
+    await expect(cancelOptimisation(db, userId, new Date())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const again = await startOptimisation(db, userId, "MANUAL", new Date());
+    expect((await settled(userId, again.id)).status).toBe("DONE");
+  });
+
+  it("runs one optimisation per user when two servers ask at the same moment", async () => {
+    const userId = users.killed.id;
+    const results = await Promise.allSettled([startOptimisation(db, userId, "MANUAL", new Date()), startOptimisation(db, userId, "MANUAL", new Date())]);
+    const started = results.filter((r): r is PromiseFulfilledResult<JobRow> => r.status === "fulfilled");
+    expect(started).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(["OPTIMISATION_RUNNING", "MEMORY_MODEL_BUSY"]).toContain((refused.reason as { code: string }).code);
+    expect((await settled(userId, started[0].value.id)).status).toBe("DONE");
   });
 
   it("re-optimises automatically when due, adopting only what predicts better", async () => {

@@ -1,8 +1,8 @@
 /**
- * What each server does on its own, every half minute and once at start: runs again the
+ * What each server does on its own, once at start and then every half minute: runs again the
  * jobs whose server stopped beating (a crash, a restart: an optimisation starts over, a
- * recompute resumes after its last batch), and starts the automatic re-optimisations that
- * are due. Several servers may sweep at once: taking a job over, and starting one, are
+ * recompute resumes after its last batch); and every ten minutes, starts the automatic
+ * re-optimisations that are due. Several servers may sweep at once: taking a job over, and starting one, are
  * decided by the database.
  */
 import { MIN_REVIEWS } from "../../memory-model/optimise";
@@ -14,6 +14,7 @@ import { activeJob, lastFinishedOptimisation, takeOverStaleJobs } from "./jobs";
 import { runInBackground, startOptimisation, type OptimisationRecord } from "./runner";
 
 const SWEEP_MS = 30_000;
+const AUTO_EVERY_SWEEPS = 20;
 const MONTH_MS = 30 * 86_400_000;
 /** Re-optimise when the history has grown by this much since the last optimisation. */
 export const GROWTH_FOR_REOPTIMISING = 1.25;
@@ -37,8 +38,9 @@ export async function autoOptimisationDue(db: Db, userId: string, now: Date): Pr
   return size >= before * GROWTH_FOR_REOPTIMISING || now.getTime() - last.createdAt.getTime() >= MONTH_MS;
 }
 
-export async function sweepJobs(db: Db, now: Date): Promise<void> {
+export async function sweepJobs(db: Db, now: Date, options: { auto: boolean } = { auto: true }): Promise<void> {
   for (const job of await takeOverStaleJobs(db, now)) void runInBackground(db, job);
+  if (!options.auto) return;
   const users = await db.user.findMany({ where: { autoOptimise: true }, select: { id: true } });
   for (const { id } of users) {
     if (!(await autoOptimisationDue(db, id, now))) continue;
@@ -53,7 +55,9 @@ const state = globalThis as unknown as { keypointSweeper?: NodeJS.Timeout };
 /** Starts this process's sweeps (once per process). */
 export function startSweeping(db: () => Db): void {
   if (state.keypointSweeper) return;
-  const sweep = () => void sweepJobs(db(), new Date()).catch((error: unknown) => console.error("Memory-model sweep failed", error));
+  let sweeps = 0;
+  const sweep = () =>
+    void sweepJobs(db(), new Date(), { auto: sweeps++ % AUTO_EVERY_SWEEPS === 0 }).catch((error: unknown) => console.error("Memory-model sweep failed", error));
   state.keypointSweeper = setInterval(sweep, SWEEP_MS);
   state.keypointSweeper.unref();
   setTimeout(sweep, 1_000).unref();
