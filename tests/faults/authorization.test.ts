@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { discoverApiRoutes, fill, isPublic } from "./api-routes";
-import { Client, signedInClient, type Reply, seededAppServer } from "./app-server";
+import { Client, signedInClient, sleep, type Reply, seededAppServer } from "./app-server";
 
 
 const app = seededAppServer("faults_authz");
@@ -21,7 +21,11 @@ async function snapshot(): Promise<string> {
     app.db.reviewLog.findMany({ orderBy: { id: "asc" } }),
     app.db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts });
+  const [parameterSets, jobs] = await Promise.all([
+    app.db.parameterSet.findMany({ orderBy: { id: "asc" } }),
+    app.db.memoryModelJob.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, status: true, result: true } }),
+  ]);
+  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts, parameterSets, jobs });
 }
 
 it("refuses a second user every route on the first user's data, and changes nothing", async () => {
@@ -56,6 +60,18 @@ it("refuses a second user every route on the first user's data, and changes noth
     expect(open.status).toBe(201);
     quizIds.push(finishedId, (open.body as { quiz: { id: string } }).quiz.id);
     quizLogIds.push(...(await app.db.reviewLog.findMany({ where: { userId: aliceId, mode: "QUIZ" }, select: { id: true } })).map((log) => log.id));
+  }
+
+  // Alice's memory model: an optimisation (too little history to change anything) and a parameter set.
+  const memoryModel = { jobId: "", setId: "" };
+  if (discoverApiRoutes().some((route) => route.pattern === "/api/memory-model/parameters")) {
+    const started = await alice.post("/api/memory-model/optimise");
+    expect(started.status).toBe(202);
+    memoryModel.jobId = (started.body as { job: { id: string } }).job.id;
+    for (let i = 0; i < 200 && (await app.db.memoryModelJob.findUniqueOrThrow({ where: { id: memoryModel.jobId } })).status === "RUNNING"; i++) await sleep(250);
+    expect((await alice.post("/api/memory-model/parameters", { from: "defaults", reschedule: false })).status).toBe(202);
+    for (let i = 0; i < 200 && (await app.db.memoryModelJob.count({ where: { userId: aliceId, status: "RUNNING" } })) > 0; i++) await sleep(250);
+    memoryModel.setId = (await app.db.parameterSet.findFirstOrThrow({ where: { userId: aliceId } })).id;
   }
 
   // Bob knows every one of Alice's ids.
@@ -93,6 +109,11 @@ it("refuses a second user every route on the first user's data, and changes noth
       add(`review the misses of Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/review-missed`));
       add(`discard Alice's quiz ${quizId}`, () => bob.request("DELETE", `/api/quiz/${quizId}`));
     }
+  }
+
+  if (memoryModel.jobId) {
+    add("adopt Alice's optimisation", () => bob.post("/api/memory-model/parameters", { from: "optimisation", jobId: memoryModel.jobId, reschedule: true }));
+    add("bring back Alice's parameter set", () => bob.post("/api/memory-model/parameters", { from: "history", parameterSetId: memoryModel.setId, reschedule: true }));
   }
 
   const before = await snapshot();

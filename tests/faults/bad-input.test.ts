@@ -207,6 +207,33 @@ function table(): Case[] {
           ].map((body, i) => ({ name: `settings body ${i} ${JSON.stringify(body).slice(0, 40)}`, method: "PATCH", path: "/api/settings", body })),
         ]
       : []),
+    // Memory model
+    ...(discoverApiRoutes().some((route) => route.pattern === "/api/memory-model/parameters")
+      ? [
+          ...malformedJson("parameters", "POST", "/api/memory-model/parameters"),
+          ...[
+            {},
+            { from: "elsewhere", reschedule: false },
+            { from: "defaults" },
+            { from: "defaults", reschedule: "yes" },
+            { from: "pasted", text: "0.2, 1.2, 2.3", reschedule: false },
+            { from: "pasted", text: "abc, ".repeat(20) + "1", reschedule: false },
+            { from: "pasted", text: "250, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542", reschedule: false },
+            { from: "pasted", text: big(3000), reschedule: false },
+            { from: "pasted", text: "", reschedule: false },
+            { from: "optimisation", jobId: "bad id!", reschedule: false },
+            { from: "optimisation", jobId: "c0000000000000000000notreal", reschedule: false },
+            { from: "history", parameterSetId: "c0000000000000000000notreal", reschedule: true },
+          ].map((body, i) => ({ name: `parameters body ${i} ${JSON.stringify(body).slice(0, 40)}`, method: "POST", path: "/api/memory-model/parameters", body })),
+          ...[{ learningSteps: "0.5m" }, { relearningSteps: "1.5h" }, { learningSteps: "10" }, { learningSteps: 5 }, { autoOptimise: "yes" }].map((body, i) => ({
+            name: `settings steps body ${i} ${JSON.stringify(body)}`,
+            method: "PATCH",
+            path: "/api/settings",
+            body,
+          })),
+          { name: "cancel with nothing running", method: "POST", path: "/api/memory-model/cancel" },
+        ]
+      : []),
     // Test clock (absent without KEYPOINT_TEST_HOOKS)
     { name: "test clock without hooks", method: "POST", path: "/api/test/clock", body: { offsetMs: -5 } },
     // Wrong methods and unknown routes
