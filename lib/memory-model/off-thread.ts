@@ -29,11 +29,42 @@ export class OffThreadStopped extends Error {
   }
 }
 
+/** Every worker slot is taken: a simulation is refused rather than queued (an optimisation waits). */
+export class WorkersBusy extends Error {
+  constructor() {
+    super("Keypoint is busy with other simulations. Try again in a moment.");
+  }
+}
+
+/**
+ * Worker processes this server runs at once (an optimisation of a large history takes about a
+ * gigabyte): optimisations wait for a slot, simulations are refused when none is free.
+ */
+export const MAX_WORKERS = 3;
+let workers = 0;
+const waiting: (() => void)[] = [];
+
+function takeSlot(): boolean {
+  if (workers >= MAX_WORKERS) return false;
+  workers++;
+  return true;
+}
+
+function freeSlot(): void {
+  workers--;
+  const next = waiting.shift();
+  if (next && takeSlot()) next();
+  else if (next) waiting.unshift(next);
+}
+
+const slot = (): Promise<void> => (takeSlot() ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+
 type WorkerReply = { kind: "progress"; fraction: number; phase: string } | { kind: "done"; result: unknown } | { kind: "failed"; message: string };
 
 /** `post` sends a request to the worker; false once the run is stopped (stop sending). */
 type Post = (request: WorkerRequest) => boolean;
 
+/** Starts a worker in a slot already taken; the slot is freed when the worker ends. */
 function start<T>(send: (post: Post) => Promise<void>, onProgress?: (fraction: number, phase: string) => void): OffThreadRun<T> {
   const { boot, entry } = workerFiles();
   // No inherited --inspect or loader flags; structured clone for the messages. Called through
@@ -57,6 +88,7 @@ function start<T>(send: (post: Post) => Promise<void>, onProgress?: (fraction: n
     }).catch(reject);
   }).finally(() => end());
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  void exited.then(freeSlot);
   function end() {
     if (worker.exitCode === null && worker.signalCode === null) worker.kill("SIGKILL");
     return exited;
@@ -76,13 +108,34 @@ export function optimiseOffThread(
   input: Omit<OptimisationInput, "csv">,
   onProgress: (fraction: number, phase: string) => void,
 ): OffThreadRun<OptimisationResult> {
-  return start(async (post) => {
-    for await (const text of chunks) if (!post({ kind: "chunk", text })) return;
-    post({ kind: "optimise", input });
-  }, onProgress);
+  let stopped = false;
+  let run: OffThreadRun<OptimisationResult> | null = null;
+  const result = (async () => {
+    if (!takeSlot()) {
+      onProgress(0, "Waiting for the optimizer to be free");
+      await slot();
+    }
+    if (stopped) {
+      freeSlot();
+      throw new OffThreadStopped();
+    }
+    run = start<OptimisationResult>(async (post) => {
+      for await (const text of chunks) if (!post({ kind: "chunk", text })) return;
+      post({ kind: "optimise", input });
+    }, onProgress);
+    return run.result;
+  })();
+  return {
+    result,
+    async stop() {
+      stopped = true;
+      await run?.stop();
+    },
+  };
 }
 
 /** The workload curve (simulate-workload.ts), off the request thread. */
 export function simulateOffThread(input: WorkloadInput): OffThreadRun<{ points: WorkloadPoint[]; best: number | null }> {
+  if (!takeSlot()) throw new WorkersBusy();
   return start(async (post) => void post({ kind: "simulate", input }));
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { LEARNER_PARAMETERS, simulateLearner } from "../../bench/synthetic-learner";
 import { DEFAULT_PARAMETERS } from "../scheduler/fsrs-params";
 import { REVIEW_CSV_HEADER } from "../stats/csv";
-import { OffThreadStopped, optimiseOffThread } from "./off-thread";
+import { default_w } from "ts-fsrs";
+import { MAX_WORKERS, OffThreadStopped, WorkersBusy, optimiseOffThread, simulateOffThread } from "./off-thread";
 import { MIN_REVIEWS, optimise } from "./optimise";
 import { logLoss, predictions } from "./predictions";
 import { cardHistories, parseReviewCsv } from "./review-history";
@@ -69,5 +70,16 @@ describe("optimising on a learner's history", () => {
     const stopped = optimiseOffThread(pieces(), input, () => undefined);
     await stopped.stop();
     await expect(stopped.result).rejects.toBeInstanceOf(OffThreadStopped);
+  });
+});
+
+describe("worker processes", () => {
+  it("run at most a few at once: a simulation beyond them is refused, and the slots come back", async () => {
+    const input = { params: default_w, days: 30, seed: 1, cards: [], newCards: 50, dailyNewLimit: 5, dailyReviewLimit: 100, learningSteps: 2, relearningSteps: 1 };
+    const runs = Array.from({ length: MAX_WORKERS }, () => simulateOffThread(input));
+    expect(() => simulateOffThread(input)).toThrow(WorkersBusy);
+    const curves = await Promise.all(runs.map((run) => run.result));
+    expect(curves[0].points).toHaveLength(28);
+    expect((await simulateOffThread(input).result).best).toBe(curves[0].best);
   });
 });
