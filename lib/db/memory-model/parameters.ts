@@ -7,7 +7,7 @@
 import { DEFAULT_PARAMETERS, sameParameters } from "../../scheduler/fsrs-params";
 import { sqlOf, type Db } from "../runtime/client";
 import { Conflict, NotFound } from "../runtime/errors";
-import { insertActiveJob, lockUser, type JobRow } from "./jobs";
+import { finishJob, insertActiveJob, lockUser, type JobRow } from "./jobs";
 
 export type ParameterSource = "OPTIMISED" | "PASTED" | "DEFAULTS" | "RESTORED";
 
@@ -29,6 +29,8 @@ export interface Adoption {
   metrics?: { reviewCount: number; logLoss: number; rmseBins: number };
   /** The parameters the change was decided against (null: the defaults); if they changed meanwhile, nothing is adopted. */
   expectedCurrent: number[] | null;
+  /** An automatic optimisation adopting its own result: it ends (DONE, with `result`) in the same transaction. */
+  finishing?: { job: Pick<JobRow, "id" | "lease">; result: unknown };
 }
 
 const parsed = (text: string | null) => (text === null ? null : (JSON.parse(text) as number[]));
@@ -52,6 +54,9 @@ export async function adoptParameters(db: Db, adoption: Adoption, now: Date): Pr
     await tx.parameterSet.create({
       data: { userId: adoption.userId, params: JSON.stringify(adoption.params), source: adoption.source, createdAt: now, ...adoption.metrics },
     });
+    if (adoption.finishing && !(await finishJob(tx, adoption.finishing.job, "DONE", adoption.finishing.result, now))) {
+      throw new Conflict("This optimisation was cancelled; nothing was changed.", "OPTIMISATION_CANCELLED");
+    }
     return insertActiveJob(
       tx,
       { userId: adoption.userId, kind: "RECOMPUTE", reschedule: adoption.reschedule, params: JSON.stringify(adoption.params), phase: "Recomputing your cards' memory" },

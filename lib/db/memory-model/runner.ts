@@ -12,7 +12,7 @@ import { reviewHistoryCsv } from "../stats/export";
 import { sqlOf, type Db } from "../runtime/client";
 import { asDomainError } from "../runtime/errors";
 import { HEARTBEAT_MS, beat, finishJob, insertActiveJob, lockUser, type JobRow } from "./jobs";
-import { adoptParameters } from "./parameters";
+import { adoptParameters, type Adoption } from "./parameters";
 import { recomputeMemory } from "./recompute";
 
 /** What a finished optimisation stores: the optimiser's result, what it was measured against, and whether it was adopted. */
@@ -71,8 +71,8 @@ async function runOptimisation(db: Db, user: StudyUser, job: JobRow): Promise<vo
     const result = await run.result;
     const record: OptimisationRecord = { ...result, evaluatedAgainst: settings.fsrsParams, adopted: false };
     if (job.trigger === "AUTO" && result.better && result.params) {
-      // Automatic runs adopt what beats the current parameters, without moving due dates.
-      if (await finishJob(db, job, "DONE", { ...record, adopted: true }, new Date())) await adoptOptimised(db, user.id, record, false);
+      // Automatic runs adopt what beats the current parameters, without moving due dates, ending the run in the same transaction.
+      await adoptOptimised(db, user.id, record, false, { job, result: { ...record, adopted: true } });
     } else {
       await finishJob(db, job, "DONE", record, new Date());
     }
@@ -85,7 +85,7 @@ async function runOptimisation(db: Db, user: StudyUser, job: JobRow): Promise<vo
 }
 
 /** Adopts an optimisation's parameters and recomputes the cards' memory in the background. */
-export async function adoptOptimised(db: Db, userId: string, record: OptimisationRecord, reschedule: boolean): Promise<JobRow> {
+export async function adoptOptimised(db: Db, userId: string, record: OptimisationRecord, reschedule: boolean, finishing?: Adoption["finishing"]): Promise<JobRow> {
   const optimised = record.metrics.optimised!;
   const recompute = await adoptParameters(
     db,
@@ -96,6 +96,7 @@ export async function adoptOptimised(db: Db, userId: string, record: Optimisatio
       reschedule,
       metrics: { reviewCount: record.reviewCount, logLoss: optimised.logLoss, rmseBins: optimised.rmseBins },
       expectedCurrent: record.evaluatedAgainst,
+      finishing,
     },
     new Date(),
   );
