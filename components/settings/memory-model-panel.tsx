@@ -96,27 +96,29 @@ export function MemoryModelPanel() {
             {result.adopted ? " Adopted." : ""}
           </p>
           {metrics.length > 0 && (
-            <table data-testid="metrics-table">
-              <caption className="small muted">
-                On your later reviews ({(result.reviewCount ?? 0).toLocaleString("en-US")} reviews in all; time-series split). Lower is better.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Parameters</th>
-                  <th scope="col">Log loss</th>
-                  <th scope="col">RMSE (bins)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {metrics.map(([name, m]) => (
-                  <tr key={name}>
-                    <th scope="row">{name}</th>
-                    <td>{four(m?.logLoss)}</td>
-                    <td>{four(m?.rmseBins)}</td>
+            <div className="table-scroll">
+              <table data-testid="metrics-table">
+                <caption className="small muted">
+                  On your later reviews ({(result.reviewCount ?? 0).toLocaleString("en-US")} reviews in all; time-series split). Lower is better.
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Parameters</th>
+                    <th scope="col">Log loss</th>
+                    <th scope="col">RMSE (bins)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {metrics.map(([name, m]) => (
+                    <tr key={name}>
+                      <th scope="row">{name}</th>
+                      <td>{four(m?.logLoss)}</td>
+                      <td>{four(m?.rmseBins)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {result.calibration && (
             <details>
@@ -148,10 +150,12 @@ export function MemoryModelPanel() {
         </div>
       )}
 
-      <label className="row small">
+      <label className="check small">
         <input type="checkbox" checked={reschedule} onChange={(event) => setReschedule(event.target.checked)} data-testid="reschedule" />
-        Reschedule cards on change: move review cards&apos; due dates to what the new parameters give (otherwise only their memory is updated and
-        due dates stay as they are)
+        <span>
+          Reschedule cards on change: move review cards&apos; due dates to what the new parameters give (otherwise only their memory is updated
+          and due dates stay as they are)
+        </span>
       </label>
       {adoptable && (
         <button className="button primary" type="button" onClick={() => void change({ from: "optimisation", jobId: last!.id }, "New parameters adopted; your cards' memory is being recomputed.")}>
@@ -162,14 +166,14 @@ export function MemoryModelPanel() {
 
       <div className="field">
         <label htmlFor="fsrs-params">Parameters in force{status.isDefault ? " (FSRS-6 defaults)" : ""}, in Anki&apos;s format</label>
-        <textarea id="fsrs-params" readOnly rows={3} value={status.paramsText} data-testid="params-text" />
+        <textarea id="fsrs-params" className="compact" readOnly rows={3} value={status.paramsText} data-testid="params-text" />
         <button className="button" type="button" onClick={() => void navigator.clipboard?.writeText(status.paramsText)}>
           Copy for Anki
         </button>
       </div>
       <div className="field">
         <label htmlFor="fsrs-paste">Paste parameters from Anki</label>
-        <textarea id="fsrs-paste" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} placeholder="0.212, 1.2931, 2.3065, …" />
+        <textarea id="fsrs-paste" className="compact" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} placeholder="0.212, 1.2931, 2.3065, …" />
         <div className="row">
           <button className="button" type="button" disabled={!pasted.trim() || Boolean(running)} onClick={() => void change({ from: "pasted", text: pasted }, "Pasted parameters in force; your cards' memory is being recomputed.")}>
             Use pasted parameters
@@ -181,35 +185,37 @@ export function MemoryModelPanel() {
       </div>
 
       {status.history.length > 0 && (
-        <table data-testid="parameter-history">
-          <caption className="small muted">Parameter sets you have used, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">From</th>
-              <th scope="col">Reviews</th>
-              <th scope="col">Log loss</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {status.history.map((set, i) => (
-              <tr key={set.id}>
-                <td>{new Date(set.createdAt).toLocaleDateString()}</td>
-                <td>{SOURCE[set.source] ?? set.source}</td>
-                <td>{set.reviewCount?.toLocaleString("en-US") ?? "–"}</td>
-                <td>{set.logLoss === null ? "–" : set.logLoss.toFixed(4)}</td>
-                <td>
-                  {i > 0 && (
-                    <button className="button" type="button" disabled={Boolean(running)} onClick={() => void change({ from: "history", parameterSetId: set.id }, "Earlier parameters brought back; your cards' memory is being recomputed.")}>
-                      Go back to these
-                    </button>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table data-testid="parameter-history">
+            <caption className="small muted">Parameter sets you have used, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">From</th>
+                <th scope="col">Reviews</th>
+                <th scope="col">Log loss</th>
+                <th scope="col" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {status.history.map((set, i) => (
+                <tr key={set.id}>
+                  <td>{new Date(set.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+                  <td>{SOURCE[set.source] ?? set.source}</td>
+                  <td>{set.reviewCount?.toLocaleString("en-US") ?? "–"}</td>
+                  <td>{set.logLoss === null ? "–" : set.logLoss.toFixed(4)}</td>
+                  <td>
+                    {i > 0 && (
+                      <button className="button" type="button" disabled={Boolean(running)} onClick={() => void change({ from: "history", parameterSetId: set.id }, "Earlier parameters brought back; your cards' memory is being recomputed.")}>
+                        Use again
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <WorkloadChart />

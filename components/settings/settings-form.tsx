@@ -83,8 +83,9 @@ export function SettingsForm({ initial, zones }: { initial: StudySettings; zones
         <input id="relearningSteps" name="relearningSteps" defaultValue={initial.relearningSteps} />
         <span className="hint">When a forgotten card comes back the same day, such as &quot;10m&quot;. Leave empty for none.</span>
       </div>
-      <label className="row small">
-        <input type="checkbox" name="autoOptimise" defaultChecked={initial.autoOptimise} /> Re-optimise my memory model by itself when my history has grown by a quarter or a month has passed
+      <label className="check small">
+        <input type="checkbox" name="autoOptimise" defaultChecked={initial.autoOptimise} />
+        <span>Re-optimise my memory model by itself when my history has grown by a quarter or a month has passed</span>
       </label>
       <button className="button primary" type="submit" disabled={busy}>
         Save settings

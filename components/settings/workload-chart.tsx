@@ -39,8 +39,8 @@ export function WorkloadChart() {
             <Legend wrapperStyle={legendStyle} />
             <Bar yAxisId="reviews" dataKey="perDay" name="Reviews per day" fill={colors.review} />
             <Line yAxisId="remembered" dataKey="remembered" name={`Cards remembered after ${data.days} days`} stroke={colors.accent} dot={false} isAnimationActive={false} />
-            {data.best !== null && <ReferenceLine yAxisId="reviews" x={pct(data.best)} stroke={colors.mature} strokeDasharray="4 4" label={{ value: "least work per card", fontSize: 11, fill: "var(--muted)" }} />}
-            <ReferenceLine yAxisId="reviews" x={pct(data.desiredRetention)} stroke={colors.muted} label={{ value: "yours", fontSize: 11, fill: "var(--muted)" }} />
+            {data.best !== null && <ReferenceLine yAxisId="reviews" x={pct(data.best)} stroke={colors.mature} strokeDasharray="4 4" label={{ value: "least work per card", position: "insideTopLeft", fontSize: 11, fill: "var(--muted)" }} />}
+            <ReferenceLine yAxisId="reviews" x={pct(data.desiredRetention)} stroke={colors.muted} label={{ value: "yours", position: "insideTopRight", fontSize: 11, fill: "var(--muted)" }} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
