@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SignInSchema, SignUpSchema } from "./account";
 import { wellFormed, wellFormedStrings } from "./well-formed";
 
 describe("well-formed text", () => {
@@ -17,5 +18,10 @@ describe("well-formed text", () => {
     const body = JSON.parse('{"text":"T\\ud800","dropped":["\\udfff"],"n":1,"deep":{"a":["\\ud800\\udc00"]}}', wellFormedStrings);
     expect(body).toEqual({ text: "T\ufffd", dropped: ["\ufffd"], n: 1, deep: { a: ["\u{10000}"] } });
     expect(Buffer.from(JSON.stringify(body)).toString("utf8")).not.toMatch(/\\ud[89a-f]/i);
+  });
+
+  it("is applied by the account schemas that next-auth's sign-in reads outside readJson", () => {
+    expect(SignInSchema.parse({ email: "a@example.com", password: "pass\ud800word" }).password).toBe("pass\ufffdword");
+    expect(SignUpSchema.parse({ email: "b@example.com", password: "long enough pass", name: "Ada\udc00" }).name).toBe("Ada\ufffd");
   });
 });
