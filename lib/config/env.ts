@@ -52,7 +52,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 function storedSecret(dataDir: string): string {
   const file = path.join(dataDir, ".nextauth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   } catch (error) {

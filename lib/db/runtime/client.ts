@@ -7,6 +7,7 @@ import { appEnv } from "../../config/env";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { postgresRunner } from "./postgres-runner";
+import { ensurePrivateDatabase } from "./private-files";
 import type { SqlRunner } from "./sql";
 import { sqliteRunner } from "./sqlite-runner";
 
@@ -43,6 +44,7 @@ export function createDb(target: DatabaseTarget): Db {
     let connected: Promise<void> | null = null;
     return attachRunner(client, postgresRunner(pool, () => (connected ??= client.$connect())));
   }
+  ensurePrivateDatabase(target.file!);
   // Dates as integer milliseconds: compact, indexable, and simple to bucket by day in SQL.
   const factory = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
   let connection: Database | null = null;
