@@ -11,6 +11,11 @@ export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/** A JSON body already serialised (and encoded) elsewhere, such as on a worker thread. */
+export function jsonBytes(body: Uint8Array, status = 200): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return json({ error: { code: error.code, message: error.message } }, error.status);
   if (error instanceof z.ZodError) return json({ error: { code: "INVALID_INPUT", message: describeZodError(error) } }, 400);

@@ -33,7 +33,22 @@ function attachRunner(db: Db, runner: SqlRunner): Db {
   return db;
 }
 
+/** The database a client was made for: the deck worker (documents/deck-jobs.ts) opens its own connection to it. */
+const TARGET = Symbol.for("keypoint.databaseTarget");
+
+export function targetOf(db: Db): DatabaseTarget {
+  const target = (db as { [TARGET]?: DatabaseTarget })[TARGET];
+  if (!target) throw new Error("This Prisma client was not made by createDb.");
+  return target;
+}
+
 export function createDb(target: DatabaseTarget): Db {
+  const db = createClient(target);
+  Object.defineProperty(db, TARGET, { value: target });
+  return db;
+}
+
+function createClient(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 20 });
     // An idle connection the server closed (a restart, a dropped database) is replaced on
