@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect, safeReturnPath } from "./return-path";
+import { isUsableCallbackUrl, safeRedirect, safeReturnPath } from "./return-path";
 
 describe("return path after sign-in", () => {
   it("keeps paths on this site, with their query and fragment", () => {
@@ -56,5 +56,12 @@ describe("next-auth redirects", () => {
     expect(safeRedirect("http://a:b", base)).toBe("http://localhost:3000/");
     expect(safeRedirect("/\\evil.example", base)).toBe("http://localhost:3000/");
     expect(safeRedirect("%", base)).toBe("http://localhost:3000/%");
+  });
+});
+
+describe("callbackUrl values next-auth can take", () => {
+  it("are absolute http(s) URLs and values starting with a slash, as next-auth's own check has it", () => {
+    for (const value of ["/review", "//evil.example", "/\\evil", "http://localhost:3000/x", "https://evil.example"]) expect(isUsableCallbackUrl(value), value).toBe(true);
+    for (const value of ["http://a:b", "http://[::1", "javascript:alert(1)", "\t/\t/evil", "%", "review", "ftp://x/", ""]) expect(isUsableCallbackUrl(value), value).toBe(false);
   });
 });

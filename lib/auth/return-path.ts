@@ -33,12 +33,13 @@ export function safeRedirect(url: string, baseUrl: string): string {
 }
 
 /**
- * Whether next-auth can use a callbackUrl (query parameter or cookie) at all: it answers 500
- * to one that does not parse as an http(s) URL, on every auth route the cookie reaches.
+ * Whether next-auth can use a callbackUrl (query parameter or cookie) at all: it answers 500,
+ * on every auth route the cookie reaches, to one that is neither an absolute http(s) URL nor a
+ * value starting with "/" (the same test as next-auth's own, in core/lib/assert).
  */
 export function isUsableCallbackUrl(value: string): boolean {
   try {
-    return /^https?:$/.test(new URL(value, ORIGIN).protocol);
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? ORIGIN : undefined).protocol);
   } catch {
     return false;
   }

@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { PASSWORD, signUp, uniqueEmail } from "./helpers";
+
+// callbackUrl values that used to pass a startsWith("/") check and take the browser off the site.
+const ESCAPES = ["/\\evil.example/x", "\\/evil.example", "//evil.example", "/\t/evil.example", "/.//evil.example", "http:evil.example", "https://evil.example/"];
+
+test("after sign-in the browser stays on Keypoint, whatever callbackUrl says", async ({ page, browser }) => {
+  const email = await signUp(page, uniqueEmail("redirect"));
+  await page.context().close();
+  for (const callbackUrl of ESCAPES) {
+    const context = await browser.newContext();
+    const signIn = await context.newPage();
+    await signIn.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await signIn.fill("#email", email);
+    await signIn.fill("#password", PASSWORD);
+    await signIn.click("button[type=submit]");
+    await expect(signIn.getByTestId("signed-in-as")).toHaveText(email);
+    expect(new URL(signIn.url()).origin, callbackUrl).toBe(baseURL);
+    await context.close();
+  }
+  // A path on the site is still where sign-in leads.
+  const context = await browser.newContext();
+  const signIn = await context.newPage();
+  await signIn.goto(`/sign-in?callbackUrl=${encodeURIComponent("/stats")}`);
+  await signIn.fill("#email", email);
+  await signIn.fill("#password", PASSWORD);
+  await signIn.click("button[type=submit]");
+  await expect(signIn).toHaveURL(`${baseURL}/stats`);
+  await context.close();
+});
