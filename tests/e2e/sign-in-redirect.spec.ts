@@ -15,8 +15,12 @@ test("after sign-in the browser stays on Keypoint, whatever callbackUrl says", a
     await signIn.fill("#email", email);
     await signIn.fill("#password", PASSWORD);
     await signIn.click("button[type=submit]");
-    await expect(signIn.getByTestId("signed-in-as")).toHaveText(email);
+    // Signed in ("http:evil.example" is the path /evil.example here, a 404 of this site), and still on it.
+    await expect(signIn).not.toHaveURL(/\/sign-in/);
+    await signIn.waitForLoadState();
     expect(new URL(signIn.url()).origin, callbackUrl).toBe(baseURL);
+    expect((await signIn.request.get("/api/auth/session")).ok()).toBe(true);
+    expect(await (await signIn.request.get("/api/auth/session")).json(), callbackUrl).toMatchObject({ user: { email } });
     await context.close();
   }
   // A path on the site is still where sign-in leads.
