@@ -47,8 +47,9 @@ it("previews and saves a document at the size limit whole, answering another use
 
   for (const [what, { during }] of [["preview", preview], ["import", saved]] as const) {
     const inFlight = during.filter((poll) => poll.inFlight);
-    const worst = Math.max(...inFlight.map((poll) => poll.ms));
-    console.log(`faults/large-import: ${what} of ${MAX_UPLOAD_BYTES - 1} bytes; another user's ${inFlight.length} requests meanwhile, slowest ${worst.toFixed(0)} ms`);
+    const ms = inFlight.map((poll) => poll.ms).sort((a, b) => a - b);
+    const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(0);
+    console.log(`faults/large-import: ${what} of ${MAX_UPLOAD_BYTES - 1} bytes; another user's ${ms.length} requests meanwhile: median ${at(0.5)} ms, p95 ${at(0.95)} ms, slowest ${at(1)} ms`);
     // Several answers came back before the import ended: nothing held the request thread for its length.
     expect(inFlight.length).toBeGreaterThanOrEqual(5);
     expect(during.every((poll) => poll.status === 200)).toBe(true);
