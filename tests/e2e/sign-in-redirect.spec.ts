@@ -6,6 +6,8 @@ import { PASSWORD, signUp, uniqueEmail } from "./helpers";
 const ESCAPES = ["/\\evil.example/x", "\\/evil.example", "//evil.example", "/\t/evil.example", "/.//evil.example", "http:evil.example", "https://evil.example/"];
 
 test("after sign-in the browser stays on Keypoint, whatever callbackUrl says", async ({ page, browser }) => {
+  // Eight sign-ins in fresh browsers.
+  test.setTimeout(240_000);
   const email = await signUp(page, uniqueEmail("redirect"));
   await page.context().close();
   for (const callbackUrl of ESCAPES) {
