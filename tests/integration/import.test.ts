@@ -43,15 +43,29 @@ describe("importing a document", () => {
 
   it("previews on the deck worker the cards the generator gives, as a JSON body", async () => {
     const body = JSON.parse(new TextDecoder().decode(await previewDeckInWorker(lecture)));
-    const { title, topics, cards } = generateDeck(lecture);
-    expect(body).toEqual({ title, topics, cards, text: lecture });
+    const { title, topics, cards, candidates, words } = generateDeck(lecture);
+    expect(body).toEqual({ title, topics, cards, candidates, words, text: lecture });
     await expect(previewDeckInWorker("  \n ")).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
+  });
+
+  it("saves exactly the cards ticked in the preview, extra candidates included", async () => {
+    const owner = await createUser(db, "ticker@example.com");
+    const draft = generateDeck(lecture);
+    expect(draft.candidates.length).toBeGreaterThan(0);
+    const ticked = [draft.cards[0].id, draft.cards[2].id, draft.candidates[0].id];
+    const saved = await importDocument(db, owner.id, lecture, [], ticked);
+    expect(saved.cardCount).toBe(3);
+    const stored = await db.card.findMany({ where: { documentId: saved.documentId }, select: { fingerprint: true, prompt: true } });
+    expect(stored.map((c) => c.fingerprint).sort()).toEqual([...ticked].sort());
+    expect(stored.find((c) => c.fingerprint === draft.candidates[0].id)?.prompt).toBe(draft.candidates[0].prompt);
   });
 
   it("refuses text that makes no cards, with a readable reason", async () => {
     const owner = await createUser(db, "empty@example.com");
     await expect(importDocument(db, owner.id, "   ", [])).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
     await expect(importDocument(db, owner.id, "\u0000\u0001\u0002binary", [])).rejects.toMatchObject({ name: "GeneratorError", code: "BINARY" });
+    const lecturer = await createUser(db, "nothing-kept@example.com");
+    await expect(importDocument(db, lecturer.id, lecture, [], [])).rejects.toMatchObject({ code: "NO_CARDS_KEPT" });
   });
 
   it("saves a document at the size limit (2 MB less a byte of dense prose) whole, while other requests are answered", async () => {

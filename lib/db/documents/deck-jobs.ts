@@ -11,7 +11,7 @@ import type { ImportedDocument } from "./import-document";
 
 export type DeckJob =
   | { kind: "preview"; text: string }
-  | { kind: "import"; target: DatabaseTarget; ownerId: string; text: string; dropped: string[] };
+  | { kind: "import"; target: DatabaseTarget; ownerId: string; text: string; dropped: string[]; kept?: string[] };
 
 /** An error a user can read, sent back from the worker and thrown again here as what it was. */
 export type DeckRefusal = { kind: "GeneratorError" | "Invalid"; code: string; message: string };
@@ -81,12 +81,15 @@ function runDeckJob<T>(job: DeckJob): Promise<T> {
   });
 }
 
-/** The deck a document gives (generateDeck: title, topics, cards) and the text it was made from, generated on the deck worker, as a UTF-8 JSON body. */
+/**
+ * The deck a document gives (generateDeck: title, topics, cards, the extra candidates and the
+ * word count) and the text it was made from, generated on the deck worker, as a UTF-8 JSON body.
+ */
 export function previewDeckInWorker(text: string): Promise<Uint8Array> {
   return runDeckJob({ kind: "preview", text });
 }
 
 /** Generates and saves a user's document with the cards they kept (importDraft), on the deck worker. */
-export function importDocument(db: Db, ownerId: string, text: string, dropped: string[]): Promise<ImportedDocument> {
-  return runDeckJob({ kind: "import", target: targetOf(db), ownerId, text, dropped });
+export function importDocument(db: Db, ownerId: string, text: string, dropped: string[], kept?: string[]): Promise<ImportedDocument> {
+  return runDeckJob({ kind: "import", target: targetOf(db), ownerId, text, dropped, kept });
 }

@@ -39,10 +39,10 @@ function runnerFor(target: DatabaseTarget): SqlRunner {
 async function run(job: DeckJob): Promise<unknown> {
   if (job.kind === "preview") {
     // Serialised here: for ten thousand cards, JSON and UTF-8 cost the request thread some 300 ms.
-    const { title, topics, cards } = generateDeck(job.text);
-    return new TextEncoder().encode(JSON.stringify({ title, topics, cards, text: job.text }));
+    const { title, topics, cards, candidates, words } = generateDeck(job.text);
+    return new TextEncoder().encode(JSON.stringify({ title, topics, cards, candidates, words, text: job.text }));
   }
-  return importDraft(runnerFor(job.target), job.ownerId, job.text, job.dropped);
+  return importDraft(runnerFor(job.target), job.ownerId, job.text, job.dropped, job.kept);
 }
 
 /** An error a user can read (the generator's, or Invalid), as it crosses to the other thread. */
