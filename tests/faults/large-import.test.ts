@@ -1,4 +1,4 @@
-// A document at the size limit (2 MB less a byte of dense prose, some 16,000 cards) previewed
+// A document at the size limit (2 MB less a byte of dense prose, some 5,500 cards) previewed
 // and saved over HTTP, while another user keeps using the app: the deck is saved whole, and
 // every one of the other user's requests is answered while the import is still running
 // (generation and the write run on the deck worker thread, not the request thread).
@@ -35,7 +35,7 @@ it("previews and saves a document at the size limit whole, answering another use
   const preview = await whileOthersWork(bob, () => alice.request("POST", "/api/documents/preview", { body: text, headers: { "content-type": "text/plain" }, timeoutMs: 180_000 }));
   expect(preview.reply.status).toBe(200);
   const cards = (preview.reply.body as { cards: unknown[] }).cards.length;
-  expect(cards).toBeGreaterThan(10_000);
+  expect(cards).toBeGreaterThan(2_000);
 
   const saved = await whileOthersWork(bob, () => alice.request("POST", "/api/documents", { body: { text }, timeoutMs: 180_000 }));
   expect(saved.reply.status).toBe(201);

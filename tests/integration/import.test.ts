@@ -89,14 +89,14 @@ describe("importing a document", () => {
     console.log(`import at the limit: ${saved.cardCount} cards; reads during it took ${waits.map((ms) => ms.toFixed(1)).join(", ")} ms`);
     expect(answeredDuring).toEqual([true, true, true, true, true]);
     expect(saved.created).toBe(true);
-    expect(saved.cardCount).toBeGreaterThan(10_000);
+    expect(saved.cardCount).toBeGreaterThan(2_000);
     expect(await db.card.count({ where: { documentId: saved.documentId } })).toBe(saved.cardCount);
     expect((await db.document.findUniqueOrThrow({ where: { id: saved.documentId } })).sourceText).toHaveLength(text.length);
   }, 180_000);
 
   it("keeps studied cards of a document's new version and drops the rest, in batches over the bound-value limit", async () => {
     const learner = await createUser(db, "versions@example.com");
-    const v1 = denseProse(120_000);
+    const v1 = denseProse(400_000);
     const first = await saveDeck(sqlOf(db), { builtinKey: "versioned" }, v1, generateDeck(v1));
     const cards = await db.card.findMany({ where: { documentId: first.document.id }, orderBy: { position: "asc" } });
     expect(cards.length).toBeGreaterThan(900);

@@ -1,7 +1,7 @@
 /**
  * The deck worker thread (started by deck-jobs.ts): turns documents into decks and saves them,
  * away from the thread that answers requests. Generating a 2 MB document takes seconds of CPU,
- * and writing its ten thousand cards a few hundred milliseconds; here neither holds up anyone
+ * and writing its thousands of cards a few hundred milliseconds; here neither holds up anyone
  * else's request. Writes go through this thread's own connection (a second SQLite connection,
  * or a small pg pool), in one transaction.
  */
@@ -38,7 +38,7 @@ function runnerFor(target: DatabaseTarget): SqlRunner {
 
 async function run(job: DeckJob): Promise<unknown> {
   if (job.kind === "preview") {
-    // Serialised here: for ten thousand cards, JSON and UTF-8 cost the request thread some 300 ms.
+    // Serialised here: for thousands of cards, JSON and UTF-8 cost the request thread some 300 ms.
     const { title, topics, cards, candidates, words } = generateDeck(job.text);
     return new TextEncoder().encode(JSON.stringify({ title, topics, cards, candidates, words, text: job.text }));
   }
