@@ -1,26 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import type { DeckDraft } from "@/lib/generator/types";
+import { useState } from "react";
+import { WEAK_QUALITY, type DeckDraft } from "@/lib/generator/types";
 import { RequestFailed, callApi } from "../ui/call-api";
+import { PreviewCards } from "./preview-cards";
 import { UploadDocument, type Preview } from "./upload-document";
 
 export function ImportForm() {
   const router = useRouter();
   const [text, setText] = useState("");
   const [draft, setDraft] = useState<DeckDraft | null>(null);
-  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [kept, setKept] = useState<Set<string>>(new Set());
+  const [showExtra, setShowExtra] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const groups = useMemo(() => {
-    if (!draft) return [];
-    const titles = new Map(draft.topics.map((topic) => [topic.path, topic.title]));
-    const byTopic = new Map<string | null, DeckDraft["cards"]>();
-    for (const card of draft.cards) byTopic.set(card.topic, [...(byTopic.get(card.topic) ?? []), card]);
-    return [...byTopic].map(([path, cards]) => ({ path, title: path === null ? "Key points and summary" : `${path}. ${titles.get(path) ?? ""}`, cards }));
-  }, [draft]);
 
   async function run<T>(task: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -38,7 +32,9 @@ export function ImportForm() {
     // The text the cards were made from (a PDF's or page's text as Markdown) is what saving posts back.
     setText(result.text);
     setDraft(result);
-    setDropped(new Set());
+    // the weakest cards start unticked: the user keeps them only by choice
+    setKept(new Set(result.cards.filter((card) => card.quality >= WEAK_QUALITY).map((card) => card.id)));
+    setShowExtra(false);
   }
 
   async function preview() {
@@ -48,12 +44,11 @@ export function ImportForm() {
 
   async function save() {
     const saved = await run(() =>
-      callApi<{ documentId: string }>("/api/documents", { method: "POST", body: JSON.stringify({ text, dropped: [...dropped] }) }, 1),
+      callApi<{ documentId: string }>("/api/documents", { method: "POST", body: JSON.stringify({ text, kept: [...kept] }) }, 1),
     );
     if (saved) router.push(`/documents/${saved.documentId}`);
   }
 
-  const kept = (draft?.cards.length ?? 0) - dropped.size;
   return (
     <div className="stack">
       {error && (
@@ -93,41 +88,26 @@ export function ImportForm() {
           <div className="row" style={{ justifyContent: "space-between" }}>
             <div>
               <h2>{draft.title}</h2>
-              <p className="muted">
-                {draft.cards.length} cards in {groups.length} groups. Untick the cards you don&apos;t want.
+              <p className="muted" data-testid="preview-summary">
+                {draft.cards.length} cards from {draft.words.toLocaleString("en-US")} words. The weakest start unticked; tick or untick any card.
               </p>
             </div>
-            <button className="button primary" type="button" onClick={() => void save()} disabled={busy || kept === 0} data-testid="save-deck">
-              Save deck ({kept} cards)
+            <button className="button primary" type="button" onClick={() => void save()} disabled={busy || kept.size === 0} data-testid="save-deck">
+              Save deck ({kept.size} cards)
             </button>
           </div>
-          {groups.map((group) => (
-            <div key={group.path ?? "document"} className="card stack">
-              <h3>{group.title}</h3>
-              {group.cards.map((card) => (
-                <label key={card.id} className="preview-card">
-                  <input
-                    type="checkbox"
-                    checked={!dropped.has(card.id)}
-                    onChange={(event) => {
-                      const next = new Set(dropped);
-                      if (event.target.checked) next.delete(card.id);
-                      else next.add(card.id);
-                      setDropped(next);
-                    }}
-                  />
-                  <span>
-                    <span className="chip">{card.kind === "choice" ? "Choice" : "Cloze"}</span> {card.prompt}
-                    <br />
-                    <span className="muted small">
-                      Answer: <strong>{card.answer}</strong>
-                      {card.options ? ` · Options: ${card.options.join(" | ")}` : ""}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          ))}
+          <PreviewCards
+            draft={draft}
+            kept={kept}
+            showExtra={showExtra}
+            onShowExtra={() => setShowExtra(true)}
+            onToggle={(id, keep) => {
+              const next = new Set(kept);
+              if (keep) next.add(id);
+              else next.delete(id);
+              setKept(next);
+            }}
+          />
         </section>
       )}
     </div>

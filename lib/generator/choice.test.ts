@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildChoice } from "./choice";
+import { gapSentence } from "./candidates";
+import { buildChoice, buildListChoice } from "./choice";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
 import { matchKey } from "./normalise";
 
 function choiceFor(sentence: string, seed = 0, pool: NumericClaim[] = []) {
   const claim = extractNumericClaims(sentence)[0];
-  const card = buildChoice(sentence, claim, [claim, ...pool], seed);
+  const card = buildChoice(gapSentence(sentence, claim.start, claim.end), claim, [claim, ...pool], seed);
   expect(card).not.toBeNull();
   return { claim, card: card! };
 }
@@ -60,11 +61,46 @@ describe("buildChoice", () => {
     }
   });
 
-  it("words a bound so that a weaker bound is not also true", () => {
+  it("asks a bound as the sentence says it, with no question stuck in front", () => {
     const { card } = choiceFor("The ban requires that at least 50% of chips be built at home.");
-    expect(card.prompt).toMatch(/^What minimum share is stated\? /);
-    expect(card.prompt).toContain("at least [...]");
+    expect(card.prompt).toBe("The ban requires that at least [...] of chips be built at home.");
     expect(card.options.every((o) => /^\d+%$/.test(o))).toBe(true);
+  });
+
+  it("keeps a count's noun in the prompt and offers bare numbers", () => {
+    const { card } = choiceFor("The crawler fetches 4 billion links each month from the web.");
+    expect(card.prompt).toBe("The crawler fetches [...] links each month from the web.");
+    expect(card.answer).toBe("4 billion");
+    expect(card.options.every((o) => /^\d+(\.\d)? billion$/.test(o))).toBe(true);
+  });
+
+  it("never offers a value the prompt shows", () => {
+    const { card } = choiceFor("Cycles were cut from 6 weeks to just 4 weeks last year.");
+    expect(card.options).not.toContain("6 weeks");
+  });
+
+  it("keeps small durations plausible: no one-hour night from eight hours", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("Students who shorten their sleep from 8 hours to 5 hours lose much of the benefit.", seed);
+      expect(card.options.every((o) => number(o) >= 3 && number(o) < 8)).toBe(true);
+    }
+  });
+
+  it("keeps range distractors near the answer, never overlapping it", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const { card } = choiceFor("Adults need 7 to 9 hours of sleep for memory to consolidate.", seed);
+      for (const o of card.options.filter((x) => x !== card.answer)) {
+        const [lo, hi] = o.match(/\d+/g)!.map(Number);
+        expect(hi < 7 || lo > 9).toBe(true);
+        expect(lo).toBeGreaterThanOrEqual(3);
+        expect(hi).toBeLessThanOrEqual(15);
+      }
+    }
+  });
+
+  it("moves a small temperature by half degrees", () => {
+    const { card } = choiceFor("Core body temperature drops by about 1 °C during the first sleep cycle.");
+    expect(card.options.every((o) => number(o) <= 2.5)).toBe(true);
   });
 
   it("keeps change distractors on the answer's side of the starting value", () => {
@@ -83,5 +119,20 @@ describe("buildChoice", () => {
     const pool = extractNumericClaims("Revenue rose 45% and churn fell 18% later.");
     const { card } = choiceFor("Retention improved by 32% after the launch.", 1, pool);
     expect(card.options.some((o) => o === "45%" || o === "18%")).toBe(true);
+  });
+});
+
+describe("buildListChoice", () => {
+  it("offers three other terms of the same list, none shown in the prompt or part of the answer", () => {
+    const card = buildListChoice("[...]: the fluid-filled space around the thylakoids", "Stroma",
+      ["Thylakoid", "Grana", "Chlorophyll", "Stroma lamellae", "Lumen"], 0)!;
+    expect(card.options).toHaveLength(4);
+    expect(card.options).toContain("Stroma");
+    expect(card.options).not.toContain("Thylakoid");
+    expect(card.options).not.toContain("Stroma lamellae");
+  });
+
+  it("gives no choice card when fewer than three fair distractors exist", () => {
+    expect(buildListChoice("[...]: the green pigment", "Chlorophyll", ["Stroma", "Grana"], 0)).toBeNull();
   });
 });

@@ -1,59 +1,45 @@
 /**
- * buildChoice: multiple-choice cards. Numeric claims get options in their own unit (see
- * distractors.ts); bounds get a stem that makes only one option true. Named terms (which model,
- * which company, which place) get distractors of the same kind from the same document.
+ * Choice cards. Numeric claims get options in their own unit (see distractors.ts), none of them a
+ * number the prompt shows. Terms get distractors of the same kind from the same document: defined
+ * terms with defined terms, models with models.
  */
 import { answerLeaks } from "./leak";
-import { gapSentence } from "./cloze";
 import { numericOptions } from "./distractors";
 import { matchKey } from "./normalise";
 import type { NumericClaim } from "./numeric-claims";
-import type { TermIndex, TermOccurrence } from "./terms";
 
 export interface ChoiceCard { prompt: string; answer: string; options: string[] }
-
-const BOUND_NOUN: Record<string, string> = {
-  percent: "share", money: "amount", count: "number", duration: "time", temperature: "temperature", times: "factor", year: "year",
-};
 
 function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*/g) ?? [];
 }
 
-export function buildChoice(sentence: string, claim: NumericClaim, pool: NumericClaim[], seed: number): ChoiceCard | null {
-  const gapped = gapSentence(sentence, claim.start, claim.end);
-  const rest = new Set(numbersIn(gapped.replace(claim.text === claim.answer ? "" : claim.text, "")));
+/** A numeric claim as a choice card; `prompt` already has the claim's answer gapped. */
+export function buildChoice(prompt: string, claim: NumericClaim, pool: NumericClaim[], seed: number): ChoiceCard | null {
+  const rest = new Set(numbersIn(prompt));
   if (numbersIn(claim.answer).some((n) => rest.has(n))) return null;
-  const options = numericOptions(claim, pool, seed);
-  if (!options) return null;
-  let prompt = gapped;
-  if (claim.kind === "bound") {
-    const noun = BOUND_NOUN[claim.format.unit] ?? "value";
-    prompt = claim.threshold
-      ? `What threshold is stated? ${gapped}`
-      : `What ${claim.bound === "min" ? "minimum" : "maximum"} ${noun} is stated? ${gapped}`;
-  }
+  const options = numericOptions(claim, pool, seed)?.filter((o) => o === claim.answer.trim() || !numbersIn(o).some((n) => rest.has(n)));
+  if (!options || options.length < 3) return null;
   return { prompt, answer: claim.answer.trim(), options };
 }
 
-const CHOICE_KINDS = new Set(["model", "company", "place", "nationality"]);
-
-/** "Which company / model / place": distractors are other terms of the same kind in the document. */
-export function buildTermChoice(sentence: string, occurrence: TermOccurrence, terms: TermIndex): ChoiceCard | null {
-  const { term } = occurrence;
-  if (!CHOICE_KINDS.has(term.kind)) return null;
-  const prompt = gapSentence(sentence, occurrence.start, occurrence.end);
-  if (answerLeaks(occurrence.text, prompt)) return null;
+/**
+ * A choice among terms of one kind (defined terms with defined terms, models with models): the
+ * answer and three others that are not part of it, not shown in the prompt, taken in turn from
+ * a seeded start so neighbouring cards do not all offer the same ones.
+ */
+export function buildListChoice(prompt: string, answer: string, others: string[], seed: number): ChoiceCard | null {
+  const keys = new Set([matchKey(answer)]);
+  const usable = others.filter((o) => o.length >= 2 && !answerLeaks(o, prompt));
   const distractors: string[] = [];
-  const keys = new Set([term.key]);
-  for (const other of terms.sameKind(term)) {
-    if (distractors.length === 3) break;
-    if ([...keys].some((k) => k.includes(other.key) || other.key.includes(k))) continue;
-    if (answerLeaks(other.display, prompt) || other.display.length < 2) continue;
-    keys.add(other.key);
-    distractors.push(other.display);
+  for (let k = 0; k < usable.length && distractors.length < 3; k++) {
+    const other = usable[(k + seed) % usable.length];
+    const key = matchKey(other);
+    if ([...keys].some((known) => known.includes(key) || key.includes(known))) continue;
+    keys.add(key);
+    distractors.push(other);
   }
-  if (distractors.length < 2) return null;
-  const options = [occurrence.text, ...distractors].sort((a, b) => matchKey(a).localeCompare(matchKey(b)));
-  return { prompt, answer: occurrence.text, options };
+  if (distractors.length < 3) return null;
+  const options = [answer, ...distractors].sort((a, b) => matchKey(a).localeCompare(matchKey(b)));
+  return { prompt, answer, options };
 }

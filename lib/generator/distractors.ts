@@ -15,9 +15,11 @@ const BELOW_PATTERN = [1, 2, 2, 1, 1, 2, 3, 2, 1, 0];
 function additiveStep(claim: NumericClaim): number | null {
   const d = Math.abs(claim.value / claim.format.scale);
   switch (claim.format.unit) {
-    case "percent": return d < 10 ? Math.max(1, Math.round(d / 3)) : d < 30 ? 5 : 10;
-    case "temperature": return d < 10 ? 1 : d < 20 ? 5 : 10;
+    case "percent": return d < 1 ? null : d < 10 ? Math.max(1, Math.round(d / 3)) : d < 30 ? 5 : d < 90 ? 10 : claim.format.decimals > 0 ? 0.5 : 2;
+    case "temperature": return d <= 3 ? 0.5 : d < 10 ? 1 : d < 20 ? 5 : 10;
     case "year": return 2;
+    // small whole numbers of things or time move by one: "5 hours" → 4, 6, 7 hours, never "1 hour"
+    case "duration": case "count": return d <= 12 && Number.isInteger(d) && claim.format.scale === 1 && !claim.format.words ? Math.max(1, Math.round(d / 4)) : null;
     default: return null;
   }
 }
@@ -57,15 +59,22 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const generated: number[] = [];
   if (claim.format.unit === "factor-word") generated.push(...FACTOR_WORDS.map(([, n]) => n));
   else if (step !== null) for (let k = 1; k <= 4; k++) generated.push(answer + k * step * claim.format.scale, answer - k * step * claim.format.scale);
-  else for (const r of [0.5, 1.5, 2, 0.25, 3, 0.75, 4]) generated.push(roundLike(answer * r, claim.format));
+  else for (const r of [0.5, 1.5, 2, 0.75, 3]) generated.push(roundLike(answer * r, claim.format));
+  // half steps ("0.5 °C", "1.5 °C") need a decimal the answer may not have written
+  const halves = step !== null && step < 1 && claim.format.decimals === 0;
+  const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/\.0(?!\d)/, "") : formatQuantity(v, claim.format);
   const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
-  const plausible = (v: number, doc: boolean) =>
-    withinLimits(v, claim) && (step === null || Math.abs(answer) < 10 * claim.format.scale || claim.format.unit === "year" || v >= answer * 0.3) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
-    && (!doc || (step !== null ? Math.abs(v - answer) <= step * claim.format.scale * 4 : v >= answer / 4 && v <= answer * 4));
+  // shares and temperatures stay within a few steps ("98.5%", "99.0%" around 99.5%, not 80%)
+  const additive = step !== null && (claim.format.unit === "percent" || claim.format.unit === "temperature");
+  const plausible = (v: number) =>
+    withinLimits(v, claim) && sameSideOfChange(v, claim) && Math.abs(v - answer) >= minGap
+    && (claim.format.unit === "year" || answer <= 0 || (additive
+      ? Math.abs(v - answer) <= step! * claim.format.scale * 3
+      : v >= answer * 0.5 && v <= answer * 2.5));
   return [
-    ...fromDoc.filter((v) => plausible(v, true)).map((v) => ({ low: v, text: formatQuantity(v, claim.format), fromDocument: true })),
-    ...generated.filter((v) => plausible(v, false)).map((v) => ({ low: v, text: formatQuantity(v, claim.format), fromDocument: false })),
+    ...fromDoc.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: true })),
+    ...generated.filter(plausible).map((v) => ({ low: v, text: format(v), fromDocument: false })),
   ];
 }
 
@@ -74,9 +83,13 @@ function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const high = claim.high!;
   const width = high - low;
   const step = additiveStep(claim) ?? 0;
-  const shift = Math.max(width * 2, step * claim.format.scale, width + claim.format.scale);
+  // whole numbers of things move by one ("4 to 6 hours"), shares and degrees by the range's own width ("80-85%")
+  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count" ? claim.format.scale : Math.max(width, step * claim.format.scale, claim.format.scale);
+  const shift = width + unitStep;
   const result: Option[] = [];
-  const fits = (l: number, h: number) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim);
+  // apart from the answer, and not absurd for the quantity: "7 to 9 hours" gives 4 to 6 and 10 to 12, not 15 to 17
+  const fits = (l: number, h: number) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim)
+    && (low <= 0 || l >= low * 0.45 && h <= high * 1.7);
   for (const p of pool) {
     if (p !== claim && p.kind === "range" && compatible(claim, p) && fits(p.value, p.high!)) {
       result.push({ low: p.value, high: p.high, text: formatRange(p.value, p.high!, claim.format), fromDocument: true });

@@ -26,7 +26,7 @@ export function answerLeaks(answer: string, prompt: string): boolean {
     const single = answerWords[i];
     const low = single.toLowerCase();
     if (!STOPWORDS.has(low) && low.length >= 2) {
-      if (isAcronym(single) ? restExact.has(single) : joined.has(low)) return true;
+      if (isAcronym(single) ? restExact.has(single) || restExact.has(`${single}s`) : joined.has(low) || joined.has(`${low}s`) || joined.has(low.replace(/s$/, ""))) return true;
       if (low.length >= 6 && stems.has(low.slice(0, 6))) return true;
     }
     let glued = low;

@@ -52,7 +52,42 @@ export const GENERIC_NOUNS = new Set(
     "case cases example examples point points idea ideas result results level levels term terms side sides end use " +
     "focus reality situation opportunity opportunities option options development information specifics market markets " +
     "industry sector world business businesses product products solution solutions system systems data process role " +
-    "impact challenge challenges trend trends strategy strategies area leader leaders task tasks second seconds minute minutes hour hours day days week weeks month months year years"
+    "impact challenge challenges trend trends strategy strategies area leader leaders task tasks second seconds minute minutes hour hours day days week weeks month months year years " +
+    "problem problems matter matters user users person persons life details detail exercise question questions answer answers " +
+    "step steps list lists need needs sort lot bit piece something anything everything nothing someone stuff line lines word words " +
+    "name names look set sets group groups form forms hand effect effects change changes reason reasons sense work job jobs " +
+    "addition course sake regard respect terms moment while instance instances manner fashion means purpose purposes start beginning " +
+    "lots plenty variety range couple kinds amount amounts deal cost costs good goods advantage advantages benefit benefits feature features " +
+    "topic topics chapter chapters section sections listing listings figure figures table tables example examples note notes " +
+    "item items programmer programmers developer developers default defaults"
+  ).split(" "),
+);
+
+/**
+ * Words every field uses and no card should hide on their own: abstract business and academic
+ * vocabulary ("innovation", "efficiency", "significant") and the general words of technical
+ * writing ("programming languages", "components"). Film subtitles (the everyday-English
+ * reference) rarely use them, so rarity alone would take them for terms.
+ */
+export const VAGUE_WORDS = new Set(
+  (
+    "innovation innovations innovative efficiency efficient transparency transparent competitiveness competitive competition " +
+    "performance insight insights success successful positioning quality collaboration collaborative potential flexibility " +
+    "scalability affordability sustainability productivity effectiveness cost-effectiveness usage improvement improvements " +
+    "implementation management optimization integration investment investments technology technologies technological " +
+    "methodology methodologies engagement operations operation dynamics landscape leadership excellence capability " +
+    "capabilities resource resources barrier barriers limitation limitations constraint constraints necessity pressure " +
+    "priority priorities progress growth value-added advancement advancements alternative alternatives component components " +
+    "element elements concept concepts method methods function functions feature mechanism mechanisms structure structures " +
+    "framework frameworks environment environments context factor factors detail aspect basis principle principles " +
+    "programming program programs language languages code software application applications computer computers tool tools " +
+    "service services server servers request requests user-friendly functionality practice practices pattern patterns " +
+    "requirement requirements goal goals objective objectives outcome outcomes output input consideration considerations " +
+    "high higher highest low lower greater great significant substantial considerable major key important critical " +
+    "essential main primary new newer various several certain different specific general overall actual broader broad " +
+    "strategic global robust advanced enhanced better best good common basic simple complex additional further particular " +
+    "relevant appropriate possible available large larger small smaller typical potential real whole entire full usual " +
+    "future current recent modern traditional standard special similar same such"
   ).split(" "),
 );
 

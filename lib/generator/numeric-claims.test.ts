@@ -38,7 +38,7 @@ describe("extractNumericClaims", () => {
     expect(one("The response is 20 times faster than a turbine.")).toMatchObject({ kind: "multiplier", answer: "20 times", value: 20 });
     expect(one("Installed capacity tripled as prices fell.")).toMatchObject({ kind: "multiplier", answer: "tripled", value: 3 });
     expect(one("Financing usually runs for 15 years in total.")).toMatchObject({ kind: "duration", answer: "15 years" });
-    expect(one("The firm now employs 3,000 engineers worldwide.")).toMatchObject({ kind: "count", answer: "3,000 engineers", value: 3000 });
+    expect(one("The firm now employs 3,000 engineers worldwide.")).toMatchObject({ kind: "count", answer: "3,000", value: 3000 });
     expect(one("Halls are kept near 35 °C all summer long.")).toMatchObject({ kind: "temperature", answer: "35 °C" });
     expect(one("The reef has bleached badly since 2016 in the north.")).toMatchObject({ kind: "year", answer: "2016" });
   });

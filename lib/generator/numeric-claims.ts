@@ -52,12 +52,25 @@ const RANGE = new RegExp(String.raw`(?:\bbetween\s(${QUANTITY})\sand\s(${QUANTIT
 const BOUND = new RegExp(String.raw`\b(at least|at most|more than|less than|fewer than|over|under|below|above|up to|no more than|no less than|a minimum of|a maximum of|as much as|as many as)\s(${QUANTITY})`, "giu");
 const MULTIPLIER = new RegExp(String.raw`(?:((?<![\p{L}\p{N}_.,]|\p{L}-)\d+(?:\.\d+)?|\b${WORDNUM})\s?(?:times|x|×)(?=\s|$|[.,;])|\b(${FACTOR_WORDS.map(([w]) => w).join("|")})\b|\b(${NUM}|${WORDNUM})-?fold\b)`, "giu");
 const SINGLE = new RegExp(QUANTITY, "giu");
-const YEAR = /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid)\s((?:19|20)\d\d)(?![\d%-]|\s?(?:percent|million|billion))/giu;
+const YEAR = /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid)\s((?:19|20)\d\d)(?![\d%-]|s\b|['’]s\b|\s?(?:percent|million|billion))/giu;
 
 const REFERENCE_BEFORE = /\b(?:section|chapter|part|figure|fig\.|table|step|version|v|no\.|number|item|page|p\.|type|stage|phase|level|grade|class|round|series|generation|gen|model|lecture|episode|season|volume|vol\.)\s?$/i;
 const MIN_WORDS = /^(at least|more than|over|above|no less than|a minimum of)$/i;
 
 interface Parsed { value: number; format: QuantityFormat; canonical: number }
+
+/** "four to [six times]", "[2] to 3 years": one end of a range is never a claim of its own. */
+const HALF_RANGE_BEFORE = new RegExp(String.raw`(?:\d|\b${WORDNUM})\s?(?:to|-|–|or)\s?$`, "iu");
+const HALF_RANGE_AFTER = new RegExp(String.raw`^\s?(?:to|-|–)\s?(?:\d|${WORDNUM}\b)`, "iu");
+const NUMBER_PART = /^(?:[$€£]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn)\b)?/i;
+
+/** "[100 billion] reads": the count's noun stays in the prompt, the answer is the number. */
+function bareCount(claim: NumericClaim): NumericClaim {
+  const number = NUMBER_PART.exec(claim.answer)?.[0];
+  if (!number || number.length === claim.answer.length) return claim;
+  const adjectival = claim.value / claim.format.scale !== 1 && claim.format.noun![0] !== claim.format.noun![1] && claim.answer.endsWith(claim.format.noun![0]);
+  return { ...claim, answer: number, end: claim.start + number.length, format: { ...claim.format, bare: true, adjectival } };
+}
 
 /** Reads one quantity ("$5.6 million per kilowatt-hour", "8 weeks", "45%", "3,000 employees"). */
 export function parseQuantity(text: string, fallback?: QuantityFormat): Parsed | null {
@@ -88,6 +101,7 @@ export function parseQuantity(text: string, fallback?: QuantityFormat): Parsed |
       return { value: number * fallback.scale, format: { ...fallback, ...base, scale: fallback.scale, prefix: fallback.prefix }, canonical: number * fallback.scale };
     }
     const head = word[2];
+    if (/^\p{Lu}/u.test(head) || /^\p{Lu}/u.test(word[1] ?? "")) return null; // "Seven Years' War" is a name
     unit = new RegExp(`^${DURATION}$`, "iu").test(head) ? "duration" : "count";
     const singular = head.replace(/ies$/, "y").replace(/(ch|sh|x)es$/, "$1").replace(/s$/, "");
     noun = [`${word[1] ?? ""}${singular === "people" ? "person" : singular}`, `${word[1] ?? ""}${head}`];
@@ -101,17 +115,28 @@ function spanOverlaps(taken: [number, number][], start: number, end: number): bo
   return taken.some(([s, e]) => start < e && end > s);
 }
 
+/** Cheap tests that spare the big patterns on sentences that cannot hold their kind of claim. */
+const BOUND_WORDS = /\b(?:at least|at most|more than|less than|fewer than|over|under|below|above|up to|no more than|no less than|a minimum of|a maximum of|as much as|as many as)\s/i;
+const ANY_NUMBER = new RegExp(String.raw`\d|\b(?:${WORDNUM}|${FACTOR_WORDS.map(([w]) => w).join("|")})\b`, "iu");
+
 /** All numeric claims of one sentence, in reading order, never overlapping. */
 export function extractNumericClaims(sentence: string): NumericClaim[] {
+  if (!ANY_NUMBER.test(sentence)) return [];
   const claims: NumericClaim[] = [];
   const taken: [number, number][] = [];
   const accept = (claim: NumericClaim, whole: [number, number]) => {
     if (spanOverlaps(taken, whole[0], whole[1])) return;
+    const before = sentence.slice(Math.max(0, whole[0] - 16), whole[0]);
+    const after = sentence.slice(whole[1], whole[1] + 16);
+    if (HALF_RANGE_BEFORE.test(before) || HALF_RANGE_AFTER.test(after)) return;
+    // "3.00 × 10⁸", "30 × 86,400 s", "≈ 400": a step of arithmetic, not a claim
+    if (/^\s?[×x·÷=≈*/]\s?\d/.test(after) || /[×·÷=≈*/^]\s?~?\s?$/.test(before) || /[×x]$/.test(claim.text) && /^\s?\d/.test(after)) return;
+    if (claim.format.unit === "count" && claim.format.noun && claim.kind !== "range") claim = bareCount(claim);
     taken.push(whole);
     claims.push(claim);
   };
 
-  for (const m of sentence.matchAll(CHANGE)) {
+  for (const m of /\bfrom\b/i.test(sentence) ? sentence.matchAll(CHANGE) : []) {
     const from = parseQuantity(m[1]);
     const to = parseQuantity(m[2], from?.format);
     if (!to || to.format.unit === "count" && !to.format.noun) continue;
@@ -123,7 +148,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       value: to.value, format: to.format, canonical: to.canonical, fromCanonical: from_.canonical,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(RANGE)) {
+  for (const m of /\d\s?(?:-|–|—|to\b)|\bbetween\b|\bto\s\d/i.test(sentence) ? sentence.matchAll(RANGE) : []) {
     const between = m[1] !== undefined;
     const highText = between ? m[2] : m[4];
     const lowText = between ? m[1] : m[3];
@@ -142,7 +167,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       format: { ...high.format, rangeSeparator: separator }, canonical: lowValue,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(BOUND)) {
+  for (const m of BOUND_WORDS.test(sentence) ? sentence.matchAll(BOUND) : []) {
     const q = parseQuantity(m[2]);
     if (!q || (q.format.unit === "count" && !q.format.noun)) continue;
     const start = m.index + m[0].length - m[2].length;
@@ -151,7 +176,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
       bound: MIN_WORDS.test(m[1]) ? "min" : "max", threshold: /^(below|above)$/i.test(m[1]), format: q.format, canonical: q.canonical,
     }, [m.index, m.index + m[0].length]);
   }
-  for (const m of sentence.matchAll(MULTIPLIER)) {
+  for (const m of /times|\dx|\sx\b|×|fold|halved|doubled|tripled|quadrupled|quintupled/i.test(sentence) ? sentence.matchAll(MULTIPLIER) : []) {
     const word = m[2];
     const numText = m[1] ?? m[3];
     const value = word ? FACTOR_WORDS.find(([w]) => w === word.toLowerCase())![1] : parseNumber(numText!);
@@ -162,7 +187,7 @@ export function extractNumericClaims(sentence: string): NumericClaim[] {
     const answer = m[0];
     accept({ kind: "multiplier", text: answer, answer, start: m.index, end: m.index + answer.length, value, format, canonical: value }, [m.index, m.index + answer.length]);
   }
-  for (const m of sentence.matchAll(YEAR)) {
+  for (const m of /(?:19|20)\d\d/.test(sentence) ? sentence.matchAll(YEAR) : []) {
     const start = m.index + m[0].length - m[1].length;
     const format: QuantityFormat = { unit: "year", prefix: "", suffix: "", scale: 1, decimals: 0, thousands: false };
     accept({ kind: "year", text: m[1], answer: m[1], start, end: start + 4, value: Number(m[1]), format, canonical: Number(m[1]) }, [start, start + 4]);

@@ -46,7 +46,7 @@ describe("parseDocument", () => {
   it("joins soft-wrapped Markdown lines and strips inline markup", () => {
     const doc = parseDocument("# T\n\n## Part one\nThe **core** idea is\nsimple [enough](http://x).\n\n- a bullet\n  that wraps\n");
     expect(doc.sections[0].blocks).toEqual([
-      { kind: "paragraph", text: "The core idea is simple enough." },
+      { kind: "paragraph", text: "The core idea is simple enough.", marks: [{ kind: "strong", text: "core" }] },
       { kind: "bullet", text: "a bullet that wraps" },
     ]);
   });

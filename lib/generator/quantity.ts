@@ -13,6 +13,10 @@ export interface QuantityFormat {
   thousands: boolean;      // "3,000"
   rangeSeparator?: string; // "-", " to ", " and "
   words?: boolean;         // "three times"
+  /** The count's noun stays in the prompt ("[...] reads per month"): options are bare numbers. */
+  bare?: boolean;
+  /** "a three-year warranty": the noun is singular whatever the number. */
+  adjectival?: boolean;
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
@@ -48,8 +52,8 @@ function formatNumber(value: number, format: QuantityFormat): string {
 }
 
 function withNoun(text: string, value: number, format: QuantityFormat): string {
-  if (!format.noun) return text;
-  return `${text} ${value === 1 ? format.noun[0] : format.noun[1]}`;
+  if (!format.noun || format.bare) return text;
+  return `${text} ${value === 1 || format.adjectival ? format.noun[0] : format.noun[1]}`;
 }
 
 /** Formats a value (in the answer's own scale) like the answer. */

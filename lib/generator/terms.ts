@@ -25,8 +25,6 @@ export interface TermOccurrence { term: Term; start: number; end: number; text: 
 export interface TermIndex {
   terms: Map<string, Term>;
   occurrencesIn(sentence: TaggedSentence): TermOccurrence[];
-  /** Other terms of the same kind, most frequent first. */
-  sameKind(term: Term): Term[];
 }
 
 const PLACES = new Set(
@@ -138,16 +136,8 @@ export function collectTerms(sentences: TaggedSentence[]): TermIndex {
     term.kind = classify(term, entry.contexts);
     terms.set(key, term);
   }
-  const byKind = new Map<TermKind, Term[]>();
-  for (const term of terms.values()) {
-    const list = byKind.get(term.kind) ?? [];
-    list.push(term);
-    byKind.set(term.kind, list);
-  }
-  for (const list of byKind.values()) list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   return {
     terms,
     occurrencesIn: (s) => (perSentence.get(s) ?? []).map((o) => ({ term: terms.get(o.key)!, start: o.start, end: o.end, text: o.text })),
-    sameKind: (term) => (byKind.get(term.kind) ?? []).filter((t) => t.key !== term.key),
   };
 }

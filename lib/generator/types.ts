@@ -22,7 +22,7 @@ export interface CardDraft {
   options?: string[];
   /** The source sentence or bullet, as it reads in the document. */
   source: string;
-  /** 0..1, used to rank and cap cards per topic. */
+  /** 0..1: how good the card is (answer worth remembering, prompt that stands alone); ranks cards. */
   quality: number;
 }
 
@@ -30,8 +30,16 @@ export interface DeckDraft {
   title: string;
   summary: string | null;
   topics: TopicDraft[];
+  /** The deck the generator stands behind, best first within each topic's document order. */
   cards: CardDraft[];
+  /** Further candidates that were good but below the bar or over the budget, best first. */
+  candidates: CardDraft[];
+  /** Words of text the cards were made from (code, tables and headings not counted). */
+  words: number;
 }
+
+/** Cards below this quality start unticked in the import preview. */
+export const WEAK_QUALITY = 0.72;
 
 export interface GenerateOptions {
   /** Upper bound on cards per topic (document-level cards count as one topic). Default 8. */

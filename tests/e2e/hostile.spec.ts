@@ -4,7 +4,8 @@ import { baseURL } from "../../playwright.config";
 import { answerQuizQuestion, signUp } from "./helpers";
 
 // A document full of script tags, event-handler attributes, javascript: links and Markdown/HTML
-// injection. Imported, reviewed and quizzed, it must show as text and never run or fetch anything.
+// injection. Imported, reviewed and quizzed, it must never run or fetch anything. The generator reads
+// raw HTML as markup (its tags never reach a card); what is left shows as text.
 const hostile = readFileSync("tests/e2e/fixtures/hostile.md", "utf8");
 
 /** Fails the test on any dialog, any request off our own origin, and any CSP report. */
@@ -45,13 +46,14 @@ test("a hostile document is imported, reviewed and quizzed as plain text", async
   await page.fill("#document-text", hostile);
   await page.getByRole("button", { name: "Preview cards" }).click();
   const preview = page.getByTestId("import-preview");
-  await expect(preview.getByRole("heading", { level: 2 })).toHaveText("Lecture <script>alert(1)</script> on Injection");
-  await expect(preview).toContainText('<img src="http://evil.example/steal?c=1" onerror="alert(1)">');
-  await expect(preview).toContainText('<iframe src="javascript:alert(1)"></iframe>');
+  await expect(preview.getByRole("heading", { level: 2 })).toHaveText("Lecture alert(1) on Injection");
+  await expect(preview).toContainText("without escaping runs the attacker's code");
+  await expect(preview).not.toContainText("onerror=");
+  await expect(preview).not.toContainText("<iframe");
   await expectNoInjectedElements(page);
   await page.getByTestId("save-deck").click();
   await expect(page).toHaveURL(/\/documents\/[A-Za-z0-9_-]+$/);
-  await expect(page.locator("h1")).toHaveText("Lecture <script>alert(1)</script> on Injection");
+  await expect(page.locator("h1")).toHaveText("Lecture alert(1) on Injection");
   await expectNoInjectedElements(page);
   const documentUrl = page.url();
 
@@ -74,9 +76,8 @@ test("a hostile document is imported, reviewed and quizzed as plain text", async
     await page.keyboard.press("4");
     await expect(page.getByTestId("review-card").and(page.locator(`[data-card-id="${id}"]`))).toHaveCount(0);
   }
-  expect(shown).toContain("<script>alert(1)</script>");
-  expect(shown).toContain('onerror="alert(1)"');
-  expect(shown).toContain("<b onmouseover=alert(1)>hover</b>");
+  expect(shown).not.toBe("");
+  expect(shown).not.toMatch(/<script|onerror=|onmouseover=|<iframe/);
 
   // Quiz the whole document.
   await page.goto(documentUrl);
@@ -99,7 +100,7 @@ test("a hostile document is imported, reviewed and quizzed as plain text", async
       await page.keyboard.press("Enter");
       if (current === total) break;
     }
-    expect(quizText).toMatch(/<script>alert\(1\)<\/script>|<img src=|<iframe src=|<b onmouseover|<svg onload/);
+    expect(quizText).not.toMatch(/<script>alert\(1\)|<img src=|<iframe src=|<b onmouseover|<svg onload/);
     await expectNoInjectedElements(page);
   }
 

@@ -4,26 +4,46 @@ import { screenshot, signUp } from "./helpers";
 
 const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
 
-test("a user pastes lecture notes, previews the cards, drops one and saves the deck once", async ({ page }) => {
+test("a user previews lecture notes ranked by quality, keeps a weak card out, adds an extra candidate and saves exactly what is ticked", async ({ page }) => {
   await signUp(page);
   await page.goto("/documents/new");
   await page.fill("#document-text", lecture);
   await page.getByRole("button", { name: "Preview cards" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("Lecture 7: Sleep and Memory Consolidation");
-  const boxes = preview.getByRole("checkbox");
-  const total = await boxes.count();
+  await expect(page.getByTestId("preview-summary")).toContainText(/^\d+ cards from \d[\d,]* words\./);
+
+  const cards = preview.getByTestId("preview-card");
+  const total = await cards.count();
   expect(total).toBeGreaterThan(5);
-  await boxes.first().uncheck();
-  await expect(page.getByTestId("save-deck")).toHaveText(`Save deck (${total - 1} cards)`);
+  // each card shows the passage it came from
+  await expect(cards.first().getByTestId("preview-source")).toContainText("From the text:");
+  // the weakest cards start unticked
+  const ticked = await preview.locator("[data-testid=preview-card] input:checked").count();
+  expect(ticked).toBeGreaterThan(0);
+  expect(ticked).toBeLessThan(total);
+  const save = page.getByTestId("save-deck");
+  await expect(save).toHaveText(`Save deck (${ticked} cards)`);
+
+  await cards.first().getByRole("checkbox").uncheck();
+  await expect(save).toHaveText(`Save deck (${ticked - 1} cards)`);
+  await page.getByTestId("show-candidates").click();
+  const extra = preview.getByTestId("preview-extra").first().getByRole("checkbox");
+  await expect(extra).not.toBeChecked();
+  await extra.check();
+  await expect(save).toHaveText(`Save deck (${ticked} cards)`);
   await screenshot(page, "import-preview");
-  await page.getByTestId("save-deck").click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "import-preview-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await save.click();
   await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname));
   const documentUrl = page.url();
 
   await page.goto("/");
   const deck = page.getByTestId("deck").filter({ hasText: "Lecture 7" });
-  await expect(deck.getByTestId("deck-cards")).toHaveText(`${total - 1} cards`);
+  await expect(deck.getByTestId("deck-cards")).toHaveText(`${ticked} cards`);
 
   // Importing the same text again opens the same deck instead of making a copy.
   await page.goto("/documents/new");

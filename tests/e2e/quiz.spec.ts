@@ -32,7 +32,7 @@ test("a new user quizzes one topic of the default deck with the keyboard and see
   await expect(page.getByTestId("no-cards").first()).toContainText("nothing to quiz");
   await expect(page.getByTestId("topic").filter({ has: page.getByTestId("no-cards") }).first().getByTestId("start-quiz")).toBeDisabled();
 
-  // Pick a topic with cards, 5 questions.
+  // Pick a topic with cards, up to 5 questions.
   const topic = topics.filter({ hasNot: page.getByTestId("no-cards") }).nth(1);
   const topicId = (await topic.getAttribute("data-topic-id"))!;
   await expect(topic.getByTestId("mastery")).toHaveText(/^No quiz yet/);
@@ -42,10 +42,12 @@ test("a new user quizzes one topic of the default deck with the keyboard and see
   await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
 
   const types = new Set<string>();
+  let questions = 0;
   for (let answered = 0; answered < 20; answered++) {
     await expect(page.getByTestId("quiz-position")).toBeVisible();
     const position = (await page.getByTestId("quiz-position").textContent())!;
     const [, current, total] = /Question (\d+) of (\d+)/.exec(position)!;
+    questions = Number(total);
     types.add((await answerWithKeyboard(page))!);
     // Feedback: the verdict, the user's answer and the source sentence.
     await expect(page.getByTestId("quiz-feedback")).toBeVisible();
@@ -65,7 +67,10 @@ test("a new user quizzes one topic of the default deck with the keyboard and see
   await expect(page.getByTestId("quiz-score")).toHaveText(/^\d+%$/);
   await expect(page.getByTestId("quiz-time")).toHaveText(/\d+s/);
   const score = (await page.getByTestId("quiz-score").textContent())!;
-  await expect(page.getByTestId("result-item")).toHaveCount(5);
+  // 5 questions, or as many as the topic has cards
+  expect(questions).toBeGreaterThanOrEqual(3);
+  expect(questions).toBeLessThanOrEqual(5);
+  await expect(page.getByTestId("result-item")).toHaveCount(questions);
   await page.setViewportSize({ width: 375, height: 812 });
   await screenshot(page, "quiz-results-phone");
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const DIST_DIR = process.env.KEYPOINT_FAULTS_DIST_DIR || ".next-faults";
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated"]);
 
 function newestMtime(entry: string): number {

@@ -1,0 +1,147 @@
+/**
+ * One test per failure class that blind ratings found in generated cards (issue 12), each on
+ * example documents written for these tests.
+ */
+import { describe, expect, it } from "vitest";
+import { generateDeck } from "./generate-deck";
+import { GAP, type CardDraft } from "./types";
+
+const deckOf = (text: string) => generateDeck(text);
+const answers = (cards: CardDraft[]) => cards.map((c) => c.answer);
+const allCards = (text: string) => {
+  const deck = deckOf(text);
+  return [...deck.cards, ...deck.candidates];
+};
+
+describe("trivial blanks", () => {
+  it("never hides a generic word, nor what the title or section gives away", () => {
+    const cards = allCards(`# Photosynthesis
+
+## Chloroplasts
+
+Photosynthesis is responsible for nearly all the oxygen in the atmosphere of Earth.
+Gather requirements and scope the problem before drawing the thylakoid membranes in detail.
+The user enters a block of text and the matter is settled by the stroma enzymes.
+Chloroplasts hold their own circular DNA, inherited from an engulfed cyanobacterium.
+`);
+    const hidden = answers(cards).map((a) => a.toLowerCase());
+    for (const bad of ["photosynthesis", "chloroplasts", "problem", "user", "matter", "earth"]) expect(hidden).not.toContain(bad);
+    expect(hidden.some((a) => /cyanobacterium|dna/.test(a))).toBe(true);
+  });
+
+  it("never asks a number the prompt shows elsewhere", () => {
+    const cards = allCards("# Types\n\n## Floats\n\nThe f64 type is 64 bits wide and twice as precise as the f32 type.\nThe IEEE-754 standard fixes how every floating-point value is stored in memory.\n");
+    expect(cards.filter((c) => c.answer.includes("64"))).toEqual([]);
+  });
+});
+
+describe("broken spans", () => {
+  it("never cuts a formula, a range, a label or a name, never spans a clause, never glues a verb to a number", () => {
+    const cards = allCards(`# Plant and Web Notes
+
+## Reactions
+
+Plants turn 6CO₂ and water into C₆H₁₂O₆ inside the chloroplast stroma.
+A healthy adult sleeps four to six times longer than a newborn naps.
+Carbon Dioxide Concentration: higher CO₂ levels raise the rate of carbon fixation in warm leaves.
+Chinese labs lead in efficient training, with the US leading in frontier hardware and China dominating in mass production.
+Base 62 encodes each numeric identifier as a seven-character short key.
+Nedergaard's group at the University of Rochester found a brain cleaning system.
+`);
+    for (const card of cards) {
+      expect(card.answer, card.prompt).not.toMatch(/^(CO|C₆H|H₁₂O₆|six times|Dioxide Concentration|62 encodes|University)$/);
+      expect(card.answer).not.toMatch(/ and China$|technology and/);
+      const at = card.prompt.indexOf(GAP);
+      expect(card.prompt.slice(at - 1, at), card.prompt).not.toMatch(/[\p{L}\p{N}]/u);
+      expect(card.prompt.slice(at + GAP.length, at + GAP.length + 1), card.prompt).not.toMatch(/[\p{L}\p{N}₀-₉]/u);
+    }
+    expect(answers(cards)).toContain("C₆H₁₂O₆");
+  });
+});
+
+describe("prompts that stand on nothing", () => {
+  it("gives a list fragment its lead-in and makes no card from a pronoun without a referent", () => {
+    const deck = deckOf(`# Capacity Plan
+
+## Estimates
+
+Traffic we expect in the first year:
+
+- 100 billion reads per month
+- 400 writes per second on average
+
+Their approach worked well for the caching layer in production.
+`);
+    const reads = deck.cards.find((c) => c.answer === "100 billion");
+    expect(reads?.prompt).toBe("Traffic we expect in the first year: [...] reads per month");
+    expect(deck.cards.concat(deck.candidates).some((c) => c.source.startsWith("Their approach"))).toBe(false);
+  });
+
+  it("lets a key point borrow its subject from the key point before it", () => {
+    const deck = deckOf("Orbital Podcast - Launch economics\nA summary of the episode on launch costs and reuse.\nKey Points:\n- Falcon Heavy cut launch prices below $1,500 per kilogram.\n- Its reusable boosters land on drone ships in the Atlantic.\n");
+    const card = deck.cards.find((c) => c.source.startsWith("Its reusable boosters"));
+    expect(card?.prompt.startsWith("Falcon Heavy’s reusable boosters")).toBe(true);
+  });
+});
+
+describe("cutting and markup residue", () => {
+  it("cuts no sentence at Node.js or bit.ly and shows no footnote, tag, code or 'like this:'", () => {
+    const cards = allCards(`# Runtime Notes
+
+## Servers
+
+Node.js, a JavaScript runtime built on the V8 engine, serves the redirect endpoint.[^1]
+Short links from bit.ly - a commercial shortener - expire after a configurable retention period.
+
+<Listing number="2-1" caption="Routes">
+
+\`\`\`js
+app.get("/:key", redirect);
+\`\`\`
+
+</Listing>
+
+A route could look like this:
+
+The fn handler(req) { return 302 } code sets the status.
+
+[^1]: See the runtime documentation.
+`);
+    for (const card of cards) {
+      expect(card.prompt).not.toMatch(/^js\b|^ly\b|\[\^|<Listing|\{|like this:|documentation/);
+    }
+    expect(cards.some((c) => c.source.startsWith("Node.js, a JavaScript runtime"))).toBe(true);
+  });
+});
+
+describe("repeats", () => {
+  it("asks a fact stated in the summary, a key point and a section once", () => {
+    const deck = deckOf(`Reef Notes - Bleaching
+Corals bleach when water stays 1 °C above the summer maximum for several weeks.
+Key Points:
+- Corals bleach when water stays 1 °C above the summer maximum for several weeks.
+Details:
+1. 🌊 Heat
+- Corals bleach when water stays 1 °C above the usual summer maximum for several weeks.
+- Parrotfish graze algae and give young corals room to settle on damaged reefs.
+`);
+    const bleach = deck.cards.filter((c) => /bleach when water stays/.test(c.source));
+    expect(bleach).toHaveLength(1);
+    expect(new Set(deck.cards.map((c) => c.source)).size).toBe(deck.cards.length);
+  });
+});
+
+describe("unfair options", () => {
+  it("offers numbers of the same unit and grammar, plausible for the quantity, none shown in the prompt", () => {
+    const deck = deckOf("# Sleep Lecture\n\n## Advice\n\nAdults need 7 to 9 hours of sleep each night to consolidate memories.\nStudents who cut sleep from 8 hours to 5 hours lose much of the previous day's learning.\n");
+    const range = deck.cards.find((c) => c.answer === "7 to 9 hours")!;
+    expect(range.options).toBeDefined();
+    for (const option of range.options!) {
+      expect(option).toMatch(/^\d+ to \d+ hours$/);
+      const [low, high] = option.match(/\d+/g)!.map(Number);
+      expect(high <= 15 && low >= 3).toBe(true);
+    }
+    const cut = deck.cards.find((c) => c.answer === "5 hours")!;
+    expect(cut.options!.every((o) => /^\d+ hours$/.test(o) && !o.startsWith("8 "))).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The structured document both readers (Markdown, plain-text layouts) produce: title, summary,
+ * key points and numbered sections of blocks. A block is a paragraph, a list item that keeps its
+ * lead-in, or a table row; code never becomes a block.
+ */
+import { stripEmoji, stripInlineMarkdown } from "./normalise";
+
+export type BlockKind = "bullet" | "paragraph" | "row";
+
+/** A term the author marked: bold, italic or inline code. */
+export interface Mark { text: string; kind: "strong" | "emphasis" | "code" }
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** A list item's lead-in: the sentence before the list ("Rust has four scalar types:") or the parent item. */
+  lead?: string;
+  /** "**Stroma**: the fluid-filled space…": the term; `text` is then the definition. */
+  term?: string;
+  marks?: Mark[];
+}
+
+export interface Section { path: string; title: string; order: number; depth: number; blocks: Block[] }
+
+export interface ParsedDocument {
+  title: string;
+  /** The text before the first section (or under "Summary"), paragraphs separated by a blank line. */
+  summary: string | null;
+  keyPoints: string[];
+  sections: Section[];
+}
+
+export const LIST_HEADING = /^(?:the\s+)?(?:key|main|core)\s+(?:points?|takeaways?|ideas?|findings?|lessons?)|^takeaways?$|^highlights$|^tl;?\s*dr$/i;
+export const SUMMARY_HEADING = /^(?:summary|overview|abstract)$/i;
+
+export function clean(text: string): string {
+  return stripInlineMarkdown(text).replace(/\s+/g, " ").trim();
+}
+
+/** A section title without emoji, numbering or a trailing colon. */
+export function topicTitle(text: string): string {
+  return clean(stripEmoji(text)).replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z][.)])\s+/, "").replace(/[:.?]$/, "").trim();
+}
+
+/** Section paths: "1", "2", then "2.1", "2.2" below a top section; a heading's own number wins. */
+export class SectionPaths {
+  private top = 0;
+  private sub = 0;
+
+  next(depth: number, title: string): string {
+    const own = /^(\d+)(?:\.(\d+))?\.?\s/.exec(title);
+    if (own) {
+      this.top = Number(own[1]);
+      this.sub = own[2] ? Number(own[2]) : 0;
+      return own[2] ? `${own[1]}.${own[2]}` : own[1];
+    }
+    if (depth === 0 || this.top === 0) {
+      this.top++;
+      this.sub = 0;
+      return String(this.top);
+    }
+    this.sub++;
+    return `${this.top}.${this.sub}`;
+  }
+}
+
+const DEFINITION_LINE = /^([\p{Lu}\p{N}][^:;.!?]{0,48}?)\s*(?::|\s[-–—]\s)\s*(\S.*)$/u;
+
+/**
+ * "Stroma: the fluid-filled space around the thylakoids" → term and definition. The term is a
+ * short label (at most five words, no verb-like sentence); the definition has some words.
+ */
+export function splitDefinition(text: string): { term: string; definition: string } | null {
+  const m = DEFINITION_LINE.exec(text);
+  if (!m) return null;
+  const term = m[1].trim().replace(/\s*\([^)]*\)$/, "");
+  const definition = m[2].trim();
+  const termWords = term.split(/\s+/);
+  if (termWords.length > 5 || definition.split(/\s+/).length < 3 || !/^\p{L}/u.test(definition)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
+  if (/\b(is|are|was|were|has|have|will|can|should|must)\b|\d/i.test(term)) return null;
+  return { term, definition };
+}

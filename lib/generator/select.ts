@@ -1,0 +1,129 @@
+/**
+ * selectCards: over-generated candidates → the deck. Best first, a candidate is kept when it is
+ * good enough, its sentence has no card yet, it asks a fact no kept card asks (same answer about
+ * the same thing, or the same statement made twice in the document), its answer has not been
+ * asked twice already, and its
+ * section still has room: a section's room grows with its words, so a dense page gives many
+ * cards and a page of anecdote few. What is good but did not fit is offered as extra candidates.
+ */
+import { contentWords } from "./normalise";
+
+export interface Selectable {
+  /** What is asked: the number with its unit ("range:percent:90:95") or the answer's text. */
+  fact: string;
+  answer: string;
+  source: string;
+  topic: string | null;
+  quality: number;
+  position: number;
+  /** Kept even below the quality bar (the only card of a key point). */
+  required?: boolean;
+}
+
+export interface Budget {
+  /** Words of text under each topic (null = summary and key points). */
+  words: Map<string | null, number>;
+  maxPerTopic: number;
+}
+
+/** Below this a card is not worth a learner's time. */
+export const MIN_QUALITY = 0.65;
+/** The same answer is asked at most this often in a deck, and once in a section. */
+const MAX_SAME_ANSWER = 2;
+/** One card per this many words of a section, at least two. */
+const WORDS_PER_CARD = 35;
+const MAX_EXTRAS = 60;
+
+interface Entry<T> { card: T; fact: string; answerWords: Set<string>; words: Set<string>; sourceWords: Set<string> }
+
+function entryOf<T extends Selectable>(card: T): Entry<T> {
+  const answerWords = new Set(contentWords(card.answer));
+  const sourceWords = new Set(contentWords(card.source));
+  return { card, fact: card.fact, answerWords, words: new Set([...sourceWords].filter((w) => !answerWords.has(w))), sourceWords };
+}
+
+function sharedCount(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared;
+}
+
+function sameFact<T>(a: Entry<T>, b: Entry<T>): boolean {
+  if (a.fact === b.fact) {
+    const shared = sharedCount(a.words, b.words);
+    const smaller = Math.min(a.words.size, b.words.size);
+    if (shared >= 2 || smaller > 0 && shared / smaller >= 0.4) return true;
+  }
+  // the same statement made twice (summary, key point, section): most words shared, and each asks what the other shows
+  const smallerSource = Math.min(a.sourceWords.size, b.sourceWords.size);
+  if (smallerSource < 3 || sharedCount(a.sourceWords, b.sourceWords) / smallerSource < 0.6) return false;
+  const shows = (x: Entry<T>, y: Entry<T>) => x.answerWords.size > 0 && sharedCount(x.answerWords, y.sourceWords) * 2 >= x.answerWords.size;
+  return a.fact === b.fact || shows(a, b) || shows(b, a);
+}
+
+/** Kept cards, found by fact and by their rarest words, so checking a candidate does not scan the whole deck. */
+class FactIndex<T> {
+  private readonly byFact = new Map<string, Entry<T>[]>();
+  private readonly byWord = new Map<string, Entry<T>[]>();
+
+  add(entry: Entry<T>): void {
+    this.byFact.set(entry.fact, [...(this.byFact.get(entry.fact) ?? []), entry]);
+    for (const w of entry.sourceWords) {
+      const list = this.byWord.get(w) ?? [];
+      list.push(entry);
+      this.byWord.set(w, list);
+    }
+  }
+
+  repeats(entry: Entry<T>): boolean {
+    if ((this.byFact.get(entry.fact) ?? []).some((k) => sameFact(k, entry))) return true;
+    const rarest = [...entry.sourceWords].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0)).slice(0, 4);
+    const seen = new Set<Entry<T>>();
+    for (const w of rarest) {
+      for (const k of (this.byWord.get(w) ?? []).slice(-200)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (sameFact(k, entry)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+export function selectCards<T extends Selectable>(candidates: T[], budget: Budget): { cards: T[]; extras: T[] } {
+  const order = [...candidates].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)) || b.quality - a.quality || a.position - b.position);
+  const kept: T[] = [];
+  const index = new FactIndex<T>();
+  const extras: T[] = [];
+  const perTopic = new Map<string | null, number>();
+  const perAnswer = new Map<string, number>();
+  const sentences = new Set<string>();
+  const room = (topic: string | null) =>
+    Math.min(budget.maxPerTopic, Math.max(2, Math.round((budget.words.get(topic) ?? 0) / WORDS_PER_CARD)));
+
+  for (const card of order) {
+    const answer = card.fact;
+    if (sentences.has(card.source)) continue;
+    const entry = entryOf(card);
+    if (index.repeats(entry)) continue;
+    const topicAnswer = `${card.topic}\u0000${answer}`;
+    // a name ("MySQL Database", "S3") may be the answer to two facts; a common phrase only to one
+    const maxSame = /\d|.\p{Lu}/u.test(card.answer) ? MAX_SAME_ANSWER : 1;
+    const fits = card.required || card.quality >= MIN_QUALITY && (perTopic.get(card.topic) ?? 0) < room(card.topic)
+      && (perAnswer.get(answer) ?? 0) < maxSame && !perAnswer.has(topicAnswer);
+    if (!fits) {
+      if (extras.length < MAX_EXTRAS && (perAnswer.get(answer) ?? 0) < MAX_SAME_ANSWER && !extras.some((e) => e.source === card.source)) extras.push(card);
+      continue;
+    }
+    kept.push(card);
+    index.add(entry);
+    perTopic.set(card.topic, (perTopic.get(card.topic) ?? 0) + 1);
+    perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
+    perAnswer.set(topicAnswer, 1);
+    sentences.add(card.source);
+  }
+  const byPosition = (a: T, b: T) => a.position - b.position;
+  // an extra set aside early may ask what a card kept later asks
+  const fresh = extras.filter((e) => !sentences.has(e.source) && !index.repeats(entryOf(e)));
+  return { cards: kept.sort(byPosition), extras: fresh.sort((a, b) => b.quality - a.quality) };
+}
