@@ -108,6 +108,19 @@ function importance(tokens: Token[], stats: DocumentStats): number {
   return best;
 }
 
+/** No verb from token k to the end of its clause (a comma, "and", "but", a full stop). */
+function clauseHasNoVerb(tokens: Token[], k: number): boolean {
+  for (let j = k + 1; j < tokens.length && !/^(?:[,;:.]|and|but|while|which)$/.test(tokens[j].text); j++) {
+    if (tokens[j].pos === "VERB" || tokens[j].pos === "AUX") return false;
+  }
+  let j = k - 1;
+  while (j >= 0 && !/^(?:[,;:]|that|and|but|while|which|because)$/.test(tokens[j].text)) {
+    if (tokens[j].pos === "VERB" || tokens[j].pos === "AUX") return false;
+    j--;
+  }
+  return true;
+}
+
 /** Noun chunks: runs of adjectives/nouns ending in a noun. */
 function nounChunks(tokens: Token[]): Token[][] {
   const chunks: Token[][] = [];
@@ -125,6 +138,10 @@ function nounChunks(tokens: Token[]): Token[][] {
     const verbLike = /^(DET|PRON)$/.test(next?.pos ?? "")
       || current.some((c) => c.pos === "NOUN") && t.pos === "NOUN" && (next?.pos === "ADJ" || /^(too|more|less|very)$/i.test(next?.text ?? ""));
     if (CHUNK_POS.has(t.pos) && !t.atomic && verbLike && !/['’]s$/.test(t.text) && t.pos !== "PROPN") { close(); return; }
+    // "Outline a high level design": a capitalised word opening an instruction is its verb
+    if (k === 0 && next?.pos === "DET" && /^\p{Lu}\p{Ll}+$/u.test(t.text) && zipf(t.text) >= 3) return;
+    // "our traffic spikes during business hours": the clause has no other verb, so "spikes" is it
+    if (t.pos === "NOUN" && current.length && /^\p{Ll}+[^s]s$/u.test(t.text) && /^(ADP|ADV)$/.test(next?.pos ?? "") && clauseHasNoVerb(tokens, k)) { close(); return; }
     const prev = current[current.length - 1];
     if (t.pos === "ADJ" && prev && HEAD_POS.has(prev.pos)) close(); // noun phrases are ADJ* NOUN+
     // "processing, stores user data": after a comma, a lower-case plural before a noun is a verb

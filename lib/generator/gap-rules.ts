@@ -34,8 +34,9 @@ function opposites(a: string, b: string): boolean {
 export function gapProblem(prompt: string, answer: string): string | null {
   const at = prompt.search(BEFORE_GAP);
   if (at < 0) return null;
-  const before = prompt.slice(0, at);
-  const after = prompt.slice(at + GAP.length);
+  // the patterns are anchored at the gap: only the words next to it matter
+  const before = prompt.slice(Math.max(0, at - 60), at);
+  const after = prompt.slice(at + GAP.length, at + GAP.length + 80);
   if (GLOSS_AFTER.test(after) || (GLOSS_ROUND.test(before) && /^\s*\)/.test(after))) return "a gloss in parentheses beside the gap gives it away";
   if (EXAMPLE_SLOT.test(before)) return "any example would fill the gap";
   const single = /^[\p{L}-]+$/u.test(answer.trim());

@@ -160,6 +160,11 @@ export function assessStatement(s: Statement): Assessment {
   if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
   if (!s.rewrite && PRONOUN_START.test(text)) return { reject: "pronoun with no referent", quality: 0 };
+  // "Helps with failover, …": a list item whose subject is neither in it nor in a lead-in
+  const first = s.sentence.tokens[0];
+  if (!s.context && first?.pos === "VERB" && /^\p{Lu}\p{Ll}+[^s]s$/u.test(first.text) && first.lemma !== first.text.toLowerCase()) {
+    return { reject: "no subject", quality: 0 };
+  }
   if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
@@ -172,7 +177,6 @@ export function assessStatement(s: Statement): Assessment {
   if (!s.rewrite && /^the\s+(?:model|company|startup|firm|approach|method|study|team)\b/i.test(text)) return { reject: "refers to something the prompt does not name", quality: 0 };
 
   let quality = words < 6 ? 0.55 : words <= 30 ? 1 : Math.max(0.45, 1 - (words - 30) / 60);
-  const first = s.sentence.tokens[0];
   if (first && first.pos === "VERB" && first.lemma === first.text.toLowerCase()) quality *= 0.85; // an instruction
   if (/\b(?:may|might|could|perhaps|possibly|arguably)\b/i.test(text)) quality *= 0.9;
   if (/\b(?:we|you|our|your)\b/.test(text)) quality *= 0.9;
