@@ -153,7 +153,7 @@ export function assessStatement(s: Statement): Assessment {
   if (/\b(?:or|and|but|of|to|for|with|the|a|an)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
-  if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
+  if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
   if (FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
