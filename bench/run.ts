@@ -23,6 +23,7 @@ import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type 
 import { gradeLoopInProcess } from "./figures/grade-in-process";
 import { cardBrowserFigures } from "./figures/card-browser";
 import { exportFigures, sessionFigures, statsFigures } from "./figures/history-user";
+import { optimiserFigures } from "./figures/optimiser";
 import { log } from "./measure";
 import { jsonLine, table, unavailable, type Row } from "./report";
 import { FULL, QUICK } from "./sizes";
@@ -160,6 +161,24 @@ async function main() {
       if (want("8")) emit(await cardBrowserFigures(db, target.kind, user.id, now, historySizes));
     } finally {
       await db.$disconnect();
+    }
+  }
+
+  if (want("8")) {
+    for (const { logs, ms, label } of sizes.optimiser) {
+      const target = await newDatabase(baseUrl, "bench_optimise");
+      const writer = await openBulkWriter(target);
+      log(`figure 8: generating a history of ${logs} reviews`);
+      const history = await loadHistoryUser(writer, { tag: "o", email: "optimise@bench.keypoint.test", passwordHash, documents: 10,
+        cardsPerDocument: Math.max(100, Math.round(logs / 100)), logs, now, seed: 8 });
+      const [grader] = await loadGraders(writer, { tag: "og", users: 1, cardsPerUser: 20_000, passwordHash, now, seed: 9 });
+      await writer.close();
+      const db = createDb(target);
+      try {
+        emit(await optimiserFigures(db, target.kind, history.id, history.logs, grader, now, { ms, label }));
+      } finally {
+        await db.$disconnect();
+      }
     }
   }
 

@@ -5,8 +5,11 @@ import { fillCardSearchText } from "../lib/db/ops/card-search-text";
 import { seedDefaultDeck } from "../lib/db/ops/default-deck";
 import { purgeDeletedDocuments } from "../lib/db/documents/remove-deck";
 import { applyMigrations } from "../lib/db/ops/migrate";
+import { ensurePrivateDir } from "../lib/db/runtime/private-files";
 
 export async function prepareDatabase(env = loadEnv()): Promise<void> {
+  // The data folder (the sign-in secret, the SQLite database by default) is this user's only.
+  ensurePrivateDir(env.dataDir);
   const applied = await applyMigrations(env.database);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = createDb(env.database);

@@ -24,7 +24,7 @@ describe("today's limits", () => {
 
 describe("a user's settings for the day", () => {
   it("are their own settings with today's extra new cards", () => {
-    const user = { timeZone: "UTC", desiredRetention: 0.9, dailyNewLimit: 10, dailyReviewLimit: 100, fsrsParams: null };
+    const user = { timeZone: "UTC", desiredRetention: 0.9, dailyNewLimit: 10, dailyReviewLimit: 100, fsrsParams: null, learningSteps: "1m 10m", relearningSteps: "10m" };
     expect(settingsForDay({ ...user, extraNewCards: 5, extraNewUntil: tonight }, now)).toMatchObject({ dailyNewLimit: 15, dailyReviewLimit: 100 });
     expect(settingsForDay(user, now).dailyNewLimit).toBe(10);
   });

@@ -58,3 +58,6 @@ export {
 } from "./build-session";
 export { separateSiblings } from "./sibling-order";
 export { deckLimitsToday, extraNewToday, settingsForDay, withExtraNewCards, type DeckOptionLimits, type ExtraNewCards } from "./daily-limits";
+export { replayMemory, recomputedMemory, type PastAnswer } from "./replay-memory";
+export { parseSteps, formatSteps, stepFromSeconds } from "./steps";
+export { DEFAULT_PARAMETERS, PARAMETER_COUNT, formatParameters, parseParameters, sameParameters, validParameters } from "./fsrs-params";

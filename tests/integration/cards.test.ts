@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCard } from "../../lib/db/cards/add-card";
 import { browseCards } from "../../lib/db/cards/browse-cards";
 import { applyCardAction } from "../../lib/db/cards/card-actions";
-import { importDocument } from "../../lib/db/documents/import-document";
+import { importDocument } from "../../lib/db/documents/deck-jobs";
 import { editCard } from "../../lib/db/review/card-edits";
 import { gradeReview } from "../../lib/db/review/grade";
 import { loadStudySession } from "../../lib/db/review/study-session";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDecks } from "../../lib/db/documents/decks";
 import { saveDeckOptions } from "../../lib/db/documents/deck-options";
-import { importDocument } from "../../lib/db/documents/import-document";
+import { importDocument } from "../../lib/db/documents/deck-jobs";
 import { deckFootprint, removeDeck, removedDecks, restoreDeck } from "../../lib/db/documents/remove-deck";
 import { renameDocument } from "../../lib/db/documents/rename-document";
 import { grantExtraNewCards } from "../../lib/db/review/extra-new-cards";

@@ -1,16 +1,11 @@
 /** A card written by hand into one of the user's own documents, checked by the rules generated cards follow. */
-import { randomBytes } from "node:crypto";
 import { cardContentProblem, handWrittenSource } from "../../cards/card-content";
 import { searchTextOfCard } from "../../cards/search-text";
 import type { NewCardInput } from "../../validation/cards";
 import type { Db } from "../runtime/client";
 import { Conflict, Invalid, NotFound } from "../runtime/errors";
 import { visibleDocumentsWhere } from "../documents/decks";
-
-/** Hand-written cards' fingerprints: never one the generator makes (hex), so a new version of the text keeps them. */
-export function handCardFingerprint(): string {
-  return `hand-${randomBytes(8).toString("hex")}`;
-}
+import { handCardFingerprint } from "./hand-card";
 
 export async function addCard(db: Db, userId: string, input: NewCardInput): Promise<{ id: string; documentId: string }> {
   const document = await db.document.findFirst({ where: { id: input.documentId, ...visibleDocumentsWhere(userId) }, select: { id: true, ownerId: true } });

@@ -3,11 +3,21 @@ import { editSearchText } from "../../cards/search-text";
 import { generateDeck } from "../../generator";
 import type { CardDraft } from "../../generator/types";
 import type { ImportRequest } from "../../validation/documents";
-import type { Db } from "../runtime/client";
 import { Conflict, Invalid, NotFound } from "../runtime/errors";
-import { contentHash, saveDeck, type HandWrittenCard, type OwnerWording } from "./save-deck";
+import { firstRow, readOne, sql, type SqlRunner } from "../runtime/sql";
+import type { DeckChanges, HandWrittenCard, OwnerWording } from "./deck-writes";
+import { contentHash, saveDeck } from "./save-deck";
 
+/** What the import preview sends besides the text: the cards kept, the title, changed and written cards, the deck to update. */
 export type ImportOptions = Partial<Omit<ImportRequest, "text">>;
+
+export interface ImportedDocument {
+  documentId: string;
+  title: string;
+  created: boolean;
+  cardCount: number;
+  changes: DeckChanges;
+}
 
 const quoted = (prompt: string) => `“${prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt}”`;
 
@@ -39,21 +49,25 @@ function handWritten(added: NonNullable<ImportOptions["added"]>, topics: Set<str
   });
 }
 
-/** The user's document a new version goes into: the one named, or the one with this very text (even deleted: it comes back). */
-async function targetOf(db: Db, ownerId: string, text: string, update: string | undefined): Promise<string | undefined> {
-  if (!update) return undefined;
-  const target = await db.document.findFirst({ where: { id: update, ownerId, deletedAt: null }, select: { id: true } });
+/** The user's document a new version goes into, refusing one they cannot see or a text another of their decks already has. */
+async function updateTarget(runner: SqlRunner, ownerId: string, text: string, update: string): Promise<string> {
+  const target = await readOne(runner, firstRow(sql`SELECT "id" FROM "Document" WHERE "id" = ${update} AND "ownerId" = ${ownerId} AND "deletedAt" IS NULL`, (row) => row.id as string));
   if (!target) throw new NotFound("Document");
-  const twin = await db.document.findUnique({ where: { ownerId_contentHash: { ownerId, contentHash: contentHash(text) } }, select: { id: true, title: true, deletedAt: true } });
-  if (twin && twin.id !== target.id) {
+  const twin = await readOne(
+    runner,
+    firstRow(sql`SELECT "id", "title", "deletedAt" FROM "Document" WHERE "ownerId" = ${ownerId} AND "contentHash" = ${contentHash(text)}`, (row) => ({
+      id: row.id as string,
+      title: row.title as string,
+      deleted: row.deletedAt !== null,
+    })),
+  );
+  if (twin && twin.id !== target) {
     throw new Conflict(
-      twin.deletedAt
-        ? `You deleted a deck with this very text, “${twin.title}”: restore it from Settings instead.`
-        : `This very text is already your deck “${twin.title}”.`,
+      twin.deleted ? `You deleted a deck with this very text, “${twin.title}”: restore it from Settings instead.` : `This very text is already your deck “${twin.title}”.`,
       "SAME_TEXT",
     );
   }
-  return target.id;
+  return target;
 }
 
 /**
@@ -62,9 +76,10 @@ async function targetOf(db: Db, ownerId: string, text: string, update: string | 
  * where they changed it, with the cards they wrote. The generator is deterministic, so the ids
  * the preview showed are the ids regenerated here. The text goes into `update` when given (a new
  * version: unchanged cards keep their history), else into the deck that already has this very
- * text, else a new deck. Text the generator cannot use throws its GeneratorError.
+ * text (even one deleted: it comes back), else a new deck. Text the generator cannot use throws
+ * its GeneratorError. Runs in the deck worker (deck-jobs.ts), on that thread's own connection.
  */
-export async function importDocument(db: Db, ownerId: string, text: string, options: ImportOptions = {}, now = new Date()) {
+export async function importDraft(runner: SqlRunner, ownerId: string, text: string, options: ImportOptions = {}, now = new Date()): Promise<ImportedDocument> {
   const draft = generateDeck(text);
   const keep = options.kept ? new Set(options.kept) : null;
   const drop = new Set(options.dropped ?? []);
@@ -72,7 +87,7 @@ export async function importDocument(db: Db, ownerId: string, text: string, opti
   const added = handWritten(options.added ?? [], new Set(draft.topics.map((topic) => topic.path)));
   if (cards.length + added.length === 0) throw new Invalid("Keep at least one card to save the deck.", "NO_CARDS_KEPT");
   const wordings = ownerWordings(cards, options.edits ?? []);
-  const into = await targetOf(db, ownerId, text, options.update);
-  const { document, created, changes } = await saveDeck(db, { ownerId }, text, { ...draft, cards }, { title: options.title, into, wordings, handWritten: added, now });
+  const into = options.update ? await updateTarget(runner, ownerId, text, options.update) : undefined;
+  const { document, created, changes } = await saveDeck(runner, { ownerId }, text, { ...draft, cards }, { title: options.title, into, wordings, handWritten: added }, now);
   return { documentId: document.id, title: document.title, created, cardCount: cards.length + added.length, changes };
 }

@@ -3,8 +3,8 @@
  * asked to update, else the deck with this very text (even one they deleted), else their deck
  * with the same title (an earlier version). The preview compares its cards with the deck's.
  */
-import type { Db } from "../runtime/client";
 import { NotFound } from "../runtime/errors";
+import { readOne, rows, sql, type SqlRunner } from "../runtime/sql";
 import { contentHash } from "./save-deck";
 
 export interface ImportMatch {
@@ -24,23 +24,30 @@ export interface ImportMatch {
 
 const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-export async function findImportMatch(db: Db, userId: string, text: string, title: string, update?: string): Promise<ImportMatch | null> {
-  const documents = await db.document.findMany({
-    where: { ownerId: userId },
-    select: { id: true, title: true, contentHash: true, deletedAt: true },
-    orderBy: { createdAt: "desc" },
-  });
+export async function findImportMatch(runner: SqlRunner, userId: string, text: string, title: string, update?: string): Promise<ImportMatch | null> {
+  const documents = await readOne(
+    runner,
+    rows(sql`SELECT "id", "title", "contentHash", "deletedAt" FROM "Document" WHERE "ownerId" = ${userId} ORDER BY "createdAt" DESC`, (row) => ({
+      id: row.id as string,
+      title: row.title as string,
+      contentHash: row.contentHash as string,
+      deleted: row.deletedAt !== null,
+    })),
+  );
   const hash = contentHash(text);
-  let match = update ? documents.find((d) => d.id === update && d.deletedAt === null) : undefined;
+  let match = update ? documents.find((d) => d.id === update && !d.deleted) : undefined;
   if (update && !match) throw new NotFound("Document");
-  match ??= documents.find((d) => d.contentHash === hash) ?? documents.find((d) => d.deletedAt === null && sameTitle(d.title, title));
+  match ??= documents.find((d) => d.contentHash === hash) ?? documents.find((d) => !d.deleted && sameTitle(d.title, title));
   if (!match) return null;
-  const cards = await db.card.findMany({ where: { documentId: match.id }, select: { fingerprint: true, manual: true } });
+  const cards = await readOne(
+    runner,
+    rows(sql`SELECT "fingerprint", "manual" FROM "Card" WHERE "documentId" = ${match.id}`, (row) => ({ fingerprint: row.fingerprint as string, manual: Boolean(Number(row.manual)) })),
+  );
   return {
     documentId: match.id,
     title: match.title,
     sameText: match.contentHash === hash,
-    deleted: match.deletedAt !== null,
+    deleted: match.deleted,
     byTitle: !update && match.contentHash !== hash,
     cardIds: cards.filter((card) => !card.manual).map((card) => card.fingerprint),
     handWritten: cards.filter((card) => card.manual).length,

@@ -1,11 +1,10 @@
 import { readQuery } from "@/lib/api/query";
-import { json, readJson, readText, route } from "@/lib/api/route";
+import { jsonBytes, readJson, readText, route } from "@/lib/api/route";
 import { readUpload } from "@/lib/api/read-upload";
 import { requireApiUser } from "@/lib/auth/session";
-import { findImportMatch } from "@/lib/db/documents/import-match";
+import { previewDeckInWorker } from "@/lib/db/documents/deck-jobs";
 import { db } from "@/lib/db/runtime/client";
 import { DOCUMENT_LIMITS, readDocument, titleFromFileName } from "@/lib/documents";
-import { generateDeck } from "@/lib/generator";
 import { MAX_UPLOAD_BYTES, PreviewQuerySchema, PreviewSchema } from "@/lib/validation/documents";
 
 /**
@@ -26,7 +25,5 @@ export const POST = route(async (request) => {
     fileName = upload.fileName;
   } else if (/^text\/(plain|markdown)\b/i.test(type)) text = await readText(request, MAX_UPLOAD_BYTES);
   else text = (await readJson(request, PreviewSchema, MAX_UPLOAD_BYTES + 4096)).text;
-  const draft = generateDeck(text, { fallbackTitle: fileName && titleFromFileName(fileName) });
-  const match = await findImportMatch(db(), user.id, text, draft.title, update);
-  return json({ title: draft.title, topics: draft.topics, cards: draft.cards, candidates: draft.candidates, words: draft.words, text, match });
+  return jsonBytes(await previewDeckInWorker(text, { fallbackTitle: fileName && titleFromFileName(fileName), db: db(), userId: user.id, update }));
 });
