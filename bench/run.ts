@@ -52,7 +52,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--only") options.only = new Set(argv[++i]?.split(",").map((s) => s.trim()));
     else if (arg.startsWith("--only=")) options.only = new Set(arg.slice(7).split(","));
     else if (arg === "--help" || arg === "-h") {
-      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,8] [--build] [--reuse-build] [--keep]");
+      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,9] [--build] [--reuse-build] [--keep]");
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}`);
   }
@@ -142,7 +142,7 @@ async function main() {
     }
   }
 
-  if (want("3") || want("4") || want("7") || want("8")) {
+  if (want("3") || want("4") || want("7") || want("9")) {
     const target = await newDatabase(baseUrl, "bench_history");
     const writer = await openBulkWriter(target);
     const h = sizes.history;
@@ -158,7 +158,7 @@ async function main() {
       if (want("3")) emit(await sessionFigures(db, target.kind, user.id, now, historySizes));
       if (want("4")) emit(await statsFigures(db, target.kind, user.id, now, historySizes));
       if (want("7")) emit(await exportFigures(db, target.kind, user.id, historySizes));
-      if (want("8")) emit(await cardBrowserFigures(db, target.kind, user.id, now, historySizes));
+      if (want("9")) emit(await cardBrowserFigures(db, target.kind, user.id, now, historySizes));
     } finally {
       await db.$disconnect();
     }

@@ -21,18 +21,20 @@ async function snapshot(): Promise<string> {
     app.db.reviewLog.findMany({ orderBy: { id: "asc" } }),
     app.db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
   ]);
-  const [parameterSets, jobs] = await Promise.all([
+  const [parameterSets, jobs, deckOptions] = await Promise.all([
     app.db.parameterSet.findMany({ orderBy: { id: "asc" } }),
     app.db.memoryModelJob.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, status: true, result: true } }),
+    app.db.deckOptions.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts, parameterSets, jobs });
+  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts, parameterSets, jobs, deckOptions });
 }
 
 it("refuses a second user every route on the first user's data, and changes nothing", async () => {
   // Alice: a private document, answers, an edit, a finished quiz and an open one.
   const { client: alice, email: aliceEmail } = await signedInClient(app.server.url, "alice");
   const aliceId = (await app.db.user.findUniqueOrThrow({ where: { email: aliceEmail } })).id;
-  const imported = await alice.post("/api/documents", { text: readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8") });
+  const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
+  const imported = await alice.post("/api/documents", { text: lecture });
   expect(imported.status).toBe(201);
   const docId = (imported.body as { documentId: string }).documentId;
   const session = await alice.get(`/api/review/session?deck=${docId}`);
@@ -74,6 +76,15 @@ it("refuses a second user every route on the first user's data, and changes noth
     memoryModel.setId = (await app.db.parameterSet.findFirstOrThrow({ where: { userId: aliceId } })).id;
   }
 
+  // Alice's deck options, a card she wrote, and a second document she deleted (restorable).
+  expect((await alice.request("PUT", `/api/documents/${docId}/options`, { body: { newPerDay: 7, reviewsPerDay: null } })).status).toBe(200);
+  const written = await alice.post("/api/cards", { documentId: docId, topicId: topic.id, kind: "cloze", prompt: "Alice wrote this [...] card.", answer: "private" });
+  expect(written.status).toBe(201);
+  const writtenId = (written.body as { card: { id: string } }).card.id;
+  const second = await alice.post("/api/documents", { text: readFileSync("tests/fixtures/documents/study-notes-cell-biology.md", "utf8") });
+  const deletedDocId = (second.body as { documentId: string }).documentId;
+  expect((await alice.request("DELETE", `/api/documents/${deletedDocId}`)).status).toBe(200);
+
   // Bob knows every one of Alice's ids.
   const { client: bob } = await signedInClient(app.server.url, "bob");
   const defaultCard = await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId } });
@@ -97,6 +108,40 @@ it("refuses a second user every route on the first user's data, and changes noth
   add("undo into Alice's deck", () => bob.post("/api/review/undo", { reviewLogId: "nothing-here", deck: docId }));
   for (const logId of quizLogIds) add(`undo Alice's quiz answer ${logId}`, () => bob.post("/api/review/undo", { reviewLogId: logId }));
   add("read Alice's document page", () => bob.get(`/documents/${docId}`));
+  // The card browser, card actions, hand-written cards, deck management and custom study.
+  add("browse Alice's deck", () => bob.get(`/api/cards?document=${docId}`));
+  add("browse Alice's topic", () => bob.get(`/api/cards?topic=${topic.id}`));
+  add("browse Alice's deleted deck", () => bob.get(`/api/cards?document=${deletedDocId}`));
+  for (const action of ["suspend", "unsuspend", "reset", "delete"]) {
+    add(`${action} Alice's cards`, () => bob.post("/api/cards/actions", { action, cardIds: [...cardIds, writtenId] }));
+    add(`${action} Alice's card with a shared one`, () => bob.post("/api/cards/actions", { action, cardIds: [defaultCard.id, cardIds[0]] }));
+  }
+  add("move Alice's cards", () => bob.post("/api/cards/actions", { action: "move", cardIds, topicId: topic.id }));
+  add("move Alice's cards out of their topic", () => bob.post("/api/cards/actions", { action: "move", cardIds: [writtenId], topicId: null }));
+  add("move a shared card into Alice's topic", () => bob.post("/api/cards/actions", { action: "move", cardIds: [defaultCard.id], topicId: topic.id }));
+  add("delete Alice's written card", () => bob.request("DELETE", `/api/cards/${writtenId}`));
+  add("edit Alice's written card", () => bob.request("PATCH", `/api/cards/${writtenId}`, { body: { prompt: "Bob [...] here" } }));
+  add("write a card into Alice's deck", () => bob.post("/api/cards", { documentId: docId, topicId: null, kind: "cloze", prompt: "Bob wrote [...] here.", answer: "this" }));
+  add("write a card into Alice's topic through the shared deck", () =>
+    bob.post("/api/cards", { documentId: app.defaultDeckId, topicId: topic.id, kind: "cloze", prompt: "Bob wrote [...] here.", answer: "this" }),
+  );
+  add("write a card into Alice's deleted deck", () => bob.post("/api/cards", { documentId: deletedDocId, topicId: null, kind: "cloze", prompt: "Bob wrote [...] here.", answer: "this" }));
+  for (const id of [docId, deletedDocId]) {
+    add(`read what removing Alice's deck ${id} takes`, () => bob.get(`/api/documents/${id}`));
+    add(`rename Alice's deck ${id}`, () => bob.request("PATCH", `/api/documents/${id}`, { body: { title: "Bob's now" } }));
+    add(`delete Alice's deck ${id}`, () => bob.request("DELETE", `/api/documents/${id}`));
+    add(`restore Alice's deck ${id}`, () => bob.post(`/api/documents/${id}/restore`));
+    add(`read Alice's deck options ${id}`, () => bob.get(`/api/documents/${id}/options`));
+    add(`set Alice's deck options ${id}`, () => bob.request("PUT", `/api/documents/${id}/options`, { body: { newPerDay: 0, reviewsPerDay: 0 } }));
+    add(`save a new version into Alice's deck ${id}`, () => bob.post("/api/documents", { text: lecture, update: id }));
+    add(`preview a new version of Alice's deck ${id}`, () => bob.post(`/api/documents/preview?update=${id}`, { text: lecture }));
+  }
+  add("study Alice's topic again", () => bob.get(`/api/review/session?topic=${topic.id}&reschedule=1`));
+  add("study Alice's topic again as practice", () => bob.get(`/api/review/session?topic=${topic.id}`));
+  add("review ahead in Alice's deck", () => bob.get(`/api/review/session?deck=${docId}&ahead=30`));
+  add("grade a shared card as Alice's topic", () =>
+    bob.post("/api/review/grade", { cardId: defaultCard.id, rating: 3, clientRequestId: randomUUID(), study: { kind: "topic", topicId: topic.id, reschedule: false } }),
+  );
   if (quizIds.length) {
     add("quiz Alice's document", () => bob.post("/api/quiz", { documentId: docId, topicId: null, count: 5 }));
     add("quiz Alice's topic", () => bob.post("/api/quiz", { documentId: docId, topicId: topic.id, count: 5 }));
@@ -125,11 +170,13 @@ it("refuses a second user every route on the first user's data, and changes noth
   }
   // Pages that take a deck id in the query: refused, or showing nothing of Alice's deck.
   const title = (await app.db.document.findUniqueOrThrow({ where: { id: docId } })).title;
+  const deletedTitle = (await app.db.document.findUniqueOrThrow({ where: { id: deletedDocId } })).title;
   const aliceCards = await app.db.card.findMany({ where: { documentId: docId }, select: { prompt: true }, take: 5 });
-  for (const path of [`/review?deck=${docId}`, `/stats?deck=${docId}`, `/documents/${docId}#topics`]) {
+  for (const path of [`/review?deck=${docId}`, `/stats?deck=${docId}`, `/documents/${docId}#topics`, `/review?topic=${topic.id}`, `/review?topic=${topic.id}&reschedule=1`,
+    `/cards?document=${docId}`, `/cards?topic=${topic.id}`, `/cards?q=Alice`, `/documents/new?update=${docId}`, `/settings`]) {
     const reply = await bob.get(path);
     attempts.push({ what: `page ${path}`, send: async () => reply });
-    const leaks = [title, ...aliceCards.map((card) => card.prompt.slice(0, 40))].filter((text) => reply.text.includes(text));
+    const leaks = [title, deletedTitle, "Alice wrote this", ...aliceCards.map((card) => card.prompt.slice(0, 40))].filter((text) => reply.text.includes(text));
     if (reply.status >= 500 || (reply.status < 400 && leaks.length)) wrong.push(`page ${path}: ${reply.status}, shows ${leaks.join(" | ").slice(0, 120)}`);
   }
   // Bob's exports hold nothing of Alice's.

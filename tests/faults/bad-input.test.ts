@@ -2,6 +2,7 @@
 // bodies. Each gets a 4xx with a readable `{ error: { code, message } }`, never a 5xx,
 // and the server keeps answering good requests afterwards.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { discoverApiRoutes } from "./api-routes";
@@ -12,6 +13,9 @@ let cardId: string;
 let choiceCardId: string;
 let clozeCardId: string;
 let quizId: string | null = null;
+/** The user's own document (deck management, hand-written cards). */
+let docId: string;
+const NOT_REAL = "c0000000000000000000notreal";
 
 const app = seededAppServer("faults_badinput");
 
@@ -21,6 +25,8 @@ beforeAll(async () => {
   cardId = (session.body as { cards: { id: string }[] }).cards[0]!.id;
   choiceCardId = (await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId, kind: { in: ["choice", "CHOICE"] } } })).id;
   clozeCardId = (await app.db.card.findFirstOrThrow({ where: { documentId: app.defaultDeckId, kind: { in: ["cloze", "CLOZE"] } } })).id;
+  const imported = await user.post("/api/documents", { text: LECTURE });
+  docId = (imported.body as { documentId: string }).documentId;
   if (discoverApiRoutes().some((route) => route.pattern === "/api/quiz")) {
     const quiz = await user.post("/api/quiz", { documentId: app.defaultDeckId, topicId: null, count: 5 });
     quizId = (quiz.body as { quiz: { id: string } }).quiz.id;
@@ -37,6 +43,7 @@ interface Case {
 }
 
 const big = (n: number) => "x".repeat(n);
+const LECTURE = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
 const NOT_UTF8 = new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
 const BINARY_TEXT = "Title\n\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 binary \u0000\u0000\u0000\u0000\u0000\u0000";
@@ -243,6 +250,7 @@ function table(): Case[] {
           { name: "cancel with nothing running", method: "POST", path: "/api/memory-model/cancel" },
         ]
       : []),
+    ...deckManagementCases(grade),
     // Test clock (absent without KEYPOINT_TEST_HOOKS)
     { name: "test clock without hooks", method: "POST", path: "/api/test/clock", body: { offsetMs: -5 } },
     // Wrong methods and unknown routes
@@ -301,8 +309,123 @@ function table(): Case[] {
   return cases;
 }
 
+/** The card browser, hand-written cards, card actions, deck options, removal and restore, custom study, import changes. */
+function deckManagementCases(grade: (body: Record<string, unknown>) => Record<string, unknown>): Case[] {
+  const cardQueries = [`q=${big(201)}`, "document=bad%20id", "topic=..%2F..", "kind=essay", "state=forgotten", "suspended=maybe", "due=tomorrow", "lapses=-1", "lapses=abc",
+    "lapses=1e9", "sort=random", "page=0", "page=-3", "page=1e12", "page=abc", `document=${NOT_REAL}`, `topic=${NOT_REAL}`];
+  const newCard = { documentId: "DOC", kind: "cloze", prompt: "The heart has [...] chambers.", answer: "four" };
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${String(i).padStart(24, "0")}`);
+  const importing = (body: Record<string, unknown>) => ({ text: LECTURE, ...body });
+  return [
+    ...cardQueries.map((query, i) => ({ name: `card browser query ${i} ${query.slice(0, 30)}`, method: "GET", path: `/api/cards?${query}` })),
+    ...malformedJson("add card", "POST", "/api/cards"),
+    ...[
+      {},
+      { ...newCard, documentId: 7 },
+      { ...newCard, documentId: "bad id!" },
+      { ...newCard, documentId: NOT_REAL },
+      { ...newCard, documentId: "DEFAULT" },
+      { ...newCard, kind: "essay" },
+      { ...newCard, prompt: "No gap in this sentence." },
+      { ...newCard, prompt: "Two [...] gaps [...] here." },
+      { ...newCard, prompt: big(2001) },
+      { ...newCard, answer: "" },
+      { ...newCard, answer: big(501) },
+      { ...newCard, prompt: "The four [...] has four chambers.", answer: "four" },
+      { ...newCard, topicId: NOT_REAL },
+      { ...newCard, topicId: 5 },
+      { ...newCard, kind: "choice", prompt: "How many chambers?", options: ["three", "five"] },
+      { ...newCard, kind: "choice", prompt: "How many chambers?", options: ["four"] },
+      { ...newCard, kind: "choice", prompt: "How many chambers?", options: ["four", "four", "two"] },
+      { ...newCard, kind: "choice", prompt: "How many chambers?", options: "four,two" },
+      { ...newCard, kind: "cloze", options: ["four", "two"] },
+    ].map((body, i) => ({ name: `add card body ${i} ${JSON.stringify(body).slice(0, 50)}`, method: "POST", path: "/api/cards", body })),
+    ...malformedJson("card actions", "POST", "/api/cards/actions"),
+    ...[
+      {},
+      { action: "explode", cardIds: ["CARD"] },
+      { action: "suspend" },
+      { action: "suspend", cardIds: [] },
+      { action: "suspend", cardIds: "CARD" },
+      { action: "suspend", cardIds: ["bad id!"] },
+      { action: "suspend", cardIds: ids(501) },
+      { action: "reset", cardIds: [NOT_REAL] },
+      { action: "delete", cardIds: ["CARD"] },
+      { action: "move", cardIds: ["CARD"] },
+      { action: "move", cardIds: ["CARD"], topicId: NOT_REAL },
+      { action: "move", cardIds: ["CARD"], topicId: "bad id!" },
+    ].map((body, i) => ({ name: `card actions body ${i} ${JSON.stringify(body).slice(0, 50)}`, method: "POST", path: "/api/cards/actions", body })),
+    { name: "delete a shared card", method: "DELETE", path: "/api/cards/CARD" },
+    { name: "delete an unknown card", method: "DELETE", path: `/api/cards/${NOT_REAL}` },
+    { name: "delete a card, bad id", method: "DELETE", path: "/api/cards/..%2F..%2Fetc" },
+    ...["has%20space", big(65), "..%2F..", NOT_REAL].flatMap((id, i) => [
+      { name: `deck read bad id ${i}`, method: "GET", path: `/api/documents/${id}` },
+      { name: `deck rename bad id ${i}`, method: "PATCH", path: `/api/documents/${id}`, body: { title: "New title" } },
+      { name: `deck remove bad id ${i}`, method: "DELETE", path: `/api/documents/${id}` },
+      { name: `deck restore bad id ${i}`, method: "POST", path: `/api/documents/${id}/restore` },
+      { name: `deck options read bad id ${i}`, method: "GET", path: `/api/documents/${id}/options` },
+      { name: `deck options bad id ${i}`, method: "PUT", path: `/api/documents/${id}/options`, body: { newPerDay: 5, reviewsPerDay: null } },
+    ]),
+    ...malformedJson("deck rename", "PATCH", "/api/documents/DOC"),
+    ...[{}, { title: "" }, { title: "   " }, { title: big(201) }, { title: 5 }, { title: null }].map((body, i) => ({ name: `deck rename body ${i}`, method: "PATCH", path: "/api/documents/DOC", body })),
+    { name: "rename the shared deck", method: "PATCH", path: "/api/documents/DEFAULT", body: { title: "Mine now" } },
+    { name: "restore a deck that is not removed", method: "POST", path: "/api/documents/DOC/restore" },
+    ...malformedJson("deck options", "PUT", "/api/documents/DOC/options"),
+    ...[{}, { newPerDay: 5 }, { newPerDay: -1, reviewsPerDay: null }, { newPerDay: 1.5, reviewsPerDay: null }, { newPerDay: "5", reviewsPerDay: null },
+      { newPerDay: null, reviewsPerDay: 1e9 }, { newPerDay: 10_000, reviewsPerDay: null }].map((body, i) => ({
+      name: `deck options body ${i} ${JSON.stringify(body)}`,
+      method: "PUT",
+      path: "/api/documents/DOC/options",
+      body,
+    })),
+    ...malformedJson("extra new cards", "POST", "/api/review/extra-new"),
+    ...[{}, { count: 0 }, { count: 1001 }, { count: "5" }, { count: 2.5 }, { count: null }].map((body, i) => ({ name: `extra new body ${i}`, method: "POST", path: "/api/review/extra-new", body })),
+    ...["ahead=0", "ahead=61", "ahead=abc", "topic=bad%20id", `topic=${NOT_REAL}`, "reschedule=2", `topic=${big(65)}`].map((query, i) => ({
+      name: `custom study session query ${i} ${query.slice(0, 20)}`,
+      method: "GET",
+      path: `/api/review/session?${query}`,
+    })),
+    ...[{ kind: "ahead", days: 0 }, { kind: "ahead", days: 61 }, { kind: "topic" }, { kind: "topic", topicId: NOT_REAL, reschedule: "yes" }, { kind: "cram" }, "ahead"].map((study, i) => ({
+      name: `grade with study mode ${i}`,
+      method: "POST",
+      path: "/api/review/grade",
+      body: grade({ study }),
+    })),
+    ...[
+      importing({ title: "" }),
+      importing({ title: big(201) }),
+      importing({ update: "bad id!" }),
+      importing({ update: NOT_REAL }),
+      importing({ update: "DEFAULT" }),
+      importing({ edits: [{ id: "zz" }] }),
+      importing({ edits: [{ id: "abcdef0123", prompt: 5, answer: "x" }] }),
+      importing({ edits: Array.from({ length: 501 }, () => ({ id: "abcdef0123", prompt: "A [...] b.", answer: "x" })) }),
+      importing({ added: [{ kind: "cloze", prompt: "No gap here.", answer: "x" }] }),
+      importing({ added: [{ kind: "cloze", topic: "99", prompt: "The [...] is here.", answer: "answer" }] }),
+      importing({ added: [{ kind: "choice", prompt: "Which?", answer: "a", options: ["b", "c"] }] }),
+      importing({ added: "a card" }),
+    ].map((body, i) => ({ name: `import with changes ${i}`, method: "POST", path: "/api/documents", body })),
+    { name: "preview to update a bad id", method: "POST", path: "/api/documents/preview?update=bad%20id", body: { text: LECTURE } },
+    { name: "preview to update an unknown deck", method: "POST", path: `/api/documents/preview?update=${NOT_REAL}`, body: { text: LECTURE } },
+    { name: "preview to update the shared deck", method: "POST", path: "/api/documents/preview?update=DEFAULT", body: { text: LECTURE } },
+  ];
+}
+
+/** A case's path and body with the placeholders filled: the user's cards, their document, the shared deck. */
+function fillIds<T>(value: T): T {
+  const text = JSON.stringify(value);
+  if (text === undefined) return value;
+  return JSON.parse(
+    text.replace(/"(CARD|CLOZE|CHOICE|DOC|DEFAULT)"/g, (_, name: string) => JSON.stringify(placeholder(name))),
+  ) as T;
+}
+
+function placeholder(name: string): string {
+  return { CARD: cardId, CLOZE: clozeCardId, CHOICE: choiceCardId, DOC: docId, DEFAULT: app.defaultDeckId }[name]!;
+}
+
 function cardPath(path: string): string {
-  return path.replace("/CARD", `/${cardId}`).replace("/CLOZE", `/${clozeCardId}`).replace("/CHOICE", `/${choiceCardId}`);
+  return path.replace(/\/(CARD|CLOZE|CHOICE|DOC|DEFAULT)\b/g, (_, name: string) => `/${placeholder(name)}`).replace(/=(DOC|DEFAULT)\b/g, (_, name: string) => `=${placeholder(name)}`);
 }
 
 async function send(c: Case): Promise<Reply> {
@@ -311,7 +434,7 @@ async function send(c: Case): Promise<Reply> {
   if (c.type !== undefined && c.type !== "") headers["content-type"] = c.type;
   let body = c.body;
   if (body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) {
-    body = JSON.stringify(body);
+    body = JSON.stringify(fillIds(body));
     if (c.type === undefined) headers["content-type"] = "application/json";
   }
   return client.request(c.method, cardPath(c.path), { body, headers });
@@ -372,9 +495,15 @@ describe("malformed requests", () => {
       { method: "POST", path: "/api/documents" },
       { method: "POST", path: "/api/documents/preview" },
       { method: "POST", path: "/api/account/password" },
+      { method: "POST", path: "/api/cards" },
+      { method: "POST", path: "/api/cards/actions" },
+      { method: "PATCH", path: "/api/documents/DOC" },
+      { method: "PUT", path: "/api/documents/DOC/options" },
+      { method: "POST", path: "/api/review/extra-new" },
       ...(quizId ? [{ method: "POST", path: "/api/quiz" }, { method: "POST", path: `/api/quiz/${quizId}/answer` }] : []),
     ];
-    const fieldNames = ["cardId", "rating", "clientRequestId", "durationMs", "deck", "reviewLogId", "prompt", "answer", "options", "suspended", "text", "dropped", "documentId", "topicId", "count", "questionIndex", "currentPassword", "newPassword"];
+    const fieldNames = ["cardId", "rating", "clientRequestId", "durationMs", "deck", "reviewLogId", "prompt", "answer", "options", "suspended", "text", "dropped", "documentId", "topicId", "count", "questionIndex", "currentPassword", "newPassword",
+      "action", "cardIds", "kind", "title", "newPerDay", "reviewsPerDay", "study", "edits", "added", "update"];
     // Objects with the real field names but values of any type, and any JSON at all.
     const body = fc.oneof(
       fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.anything(), fc.string({ maxLength: 80 }), withLoneSurrogates, fc.double(), fc.integer()), { maxKeys: 6 }),

@@ -157,17 +157,17 @@ describe("actions on a selection", () => {
     const { user, documentId } = await ownDeck("hand@example.com");
     const other = await createUser(db, "hand-other@example.com");
     const base = { documentId, topicId: null, kind: "cloze" as const, prompt: "The nucleolus makes [...] subunits.", answer: "ribosomal" };
-    const { id } = await addCard(db, user.id, base);
+    const { id } = await addCard(db, user.id, base, now);
     const found = await browseCards(db, user, query({ q: "nucleolus ribosomal" }), now);
     expect(found.cards.map((c) => c.id)).toContain(id);
     expect(found.cards.find((c) => c.id === id)).toMatchObject({ manual: true, source: "The nucleolus makes ribosomal subunits.", state: "new" });
-    await expect(addCard(db, user.id, { ...base, prompt: "No gap in this one." })).rejects.toMatchObject({ code: "BAD_CARD" });
-    await expect(addCard(db, user.id, { ...base, prompt: "Ribosomal [...] are made in the nucleolus." })).rejects.toMatchObject({ code: "BAD_CARD" });
-    await expect(addCard(db, user.id, { ...base, kind: "choice", prompt: "Where are ribosomal subunits made?", answer: "Nucleolus", options: ["Golgi", "Lysosome"] })).rejects.toMatchObject({ code: "BAD_CARD" });
-    const choice = await addCard(db, user.id, { ...base, kind: "choice", prompt: "Where are ribosomal subunits made?", answer: "Nucleolus", options: ["Golgi", "Nucleolus", "Lysosome"] });
+    await expect(addCard(db, user.id, { ...base, prompt: "No gap in this one." }, now)).rejects.toMatchObject({ code: "BAD_CARD" });
+    await expect(addCard(db, user.id, { ...base, prompt: "Ribosomal [...] are made in the nucleolus." }, now)).rejects.toMatchObject({ code: "BAD_CARD" });
+    await expect(addCard(db, user.id, { ...base, kind: "choice", prompt: "Where are ribosomal subunits made?", answer: "Nucleolus", options: ["Golgi", "Lysosome"] }, now)).rejects.toMatchObject({ code: "BAD_CARD" });
+    const choice = await addCard(db, user.id, { ...base, kind: "choice", prompt: "Where are ribosomal subunits made?", answer: "Nucleolus", options: ["Golgi", "Nucleolus", "Lysosome"] }, now);
     expect(choice.documentId).toBe(documentId);
-    await expect(addCard(db, other.id, base)).rejects.toMatchObject({ name: "NotFound" });
-    await expect(addCard(db, user.id, { ...base, documentId: defaultDeckId })).rejects.toMatchObject({ code: "SHARED_DECK" });
+    await expect(addCard(db, other.id, base, now)).rejects.toMatchObject({ name: "NotFound" });
+    await expect(addCard(db, user.id, { ...base, documentId: defaultDeckId }, now)).rejects.toMatchObject({ code: "SHARED_DECK" });
     // It is studied like any new card of the deck.
     const session = await loadStudySession(db, { ...user, dailyNewLimit: 100 }, now, { documentId });
     expect(session.counts.new).toBe(await db.card.count({ where: { documentId } }));

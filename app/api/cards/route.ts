@@ -16,5 +16,5 @@ export const GET = route(async (request) => {
 /** A card written by hand into one of the user's documents. */
 export const POST = route(async (request) => {
   const user = await requireApiUser();
-  return json({ card: await addCard(db(), user.id, await readJson(request, NewCardSchema)) }, 201);
+  return json({ card: await addCard(db(), user.id, await readJson(request, NewCardSchema), now()) }, 201);
 });

@@ -6,6 +6,7 @@
  */
 import type { CardAction } from "../../validation/cards";
 import { documentVisibleTo } from "../documents/decks";
+import { deleteOwnCards, moveOwnCards } from "../documents/document-edits";
 import { resetToNew, saveCardEdits, setSuspended } from "../review/card-state";
 import { sqlOf, type Db } from "../runtime/client";
 import { Conflict, NotFound } from "../runtime/errors";
@@ -71,21 +72,20 @@ export async function applyCardAction(db: Db, userId: string, action: CardAction
       return { changed: await sqlOf(db).transaction(() => exec(resetToNew(userId, ids, now))) };
     case "delete": {
       requireOwned(cards, "deleting cards");
-      const { count } = await db.card.deleteMany({ where: { id: { in: ids }, document: { ownerId: userId } } });
-      return { changed: count };
+      return { changed: await sqlOf(db).transaction(() => exec(deleteOwnCards(userId, ids))) };
     }
     case "move": {
+      // a topic not of the user's own documents is not found, whatever the cards are
+      const topic = action.topicId === null ? null : await db.topic.findFirst({ where: { id: action.topicId, document: { ownerId: userId, deletedAt: null } }, select: { documentId: true } });
+      if (action.topicId !== null && !topic) throw new NotFound("Topic");
       requireOwned(cards, "moving cards");
       const documents = new Set(cards.map((card) => card.documentId));
-      if (action.topicId !== null) {
-        const topic = await db.topic.findFirst({ where: { id: action.topicId, document: { ownerId: userId } }, select: { documentId: true } });
-        if (!topic) throw new NotFound("Topic");
+      if (topic) {
         if (documents.size > 1 || !documents.has(topic.documentId)) {
           throw new Conflict("A card moves to a topic of its own document: select cards of that document only.", "OTHER_DOCUMENT");
         }
       }
-      const { count } = await db.card.updateMany({ where: { id: { in: ids }, document: { ownerId: userId } }, data: { topicId: action.topicId, topicMoved: true } });
-      return { changed: count };
+      return { changed: await sqlOf(db).transaction(() => exec(moveOwnCards(userId, ids, action.topicId))) };
     }
   }
 }

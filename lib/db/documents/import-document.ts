@@ -80,6 +80,8 @@ async function updateTarget(runner: SqlRunner, ownerId: string, text: string, up
  * its GeneratorError. Runs in the deck worker (deck-jobs.ts), on that thread's own connection.
  */
 export async function importDraft(runner: SqlRunner, ownerId: string, text: string, options: ImportOptions = {}, now = new Date()): Promise<ImportedDocument> {
+  // an unknown deck to update is refused before any work on the text
+  const into = options.update ? await updateTarget(runner, ownerId, text, options.update) : undefined;
   const draft = generateDeck(text);
   const keep = options.kept ? new Set(options.kept) : null;
   const drop = new Set(options.dropped ?? []);
@@ -87,7 +89,6 @@ export async function importDraft(runner: SqlRunner, ownerId: string, text: stri
   const added = handWritten(options.added ?? [], new Set(draft.topics.map((topic) => topic.path)));
   if (cards.length + added.length === 0) throw new Invalid("Keep at least one card to save the deck.", "NO_CARDS_KEPT");
   const wordings = ownerWordings(cards, options.edits ?? []);
-  const into = options.update ? await updateTarget(runner, ownerId, text, options.update) : undefined;
   const { document, created, changes } = await saveDeck(runner, { ownerId }, text, { ...draft, cards }, { title: options.title, into, wordings, handWritten: added }, now);
   return { documentId: document.id, title: document.title, created, cardCount: cards.length + added.length, changes };
 }

@@ -4,9 +4,11 @@
  * after DELETED_KEPT_DAYS (restorable until then). A bundled deck is shared, so removing it
  * hides it for that user only (their history of it is kept); it comes back from the settings.
  */
-import type { Db } from "../runtime/client";
+import { sqlOf, type Db } from "../runtime/client";
 import { Conflict, NotFound } from "../runtime/errors";
+import { exec } from "../runtime/sql";
 import { visibleDocumentsWhere } from "./decks";
+import { purgeDocumentsDeletedBefore, setOwnDocumentDeleted } from "./document-edits";
 
 export const DELETED_KEPT_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -45,7 +47,7 @@ export async function removeDeck(db: Db, userId: string, documentId: string, now
     });
     return { ...footprint, removedAt: now, purgeAt: null };
   }
-  await db.document.update({ where: { id: documentId }, data: { deletedAt: now } });
+  await sqlOf(db).transaction(() => exec(setOwnDocumentDeleted(userId, documentId, now)));
   await purgeDeletedDocuments(db, now);
   return { ...footprint, removedAt: now, purgeAt: purgeDate(now) };
 }
@@ -62,7 +64,7 @@ export async function restoreDeck(db: Db, userId: string, documentId: string): P
     throw new NotFound("Removed deck");
   }
   if (document.ownerId === null) await db.deckOptions.update({ where: { userId_documentId: { userId, documentId } }, data: { hiddenAt: null } });
-  else await db.document.update({ where: { id: documentId }, data: { deletedAt: null } });
+  else await sqlOf(db).transaction(() => exec(setOwnDocumentDeleted(userId, documentId, null)));
   return { id: document.id, title: document.title };
 }
 
@@ -106,7 +108,6 @@ function purgeDate(deletedAt: Date): Date {
 }
 
 /** Deletes for good every document deleted more than 30 days ago, with its cards, states, history and quizzes. */
-export async function purgeDeletedDocuments(db: Db, now: Date): Promise<number> {
-  const { count } = await db.document.deleteMany({ where: { deletedAt: { lt: new Date(now.getTime() - DELETED_KEPT_DAYS * DAY_MS) } } });
-  return count;
+export function purgeDeletedDocuments(db: Db, now: Date): Promise<number> {
+  return sqlOf(db).transaction(() => exec(purgeDocumentsDeletedBefore(new Date(now.getTime() - DELETED_KEPT_DAYS * DAY_MS))));
 }
