@@ -12,6 +12,8 @@ import { SessionSummary } from "./session-summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
+const INSTRUCTION = { choice: "Choose the answer", cloze: "Fill the gap", basic: "Recall the answer" } as const;
+
 export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck?: string }) {
   const { session, card, error, pending, tally, canUndo, grade, undo, suspend, applyEdit } = useReviewQueue(initial, deck);
   // Keyed by card id, so a new card always starts hidden with nothing picked.
@@ -71,10 +73,15 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
       <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
-        <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
+        <p className="muted small">{INSTRUCTION[card.kind]}</p>
         <p className="review-prompt" data-testid="prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
         </p>
+        {card.kind === "basic" && revealed && (
+          <p className="review-answer" data-testid="basic-answer">
+            <mark className="cloze-answer">{card.answer}</mark>
+          </p>
+        )}
         {card.kind === "choice" && <ChoiceOptions card={card} picked={picked} revealed={revealed} onPick={(i) => reveal(i)} />}
         {revealed && (
           <div className="review-source" data-testid="source">
@@ -83,8 +90,12 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
                 {right ? "Right!" : `Not quite: the answer is ${card.answer}.`}
               </p>
             )}
-            <p className="small muted">{card.topicTitle ? <>From “{card.topicTitle}”:</> : "From the document:"}</p>
-            <blockquote>{card.source}</blockquote>
+            {card.source && (
+              <>
+                <p className="small muted">{card.topicTitle ? <>From “{card.topicTitle}”:</> : "From the document:"}</p>
+                <blockquote>{card.source}</blockquote>
+              </>
+            )}
           </div>
         )}
       </article>

@@ -112,6 +112,45 @@ async function unpackCollection(zip: ZipFile, entry: Entry, zstd: boolean, file:
   if (failure) throw failure;
 }
 
+/** The collection entry, once the directory passed every check that needs no inflating. */
+async function collectionEntry(zip: ZipFile, limits: PackageLimits): Promise<{ entry: Entry; format: CollectionFormat }> {
+  const entries = await listEntries(zip);
+  if (entries.some((entry) => (entry.generalPurposeBitFlag & 1) === 1)) {
+    throw new AnkiPackageError("ENCRYPTED", "This package is password-protected; Anki never encrypts its packages, so export it again from Anki without a password.");
+  }
+  const byName = new Map(entries.map((entry) => [entry.fileName, entry]));
+  const format = COLLECTIONS.find((name) => byName.has(name));
+  if (!format) {
+    throw new AnkiPackageError("NOT_ANKI", "This zip holds no Anki collection: export an .apkg or .colpkg from Anki (File → Export) and import that.");
+  }
+  const meta = byName.get("meta");
+  if (meta) {
+    let version: number | null;
+    try {
+      version = varintField(await readSmallEntry(zip, meta, 4096), 1);
+    } catch {
+      throw damaged();
+    }
+    if (version !== null && version > LATEST_PACKAGE_VERSION) {
+      throw new AnkiPackageError("FUTURE_VERSION", "This package comes from a newer Anki than Keypoint knows; export it with “Support older Anki versions” ticked and import that.");
+    }
+  }
+  const entry = byName.get(format)!;
+  if (format !== "collection.anki21b" && entry.uncompressedSize > limits.maxCollectionBytes) throw tooLarge(limits.maxCollectionBytes, entry.uncompressedSize);
+  return { entry, format };
+}
+
+/** Checks a package's size and zip directory (no inflating): what can be refused at once, on upload. */
+export async function inspectPackage(path: string, bytes: number, limits: PackageLimits = PACKAGE_LIMITS): Promise<CollectionFormat> {
+  checkPackageSize(bytes, limits);
+  const zip = await openPackage(path);
+  try {
+    return (await collectionEntry(zip, limits)).format;
+  } finally {
+    zip.close();
+  }
+}
+
 /**
  * The package's collection as a SQLite file in a temporary folder. Throws AnkiPackageError:
  * TOO_LARGE_EXPANDED, ENCRYPTED, DAMAGED, NOT_ANKI, FUTURE_VERSION.
@@ -121,32 +160,9 @@ export async function unpackPackage(path: string, limits: PackageLimits = PACKAG
   const folder = await mkdtemp(join(tmpdir(), "keypoint-anki-"));
   const dispose = () => rm(folder, { recursive: true, force: true });
   try {
-    const entries = await listEntries(zip);
-    if (entries.some((entry) => (entry.generalPurposeBitFlag & 1) === 1)) {
-      throw new AnkiPackageError("ENCRYPTED", "This package is password-protected; Anki never encrypts its packages, so export it again from Anki without a password.");
-    }
-    const byName = new Map(entries.map((entry) => [entry.fileName, entry]));
-    const format = COLLECTIONS.find((name) => byName.has(name));
-    if (!format) {
-      throw new AnkiPackageError("NOT_ANKI", "This zip holds no Anki collection: export an .apkg or .colpkg from Anki (File → Export) and import that.");
-    }
-    const meta = byName.get("meta");
-    if (meta) {
-      let version: number | null;
-      try {
-        version = varintField(await readSmallEntry(zip, meta, 4096), 1);
-      } catch {
-        throw damaged();
-      }
-      if (version !== null && version > LATEST_PACKAGE_VERSION) {
-        throw new AnkiPackageError("FUTURE_VERSION", "This package comes from a newer Anki than Keypoint knows; export it with “Support older Anki versions” ticked and import that.");
-      }
-    }
-    const entry = byName.get(format)!;
-    const zstd = format === "collection.anki21b";
-    if (!zstd && entry.uncompressedSize > limits.maxCollectionBytes) throw tooLarge(limits.maxCollectionBytes, entry.uncompressedSize);
+    const { entry, format } = await collectionEntry(zip, limits);
     const file = join(folder, "collection.sqlite");
-    await unpackCollection(zip, entry, zstd, file, limits.maxCollectionBytes);
+    await unpackCollection(zip, entry, format === "collection.anki21b", file, limits.maxCollectionBytes);
     return { file, format, dispose };
   } catch (error) {
     await dispose();

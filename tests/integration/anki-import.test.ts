@@ -9,7 +9,10 @@ import { packagePath } from "../../lib/db/anki/package-store";
 import { LostLease } from "../../lib/db/anki/staging";
 import { listDecks } from "../../lib/db/documents/decks";
 import type { Db } from "../../lib/db/runtime/client";
+import { sampleSpec, t0 } from "./anki-fixture";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
+
+const DAY = 86_400_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), "anki-import-test-"));
 let db: Db;
@@ -17,47 +20,6 @@ beforeAll(async () => {
   ({ db } = await databaseWithDefaultDeck("anki-import"));
 });
 afterAll(async () => db.$disconnect());
-
-const DAY = 86_400_000;
-const t0 = Date.UTC(2024, 0, 10, 9);
-
-export const sampleSpec: FixtureSpec = {
-  notes: [
-    {
-      guid: "basic-1",
-      noteType: "basic",
-      deck: "Biology::Cells",
-      fields: ["What is the powerhouse of the cell?", "The <b>mitochondrion</b><img src=\"mito.png\">"],
-      cards: [{ ord: 0, type: 2, queue: 2, ivl: 12, revlog: [
-        { at: t0, ease: 3, type: 0, timeMs: 9000 },
-        { at: t0 + 1 * DAY, ease: 3, type: 1, timeMs: 6000 },
-        { at: t0 + 4 * DAY, ease: 1, type: 1, timeMs: 12000 },
-        { at: t0 + 4 * DAY + 600_000, ease: 3, type: 2, timeMs: 4000 },
-      ] }],
-    },
-    {
-      guid: "cloze-1",
-      noteType: "cloze",
-      deck: "Biology",
-      fields: ["{{c1::Ribosomes}} make proteins; {{c2::lysosomes::organelle}} digest waste.", "Cell biology 101"],
-      cards: [{ ord: 0, type: 2, queue: -1, ivl: 5, revlog: [{ at: t0 + 1000, ease: 4, type: 0 }] }, { ord: 1 }],
-    },
-    {
-      guid: "hostile-1",
-      noteType: "vocab",
-      deck: "Words",
-      fields: ["<script>alert(1)</script>bonjour<img src=x onerror=alert(2)>", "hello &lt;script&gt;bad()&lt;/script&gt;", "[sound:bonjour.mp3]"],
-      cards: [{ ord: 0 }],
-    },
-    {
-      guid: "reversed-1",
-      noteType: "reversed",
-      deck: "Words",
-      fields: ["chat", "cat"],
-      cards: [{ ord: 0 }, { ord: 1 }],
-    },
-  ],
-};
 
 async function importBytes(userId: string, bytes: Uint8Array, fileName = "deck.apkg") {
   const job = await startImport(db, userId, { bytes, fileName }, new Date(), { run: false, dataDir });
@@ -109,15 +71,20 @@ describe("importing an Anki package", () => {
 
   it("refuses bad packages with one sentence and stores nothing", async () => {
     const user = await createUser(db, "anki-bad@example.com");
-    const cases: [Uint8Array, RegExp][] = [
-      [markEncrypted(buildPackage(sampleSpec, "anki21")), /password-protected/],
-      [new TextEncoder().encode("this is not a zip at all"), /damaged/],
-      [zipBomb(3_000_000), /unpack to/],
-      [buildPackage({ ...sampleSpec, schema: 19 }, "anki21b"), /newer than/],
+    const refusedOnUpload: [Uint8Array, RegExp][] = [
+      [markEncrypted(buildPackage(sampleSpec, "anki21")), /^This package is password-protected/],
+      [new TextEncoder().encode("this is not a zip at all"), /^This file is damaged/],
       [buildPackage({ ...sampleSpec, metaVersion: 4 }, "anki21b"), /newer Anki/],
+    ];
+    for (const [bytes, message] of refusedOnUpload) {
+      await expect(startImport(db, user.id, { bytes, fileName: "bad.apkg" }, new Date(), { run: false, dataDir })).rejects.toThrow(message);
+    }
+    const failedWhileImporting: [Uint8Array, RegExp][] = [
+      [zipBomb(3_000_000), /^This package would unpack to 3 MB \(the limit is 2 MB\)/],
+      [buildPackage({ ...sampleSpec, schema: 19 }, "anki21b"), /schema 19, newer than the 18/],
       [buildPackage({ notes: [] }, "anki2"), /no cards/],
     ];
-    for (const [bytes, message] of cases) {
+    for (const [bytes, message] of failedWhileImporting) {
       const job = await importBytes(user.id, bytes);
       expect(job?.status).toBe("FAILED");
       expect(job?.error).toMatch(message);

@@ -4,12 +4,13 @@
  * started again whenever its owner asks how it is going.
  */
 import { existsSync } from "node:fs";
-import { checkPackageSize } from "../../anki/package-file";
+import { checkPackageSize, inspectPackage } from "../../anki/package-file";
+import { describeImport } from "../../anki/summary";
 import { sqlOf, type Db } from "../runtime/client";
 import { newId } from "../runtime/ids";
 import { exec, readOne } from "../runtime/sql";
 import { assertNoActiveImport, failJob, insertJob, isStale, jobById, recentJobs, requireOwnJob, type ImportJob } from "./import-jobs";
-import { packagePath, savePackage } from "./package-store";
+import { packagePath, removePackage, savePackage } from "./package-store";
 import { runImportJob } from "./run-import";
 
 /** Runs the job without waiting for it; errors end up on the job (or in the log). */
@@ -23,7 +24,14 @@ export async function startImport(db: Db, userId: string, upload: { bytes: Uint8
   const runner = sqlOf(db);
   assertNoActiveImport(await readOne(runner, recentJobs(userId)), now);
   const id = newId();
-  await savePackage(packagePath(id, options.dataDir), upload.bytes);
+  const file = packagePath(id, options.dataDir);
+  await savePackage(file, upload.bytes);
+  try {
+    await inspectPackage(file, upload.bytes.length);
+  } catch (error) {
+    await removePackage(file);
+    throw error;
+  }
   await runner.transaction(() => exec(insertJob({ id, userId, fileName: upload.fileName, now })));
   if (options.run !== false) startInBackground(db, id, options.dataDir);
   return (await readOne(runner, jobById(id)))!;
@@ -47,3 +55,20 @@ export async function recentImports(db: Db, userId: string, now: Date): Promise<
   const jobs = await readOne(sqlOf(db), recentJobs(userId));
   return Promise.all(jobs.map((job) => resumeIfStale(db, job, now)));
 }
+
+/** What the browser and the command line see of an import. */
+export function importView(job: ImportJob) {
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    status: job.status,
+    phase: job.phase,
+    progress: job.progress,
+    error: job.error,
+    messages: job.result ? describeImport(job.result) : [],
+    documents: job.result?.documents ?? [],
+    createdAt: job.createdAt.toISOString(),
+  };
+}
+
+export type ImportView = ReturnType<typeof importView>;
