@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnkiExportLinks } from "@/components/documents/anki-export-links";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
 import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
@@ -52,6 +53,7 @@ export default async function DocumentPage({ params }: Props) {
           <Link className="button primary" href={`/review?deck=${document.id}`} data-testid="review-deck">
             Review this deck
           </Link>
+          <AnkiExportLinks documentId={document.id} />
         </div>
       </header>
       <section id="topics" aria-labelledby="topics-heading" className="card stack">
