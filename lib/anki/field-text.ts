@@ -17,7 +17,7 @@ export interface FieldText {
 const DANGEROUS_BLOCK = /<(script|style|iframe|object|embed|template|noscript|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const MEDIA_TAG = /<(?:img|audio|video|source)\b[^>]*>/gi;
 const SOUND = /\[sound:[^\]]*\]/gi;
-const BREAK = /<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6]|blockquote|pre)\s*>/gi;
+const BREAK = /<br\s*\/?>|<\/(?:p|div|tr|h[1-6]|blockquote|pre)\s*>/gi;
 const LIST_ITEM = /<li\b[^>]*>/gi;
 const TAG = /<\/?[a-z][^>]*>|<!--[\s\S]*?(?:-->|$)|<![^>]*>/gi;
 /** What still reads as markup that runs: a script tag or an on…= handler (checked after decoding). */
@@ -47,7 +47,7 @@ function count(text: string, pattern: RegExp): number {
 
 /** The field as text; `media` and `scripts` count what was dropped. */
 export function fieldText(html: string): FieldText {
-  let scripts = count(html, DANGEROUS_BLOCK) + count(html, /<[^>]*\bon[a-z]+\s*=/gi);
+  let scripts = count(html, DANGEROUS_BLOCK) + count(html, /<[^>]*(?:\bon[a-z]+\s*=|javascript\s*:)/gi);
   const media = count(html, MEDIA_TAG) + count(html, SOUND);
   let text = html
     .replace(DANGEROUS_BLOCK, "")
