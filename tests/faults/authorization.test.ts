@@ -81,6 +81,7 @@ it("refuses a second user every route on the first user's data, and changes noth
   add("undo into Alice's deck", () => bob.post("/api/review/undo", { reviewLogId: "nothing-here", deck: docId }));
   for (const logId of quizLogIds) add(`undo Alice's quiz answer ${logId}`, () => bob.post("/api/review/undo", { reviewLogId: logId }));
   add("read Alice's document page", () => bob.get(`/documents/${docId}`));
+  add("export Alice's document to Anki", () => bob.get(`/api/anki/export?document=${docId}&history=1`));
   if (quizIds.length) {
     add("quiz Alice's document", () => bob.post("/api/quiz", { documentId: docId, topicId: null, count: 5 }));
     add("quiz Alice's topic", () => bob.post("/api/quiz", { documentId: docId, topicId: topic.id, count: 5 }));
