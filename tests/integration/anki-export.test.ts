@@ -34,7 +34,8 @@ function readWithPython(bytes: Uint8Array) {
   return JSON.parse(execFileSync("python3", ["tests/support/read-apkg.py", file], { encoding: "utf8" }));
 }
 
-describe("exporting Anki packages", () => {
+// Each test imports and exports whole packages (and starts Python): minutes on a loaded machine.
+describe("exporting Anki packages", { timeout: 180_000 }, () => {
   it("writes a package an independent reader opens, with notes, scheduling and the review log", async () => {
     const user = await createUser(db, "export-reader@example.com");
     const imported = await importBytes(user.id, buildPackage(sampleSpec, "anki21b"));

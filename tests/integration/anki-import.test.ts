@@ -26,7 +26,8 @@ async function importBytes(userId: string, bytes: Uint8Array, fileName = "deck.a
   return runImportJob(db, job.id, { packagePath: packagePath(job.id, dataDir), limits: { maxPackageBytes: 5_000_000, maxCollectionBytes: 2_000_000 } });
 }
 
-describe("importing an Anki package", () => {
+// Each test imports whole packages, some twice: minutes on a loaded machine.
+describe("importing an Anki package", { timeout: 180_000 }, () => {
   for (const version of COLLECTION_VERSIONS) {
     it(`turns a ${version} collection into decks, cards and review history`, async () => {
       const user = await createUser(db, `anki-${version}@example.com`);
