@@ -30,6 +30,8 @@ function recentCollection(): FixtureSpec {
 }
 
 test("imports an Anki package, reviews an imported card and sees its history in the statistics", async ({ page }) => {
+  // Sign-up, an import in the background, a review, the stats page and two screenshots.
+  test.setTimeout(180_000);
   await signUp(page);
   await page.goto("/settings");
   const section = page.getByTestId("anki-import");
