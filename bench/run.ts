@@ -16,6 +16,7 @@ import { createDb } from "../lib/db/runtime/client";
 import { freshDatabase } from "../lib/db/ops/fresh-database";
 import { ensureBuild, sessionCookie, signIn, startServer, type AppServer } from "./app-server";
 import { openBulkWriter } from "./bulk-writer";
+import { ankiFigures } from "./figures/anki";
 import { browserFigures } from "./figures/browser";
 import { documentFigures } from "./figures/documents";
 import { generatorFigures } from "./figures/generator";
@@ -52,7 +53,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--only") options.only = new Set(argv[++i]?.split(",").map((s) => s.trim()));
     else if (arg.startsWith("--only=")) options.only = new Set(arg.slice(7).split(","));
     else if (arg === "--help" || arg === "-h") {
-      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,9] [--build] [--reuse-build] [--keep]");
+      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,10] [--build] [--reuse-build] [--keep]");
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}`);
   }
@@ -179,6 +180,16 @@ async function main() {
       } finally {
         await db.$disconnect();
       }
+    }
+  }
+
+  if (want("10")) {
+    const target = await newDatabase(baseUrl, "bench_anki");
+    const db = createDb(target);
+    try {
+      emit(await ankiFigures(db, target.kind, options.quick));
+    } finally {
+      await db.$disconnect();
     }
   }
 

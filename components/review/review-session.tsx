@@ -13,6 +13,8 @@ import { SessionSummary } from "./session-summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
+const INSTRUCTION = { choice: "Choose the answer", cloze: "Fill the gap", basic: "Recall the answer" } as const;
+
 export function ReviewSession({ initial, scope, topics }: { initial: SessionPayload; scope: SessionScope; topics: StudyTopic[] }) {
   const { session, card, error, pending, tally, reload, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
   const practice = scope.study?.kind === "topic" && !scope.study.reschedule;
@@ -75,10 +77,15 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
       {error && <p className="alert" role="alert">{error}</p>}
       {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
       <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
-        <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
+        <p className="muted small">{INSTRUCTION[card.kind]}</p>
         <p className="review-prompt" data-testid="prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
         </p>
+        {card.kind === "basic" && revealed && (
+          <p className="review-answer" data-testid="basic-answer">
+            <mark className="cloze-answer">{card.answer}</mark>
+          </p>
+        )}
         {card.kind === "choice" && <ChoiceOptions card={card} picked={picked} revealed={revealed} onPick={(i) => reveal(i)} />}
         {revealed && (
           <div className="review-source" data-testid="source">
@@ -87,8 +94,12 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
                 {right ? "Right!" : `Not quite: the answer is ${card.answer}.`}
               </p>
             )}
-            <p className="small muted">{card.topicTitle ? <>From “{card.topicTitle}”:</> : "From the document:"}</p>
-            <blockquote>{card.source}</blockquote>
+            {card.source && (
+              <>
+                <p className="small muted">{card.topicTitle ? <>From “{card.topicTitle}”:</> : "From the document:"}</p>
+                <blockquote>{card.source}</blockquote>
+              </>
+            )}
           </div>
         )}
       </article>

@@ -1,4 +1,5 @@
 import { Busy, Conflict, Invalid, NotFound, type DomainError } from "../db/runtime/errors";
+import type { AnkiPackageErrorCode } from "../anki/errors";
 import type { DocumentErrorCode } from "../documents/errors";
 import type { GeneratorErrorCode } from "../generator/errors";
 
@@ -33,4 +34,9 @@ export const generatorStatus: Record<GeneratorErrorCode, number> = { EMPTY: 400,
 /** A file Keypoint cannot read: not a format it reads, too large, damaged, locked or without text. */
 export const documentStatus: Record<DocumentErrorCode, number> = {
   UNSUPPORTED_FORMAT: 415, FORMAT_MISMATCH: 415, NOT_TEXT: 415, TOO_LARGE: 413, DAMAGED: 422, PASSWORD: 422, NO_TEXT: 422, EMPTY: 400,
+};
+
+/** An Anki package Keypoint will not import: too large, locked, damaged, not Anki's, from a newer Anki, empty. */
+export const ankiPackageStatus: Record<AnkiPackageErrorCode, number> = {
+  TOO_LARGE: 413, TOO_LARGE_EXPANDED: 413, ENCRYPTED: 422, DAMAGED: 422, NOT_ANKI: 415, FUTURE_VERSION: 422, EMPTY: 422,
 };

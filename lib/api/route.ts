@@ -3,8 +3,9 @@ import { appEnv } from "../config/env";
 import { asDomainError } from "../db/runtime/errors";
 import { DocumentError } from "../documents/errors";
 import { GeneratorError } from "../generator/errors";
+import { AnkiPackageError } from "../anki/errors";
 import { wellFormedStrings } from "../validation/well-formed";
-import { ApiError, badRequest, documentStatus, domainStatus, generatorStatus } from "./errors";
+import { ApiError, ankiPackageStatus, badRequest, documentStatus, domainStatus, generatorStatus } from "./errors";
 import { requireSameOrigin } from "./same-origin";
 
 export function json(data: unknown, status = 200): Response {
@@ -26,6 +27,7 @@ export function errorResponse(error: unknown): Response {
     return response;
   }
   if (error instanceof GeneratorError) return json({ error: { code: `DOCUMENT_${error.code}`, message: error.message } }, generatorStatus[error.code]);
+  if (error instanceof AnkiPackageError) return json({ error: { code: `ANKI_${error.code}`, message: error.message } }, ankiPackageStatus[error.code]);
   if (error instanceof DocumentError) return json({ error: { code: `DOCUMENT_${error.code}`, message: error.message } }, documentStatus[error.code]);
   console.error("Unhandled error in route", error);
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." } }, 500);

@@ -97,7 +97,7 @@ function candidatesFor(card: QuizCard, pool: readonly QuizCard[], random: Random
   const options = ownOptions(card, random) ?? poolOptions(card, kind, pool, random);
   if (options) out.push({ ...base, type: "choice", options });
   const words = card.answer.trim().split(/\s+/).length;
-  if (card.kind === "cloze" && (words <= MAX_TYPED_WORDS || !options)) out.push({ ...base, type: "typed", options: null });
+  if (card.kind !== "choice" && (words <= MAX_TYPED_WORDS || !options)) out.push({ ...base, type: "typed", options: null });
   const statement = trueFalse(card, kind, random);
   if (statement) out.push(statement);
   if (out.length === 0) out.push({ ...base, type: "typed", options: null });

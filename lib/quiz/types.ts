@@ -5,8 +5,8 @@ export type QuestionType = "choice" | "typed" | "truefalse";
 /** A card as the quiz needs it (the user's own edits already applied). */
 export interface QuizCard {
   id: string;
-  kind: "cloze" | "choice";
-  /** Contains exactly one "[...]" gap. */
+  kind: "cloze" | "choice" | "basic";
+  /** Cloze and choice: contains exactly one "[...]" gap. Basic: a question. */
   prompt: string;
   answer: string;
   options: string[] | null;

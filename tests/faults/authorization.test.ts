@@ -142,6 +142,7 @@ it("refuses a second user every route on the first user's data, and changes noth
   add("grade a shared card as Alice's topic", () =>
     bob.post("/api/review/grade", { cardId: defaultCard.id, rating: 3, clientRequestId: randomUUID(), study: { kind: "topic", topicId: topic.id, reschedule: false } }),
   );
+  add("export Alice's document to Anki", () => bob.get(`/api/anki/export?document=${docId}&history=1`));
   if (quizIds.length) {
     add("quiz Alice's document", () => bob.post("/api/quiz", { documentId: docId, topicId: null, count: 5 }));
     add("quiz Alice's topic", () => bob.post("/api/quiz", { documentId: docId, topicId: topic.id, count: 5 }));

@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { strToU8, zipSync } from "fflate";
+import { buildPackage, markEncrypted } from "../../lib/anki/fixtures/build-package";
 import { discoverApiRoutes } from "./api-routes";
 import { Client, PASSWORD, signedInClient, type Reply, seededAppServer } from "./app-server";
 
@@ -301,6 +303,20 @@ function table(): Case[] {
       { name: "review-missed on an unfinished quiz", method: "POST", path: `/api/quiz/${quizId}/review-missed` },
     );
   }
+  // Anki packages that must be refused with one sentence before anything is imported.
+  const anki = (label: string, content: string | Uint8Array) => ({ ...fileUpload(`anki import ${label}`, "deck.apkg", "application/octet-stream", content), path: "/api/anki/import" });
+  cases.push(
+    ...malformedJson("anki import", "POST", "/api/anki/import"),
+    anki("not a zip", "just some text"),
+    anki("empty file", ""),
+    anki("password-protected", markEncrypted(buildPackage({ notes: [] }, "anki21"))),
+    anki("zip without a collection", zipSync({ "notes.txt": strToU8("hello") })),
+    anki("future package version", buildPackage({ notes: [], metaVersion: 9 }, "anki21b")),
+    ...["has%20space", big(65), "..%2F..%2Fetc", "c0000000000000000000notreal"].map((id, i) => ({ name: `anki import status bad id ${i}`, method: "GET", path: `/api/anki/import/${id}` })),
+    { name: "anki export bad document id", method: "GET", path: "/api/anki/export?document=bad%20id" },
+    { name: "anki export unknown document", method: "GET", path: "/api/anki/export?document=c0000000000000000000notreal" },
+    { name: "anki export bad history flag", method: "GET", path: "/api/anki/export?history=yes" },
+  );
   for (const route of discoverApiRoutes().filter((r) => r.pattern.startsWith("/api/export/"))) {
     cases.push(
       { name: `export ${route.pattern} POST`, method: "POST", path: route.pattern, body: {} },

@@ -1,3 +1,4 @@
+import { AnkiExportLinks } from "@/components/documents/anki-export-links";
 import { ChartCard } from "@/components/stats/chart-card";
 import { StatsFilters } from "@/components/stats/stats-filters";
 import { STATS_CHARTS, type StatsScope } from "@/components/stats/stats-charts";
@@ -54,7 +55,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
 
       <section className="card stats-export" aria-label="Export">
         <h2>Export</h2>
-        <p className="muted small">Your full history as CSV: the review log in the layout the FSRS optimizer reads, and every card with its state.</p>
+        <p className="muted small">
+          Your full history as CSV: the review log in the layout the FSRS optimizer reads, and every card with its state. Or all your
+          decks as an Anki package, to study them in Anki.
+        </p>
         <div className="row">
           <a className="button" href="/api/export/reviews" download data-testid="export-reviews">
             Review history (CSV)
@@ -62,6 +66,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <a className="button" href="/api/export/cards" download data-testid="export-cards">
             Cards (CSV)
           </a>
+          <AnkiExportLinks />
         </div>
       </section>
     </div>

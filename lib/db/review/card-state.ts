@@ -106,3 +106,23 @@ export function makeDueNow(userId: string, cardIds: readonly string[], now: Date
     UPDATE "CardState" SET "due" = ${now}, "version" = "version" + 1, "updatedAt" = ${now}
     WHERE "userId" = ${userId} AND "cardId" IN (${sqlList(cardIds)}) AND "suspended" = ${false} AND "due" > ${now}`);
 }
+
+/** Imported states (an Anki import's staging rows), many per statement. */
+export function insertImportedStates(
+  states: readonly { id: string; userId: string; cardId: string; documentId: string; memory: CardMemory; suspended: boolean; now: Date }[],
+): Statement<number> {
+  const values = states.map((s) => sql`(${s.id}, ${s.userId}, ${s.cardId}, ${s.documentId}, ${memoryValues(s.memory)}, ${s.suspended}, ${0}, ${s.now})`);
+  return changes(sql`
+    INSERT INTO "CardState" ("id", "userId", "cardId", "documentId", ${MEMORY_COLUMNS}, "suspended", "version", "updatedAt")
+    VALUES ${joinSql(values, ", ")}`);
+}
+
+/** Hands every state of one user (an import's staging user) to another. */
+export function handOverStates(fromUserId: string, toUserId: string): Statement<number> {
+  return changes(sql`UPDATE "CardState" SET "userId" = ${toUserId} WHERE "userId" = ${fromUserId}`);
+}
+
+/** Moves states from one document to another (an import merged into the deck it came from before). */
+export function moveStatesToDocument(fromDocumentId: string, toDocumentId: string): Statement<number> {
+  return changes(sql`UPDATE "CardState" SET "documentId" = ${toDocumentId} WHERE "documentId" = ${fromDocumentId}`);
+}

@@ -1,10 +1,18 @@
 import { rows, sql, sqlList, type Statement } from "../runtime/sql";
 
+/** How a card asks: a gap to fill (cloze), options to choose from (choice), or a question and its answer (basic, from Anki). */
+export type CardKind = "cloze" | "choice" | "basic";
+
+/** The kind of a stored Card row (CLOZE, CHOICE, BASIC). */
+export function cardKind(stored: string): CardKind {
+  return stored === "CHOICE" ? "choice" : stored === "BASIC" ? "basic" : "cloze";
+}
+
 /** A card as one user sees it: their own edits (if any) over the shared card. */
 export interface CardView {
   id: string;
   documentId: string;
-  kind: "cloze" | "choice";
+  kind: CardKind;
   prompt: string;
   answer: string;
   options: string[] | null;
@@ -48,7 +56,7 @@ export function toCardView(card: CardRow, edits?: CardEdits | null): CardView {
   return {
     id: card.id,
     documentId: card.documentId,
-    kind: card.kind === "CHOICE" ? "choice" : "cloze",
+    kind: cardKind(card.kind),
     prompt: edits?.customPrompt ?? card.prompt,
     answer: edits?.customAnswer ?? card.answer,
     options: options ? (JSON.parse(options) as string[]) : null,

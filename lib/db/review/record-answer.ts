@@ -20,7 +20,7 @@ import {
 import { Conflict, NotFound } from "../runtime/errors";
 import { newId } from "../runtime/ids";
 import { isDatabaseBusy, isUniqueViolation } from "../runtime/transient-errors";
-import { changes, exec, firstRow, readDate, readOptionalDate, sql, type Steps } from "../runtime/sql";
+import { changes, exec, firstRow, joinSql, rawSql, readDate, readOptionalDate, sql, type Sql, type Statement, type Steps } from "../runtime/sql";
 import { insertCardState, restoreCardState, updateCardState } from "./card-state";
 import type { AnswerContext, StoredLog } from "./store";
 
@@ -82,23 +82,40 @@ export function* recordAnswer(answer: Answer, context: Pick<AnswerContext, "docu
   return yield* insertReviewLog(answer, log);
 }
 
-function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog> {
-  const id = newId();
-  const durationMs = Math.min(Math.max(0, Math.round(answer.durationMs)), MAX_DURATION_MS);
-  const quiz = answer.quiz ?? null;
-  yield* exec(
-    changes(sql`
-    INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
+const LOG_COLUMNS = rawSql(`"id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
       "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays", "prevScheduledDays", "prevLearningSteps",
       "prevReps", "prevLapses", "prevLastReview", "state", "due", "stability", "difficulty", "scheduledDays",
-      "quizAttemptId", "quizAnswer", "correct")
-    VALUES (${id}, ${answer.userId}, ${answer.cardId}, ${answer.clientRequestId}, ${answer.mode}, ${log.rating}, ${log.reviewedAt}, ${durationMs},
+      "quizAttemptId", "quizAnswer", "correct"`);
+
+type LoggedAnswer = Pick<Answer, "userId" | "cardId" | "clientRequestId" | "mode" | "durationMs" | "quiz">;
+
+function logValues(id: string, answer: LoggedAnswer, log: ReviewLogFields): Sql {
+  const durationMs = Math.min(Math.max(0, Math.round(answer.durationMs)), MAX_DURATION_MS);
+  const quiz = answer.quiz ?? null;
+  return sql`(${id}, ${answer.userId}, ${answer.cardId}, ${answer.clientRequestId}, ${answer.mode}, ${log.rating}, ${log.reviewedAt}, ${durationMs},
       ${log.retrievability}, ${log.prevState}, ${log.prevDue}, ${log.prevStability}, ${log.prevDifficulty}, ${log.prevElapsedDays},
       ${log.prevScheduledDays}, ${log.prevLearningSteps}, ${log.prevReps}, ${log.prevLapses}, ${log.prevLastReview}, ${log.state},
       ${log.due}, ${log.stability}, ${log.difficulty}, ${log.scheduledDays},
-      ${quiz?.attemptId ?? null}, ${quiz?.answer ?? null}, ${quiz?.correct ?? null})`),
-  );
+      ${quiz?.attemptId ?? null}, ${quiz?.answer ?? null}, ${quiz?.correct ?? null})`;
+}
+
+function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog> {
+  const id = newId();
+  yield* exec(changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${logValues(id, answer, log)}`));
   return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt };
+}
+
+/**
+ * An imported history (an Anki review log replayed through the scheduler), many answers per
+ * statement: the same columns as an answer given here, with the request id naming its origin.
+ */
+export function insertImportedLogs(logs: readonly { answer: LoggedAnswer; log: ReviewLogFields }[]): Statement<number> {
+  return changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${joinSql(logs.map(({ answer, log }) => logValues(newId(), answer, log)), ", ")}`);
+}
+
+/** Hands every answer of one user (an import's staging user) to another. */
+export function handOverLogs(fromUserId: string, toUserId: string): Statement<number> {
+  return changes(sql`UPDATE "ReviewLog" SET "userId" = ${toUserId} WHERE "userId" = ${fromUserId}`);
 }
 
 /** A ReviewLog row with what undoing it needs: the memory before the answer and the result it wrote. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DeckActions } from "@/components/documents/deck-actions";
 import { DeckOptionsForm } from "@/components/documents/deck-options-form";
 import { SavedImportNote } from "@/components/documents/saved-import";
+import { AnkiExportLinks } from "@/components/documents/anki-export-links";
 import { TopicQuizList, type TopicRow } from "@/components/quiz/topic-quiz-list";
 import { NotFound } from "@/lib/db/runtime/errors";
 import { requirePageUser } from "@/lib/auth/session";
@@ -62,6 +63,7 @@ export default async function DocumentPage({ params }: Props) {
           <Link className="button" href={`/cards?document=${document.id}`} data-testid="browse-deck">
             Browse its {footprint.cards} cards
           </Link>
+          <AnkiExportLinks documentId={document.id} />
         </div>
       </header>
       <section id="topics" aria-labelledby="topics-heading" className="card stack">
