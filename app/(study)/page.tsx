@@ -1,15 +1,23 @@
 import Link from "next/link";
+import { FirstRun } from "@/components/home/first-run";
+import { Landing } from "@/components/home/landing";
 import { DeckCard } from "@/components/ui/deck-card";
-import { requirePageUser } from "@/lib/auth/session";
+import { currentUser, type SignedInUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
 import { listDecks } from "@/lib/db/documents/decks";
+import { sampleCard } from "@/lib/db/documents/sample-deck";
 import { countDue } from "@/lib/db/review/study-session";
 import { now } from "@/lib/time/clock";
 
-export const metadata = { title: "Your decks" };
+export const metadata = { title: { absolute: "Keypoint: remember what you read" } };
 
 export default async function HomePage() {
-  const user = await requirePageUser("/");
+  const user = await currentUser();
+  if (!user) return <Landing card={await sampleCard(db())} />;
+  return <Decks user={user} />;
+}
+
+async function Decks({ user }: { user: SignedInUser }) {
   const at = now();
   const decks = await listDecks(db(), user.id);
   const [totalDue, ...dueByDeck] = await Promise.all([
@@ -22,18 +30,25 @@ export default async function HomePage() {
         <div>
           <h1>Welcome{user.name ? `, ${user.name}` : ""}</h1>
           <p className="muted">
-            {totalDue > 0 ? `${totalDue} cards are ready for you today.` : "Nothing due right now. Add a document or come back tomorrow."}
+            {decks.length === 0
+              ? "You have no decks yet."
+              : totalDue > 0
+                ? `${totalDue} cards are ready for you today.`
+                : "Nothing due right now. Add a document or come back tomorrow."}
           </p>
         </div>
-        <div className="row">
-          <Link className="button primary" href="/review" data-testid="review-all">
-            Review ({totalDue} due)
-          </Link>
-          <Link className="button" href="/documents/new">
-            Add document
-          </Link>
-        </div>
+        {decks.length > 0 && (
+          <div className="row">
+            <Link className="button primary" href="/review" data-testid="review-all">
+              Review ({totalDue} due)
+            </Link>
+            <Link className="button" href="/documents/new">
+              Add document
+            </Link>
+          </div>
+        )}
       </section>
+      {decks.length === 0 && <FirstRun />}
       <section aria-label="Decks" className="deck-grid">
         {decks.map((deck, index) => (
           <DeckCard key={deck.id} deck={deck} due={dueByDeck[index]} />

@@ -7,7 +7,7 @@ import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
 import type { SessionPayload } from "./review-api";
 import { reviewKeyAction } from "./review-keys";
-import { suggestedRating } from "./review-queue";
+import { sessionProgress, suggestedRating } from "./review-queue";
 import { SessionSummary } from "./session-summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
@@ -21,8 +21,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   const revealed = shown !== null && shown.cardId === card?.id;
   const picked = revealed ? shown.picked : null;
   const suggested = suggestedRating(card, picked);
-  const remaining = session.counts.new + session.counts.learning + session.counts.review;
-  const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
+  const progress = sessionProgress(tally, session.counts);
 
   const reveal = (option: number | null = null) => card && setShown({ cardId: card.id, picked: option });
   const gradeShown = (rating: Rating) => {

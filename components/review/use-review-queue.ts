@@ -1,10 +1,9 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
 import { RequestFailed, newRequestId, reviewApi, type SessionPayload } from "./review-api";
-import { afterAnswer, withCurrentFirst, withEditedCard } from "./review-queue";
-import type { SessionTally } from "./session-summary";
+import { afterAnswer, emptyTally, restoredTally, storedTally, tallyKey, withCurrentFirst, withEditedCard, type SessionTally } from "./review-queue";
 
 type Answered = { reviewLogId: string; cardId: string; correct: boolean };
 
@@ -24,7 +23,8 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
   const [session, setSession] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
-  const [tally, setTally] = useState<SessionTally>({ reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 });
+  const [tally, setTally] = useState<SessionTally>(emptyTally);
+  const tallyRestored = useRef(false);
   const [canUndo, setCanUndo] = useState(false);
   // A ref, not state: an undo pressed while the answer is still being saved must see it once saved.
   const answered = useRef<Answered[]>([]);
@@ -39,6 +39,16 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
     currentId.current = card?.id;
     shownAt.current = Date.now();
   }, [card?.id]);
+
+  // Today's progress survives a reload: the tally is kept in this tab for the study day.
+  useEffect(() => {
+    if (!tallyRestored.current) {
+      tallyRestored.current = true;
+      setTally(restoredTally(sessionStorage.getItem(tallyKey(deck)), initial.dayStart));
+      return;
+    }
+    sessionStorage.setItem(tallyKey(deck), storedTally(tally, initial.dayStart));
+  }, [tally, deck, initial.dayStart]);
 
   /** Requests run one after another, in the order the user acted. */
   const enqueue = useCallback(<T,>(task: () => Promise<T>) => {
@@ -69,7 +79,7 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
       const answeredAt = Date.now();
       setTally((t) => ({ reviewed: t.reviewed + 1, correct: t.correct + passed, startedAt: t.startedAt || shownAt.current, lastAnswerAt: answeredAt }));
       answering.current.add(graded.id);
-      setSession(afterAnswer);
+      setSession((s) => afterAnswer(s, rating));
       enqueue(() => reviewApi.grade(body, deck))
         .then(({ result, session: fresh }) => {
           answering.current.delete(graded.id);

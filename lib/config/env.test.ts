@@ -27,4 +27,11 @@ describe("settings", () => {
     );
     expect(() => loadEnv({ DATABASE_URL: "mysql://x" }, tmp())).toThrow('DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL)');
   });
+
+  it("turn on email password resets only with an smtp:// or smtps:// URL", () => {
+    const secret = { NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(loadEnv(secret, tmp()).mail).toBeNull();
+    expect(loadEnv({ ...secret, KEYPOINT_SMTP_URL: "smtp://127.0.0.1:2525" }, tmp()).mail).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: "Keypoint <keypoint@localhost>" });
+    expect(() => loadEnv({ ...secret, KEYPOINT_SMTP_URL: "http://mail.example.com" }, tmp())).toThrow(/KEYPOINT_SMTP_URL must look like smtp:/);
+  });
 });

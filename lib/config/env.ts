@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   KEYPOINT_DATA_DIR: z.string().default("data"),
   KEYPOINT_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
   KEYPOINT_TRUST_PROXY: z.enum(["0", "1"], { error: 'KEYPOINT_TRUST_PROXY must be "0" or "1"' }).default("0"),
+  KEYPOINT_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "KEYPOINT_SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://)" })
+    .optional(),
+  KEYPOINT_MAIL_FROM: z.string().min(3).default("Keypoint <keypoint@localhost>"),
 });
 
 export interface AppEnv {
@@ -23,6 +27,8 @@ export interface AppEnv {
   testHooks: boolean;
   /** Behind a reverse proxy that sets X-Forwarded-For: trust its first entry. */
   trustProxy: boolean;
+  /** Where "Forgot password" sends its links; null: no email, resets go through `npm run reset-password`. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** Reads and validates the environment once; throws one readable message per wrong setting. */
@@ -42,6 +48,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     dataDir,
     testHooks: env.KEYPOINT_TEST_HOOKS === "1",
     trustProxy: env.KEYPOINT_TRUST_PROXY === "1",
+    mail: env.KEYPOINT_SMTP_URL ? { smtpUrl: env.KEYPOINT_SMTP_URL, from: env.KEYPOINT_MAIL_FROM } : null,
   };
 }
 

@@ -2,20 +2,25 @@ import { NotFound } from "../runtime/errors";
 import { sqlOf, type Db } from "../runtime/client";
 import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
 
-/** Documents a user may see: the bundled decks and their own. */
-export function visibleDocumentsWhere(userId: string) {
-  return { OR: [{ ownerId: userId }, { ownerId: null }] };
+/**
+ * Documents a user may see: their own, and the bundled sample deck once they took it
+ * (a new account starts with no deck; the first-run page offers the sample).
+ */
+export async function visibleDocumentsWhere(db: Db, userId: string) {
+  const viewer = await db.user.findUnique({ where: { id: userId }, select: { sampleDeckAddedAt: true } });
+  return viewer?.sampleDeckAddedAt ? { OR: [{ ownerId: userId }, { ownerId: null }] } : { ownerId: userId };
 }
 
 /** The same in plain SQL, on the Document table or its alias `d`. */
 export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
   const d = rawSql(table);
-  return sql`(${d}"ownerId" = ${userId} OR ${d}"ownerId" IS NULL)`;
+  const tookSample = sql`EXISTS (SELECT 1 FROM "User" viewer WHERE viewer."id" = ${userId} AND viewer."sampleDeckAddedAt" IS NOT NULL)`;
+  return sql`(${d}"ownerId" = ${userId} OR (${d}"ownerId" IS NULL AND ${tookSample}))`;
 }
 
 export async function listDecks(db: Db, userId: string) {
   const documents = await db.document.findMany({
-    where: visibleDocumentsWhere(userId),
+    where: await visibleDocumentsWhere(db, userId),
     orderBy: [{ builtinKey: "asc" }, { createdAt: "desc" }],
     select: {
       id: true,
@@ -39,8 +44,8 @@ export async function listDecks(db: Db, userId: string) {
 export type DeckSummary = Awaited<ReturnType<typeof listDecks>>[number];
 
 /** A document the user may see, or null (also for ids that exist but belong to someone else). */
-export function findVisibleDocument(db: Db, userId: string, documentId: string) {
-  return db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) } });
+export async function findVisibleDocument(db: Db, userId: string, documentId: string) {
+  return db.document.findFirst({ where: { id: documentId, ...(await visibleDocumentsWhere(db, userId)) } });
 }
 
 /** A bundled deck's title, or null: a page title never shows a user's own document's title. */

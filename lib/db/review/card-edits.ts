@@ -17,7 +17,7 @@ export interface CardEdit {
  * the edit lives on the user's CardState, so their review history is untouched.
  */
 export async function editCard(db: Db, userId: string, cardId: string, edit: CardEdit, now: Date): Promise<CardView & { suspended: boolean }> {
-  const card = await db.card.findFirst({ where: { id: cardId, document: visibleDocumentsWhere(userId) }, select: CARD_VIEW_SELECT });
+  const card = await db.card.findFirst({ where: { id: cardId, document: await visibleDocumentsWhere(db, userId) }, select: CARD_VIEW_SELECT });
   if (!card) throw new NotFound("Card");
   const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
   const before = toCardView(card, current);

@@ -16,6 +16,7 @@ import {
   type SessionCard,
   type StudyUser,
 } from "../../scheduler";
+import { seededRandom, shuffle } from "../../quiz/random";
 import { cardViews, type CardView } from "./card-view";
 import { sqlOf, type Db } from "../runtime/client";
 import { documentVisibleTo } from "../documents/decks";
@@ -44,6 +45,8 @@ export interface StudySessionView {
   learningLaterToday: { count: number; nextDue: Date | null };
   /** When nothing is left: how many cards fall due by the end of tomorrow's study day. */
   dueTomorrow: number;
+  /** When today's study day began: the browser keeps the session's progress for that day. */
+  dayStart: Date;
 }
 
 /**
@@ -170,10 +173,20 @@ export async function loadStudySession(db: Db, user: StudyUser, now: Date, optio
     const card = cardById.get(entry.cardId);
     if (!card) return [];
     const memory = memories.get(entry.cardId) ?? newCardMemory(now);
-    return [{ ...card, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
+    // Options in a new order at each showing: the generator lists numbers in order, and a
+    // position remembered from last time is not recall.
+    const options = card.options && shuffle(card.options, seededRandom(`${card.id}:${memory.reps}`));
+    return [{ ...card, options, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
   });
   const dueTomorrow = session.queue.length ? 0 : dueByTomorrowEnd + Math.min(newAvailable, user.dailyNewLimit);
-  return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
+  return {
+    cards: views,
+    counts: session.counts,
+    backlogBeyondLimit: session.backlogBeyondLimit,
+    learningLaterToday: session.learningLaterToday,
+    dueTomorrow,
+    dayStart: session.dayStart,
+  };
 }
 
 /** "Review (N due)": what a session would hold right now. */

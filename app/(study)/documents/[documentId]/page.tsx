@@ -44,7 +44,7 @@ export default async function DocumentPage({ params }: Props) {
     <div className="stack document-page">
       <header className="stack document-head">
         <p className="small muted">
-          <Link href="/">Decks</Link> / {document.builtin ? "Default deck" : "Your document"}
+          <Link href="/">Decks</Link> / {document.builtin ? "Sample deck" : "Your document"}
         </p>
         <h1>{document.title}</h1>
         {document.summary && <p className="document-summary">{document.summary}</p>}
