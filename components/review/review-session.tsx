@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
@@ -17,6 +17,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
+  const cardRef = useRef<HTMLElement>(null);
 
   const revealed = shown !== null && shown.cardId === card?.id;
   const picked = revealed ? shown.picked : null;
@@ -24,6 +25,10 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   const progress = sessionProgress(tally, session.counts);
 
   const reveal = (option: number | null = null) => card && setShown({ cardId: card.id, picked: option });
+  // On a small screen a long prompt can push the answer below the grade buttons: bring it into view.
+  useEffect(() => {
+    if (revealed) cardRef.current?.querySelector(".cloze-answer, .choice.right")?.scrollIntoView({ block: "nearest" });
+  }, [revealed, card?.id]);
   const gradeShown = (rating: Rating) => {
     if (!card || !revealed) return;
     grade(rating, card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : rating > 1);
@@ -69,7 +74,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </div>
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
-      <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
+      <article ref={cardRef} className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
         <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
         <p className="review-prompt" data-testid="prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
@@ -104,7 +109,9 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         <button type="button" className="button quiet" onClick={suspend}>
           Suspend card
         </button>
-        <span className="muted">Space shows the answer, then 1–4 grade it.</span>
+        <span className="muted keyboard-hint">
+          Space shows the answer, then 1–4 grade it. <kbd>?</kbd> lists every key.
+        </span>
       </div>
       {editing && <CardEditor card={card} onClose={() => setEditing(false)} onSaved={(saved) => { applyEdit(saved); setEditing(false); }} />}
     </div>
