@@ -25,12 +25,10 @@ export function Landing({ card }: { card: LandingCard | null }) {
           <Link className="button" href="/sign-up">
             Create an account
           </Link>
-          <Link className="button quiet" href="/sign-in">
-            Sign in
-          </Link>
         </div>
         <p className="muted small">
-          Free and private: your documents stay on this server. <Link href="/help">How Keypoint works</Link>
+          Already have an account? <Link href="/sign-in">Sign in</Link>. Your documents stay on this server.{" "}
+          <Link href="/help">How Keypoint works</Link>
         </p>
       </section>
       {card && <SampleCard {...card} />}

@@ -7,14 +7,14 @@ import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
  * (a new account starts with no deck; the first-run page offers the sample).
  */
 export async function visibleDocumentsWhere(db: Db, userId: string) {
-  const viewer = await db.user.findUnique({ where: { id: userId }, select: { sampleDeckAddedAt: true } });
-  return viewer?.sampleDeckAddedAt ? { OR: [{ ownerId: userId }, { ownerId: null }] } : { ownerId: userId };
+  const tookSample = await db.sampleDeckChoice.findUnique({ where: { userId } });
+  return tookSample ? { OR: [{ ownerId: userId }, { ownerId: null }] } : { ownerId: userId };
 }
 
 /** The same in plain SQL, on the Document table or its alias `d`. */
 export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
   const d = rawSql(table);
-  const tookSample = sql`EXISTS (SELECT 1 FROM "User" viewer WHERE viewer."id" = ${userId} AND viewer."sampleDeckAddedAt" IS NOT NULL)`;
+  const tookSample = sql`EXISTS (SELECT 1 FROM "SampleDeckChoice" choice WHERE choice."userId" = ${userId})`;
   return sql`(${d}"ownerId" = ${userId} OR (${d}"ownerId" IS NULL AND ${tookSample}))`;
 }
 

@@ -10,7 +10,8 @@ import { NotFound } from "../runtime/errors";
 export async function chooseSampleDeck(db: Db, userId: string, taken: boolean, now: Date): Promise<string> {
   const deck = await db.document.findUnique({ where: { builtinKey: DEFAULT_DECK_KEY }, select: { id: true } });
   if (!deck) throw new NotFound("Sample deck");
-  await db.user.update({ where: { id: userId }, data: { sampleDeckAddedAt: taken ? now : null } });
+  if (taken) await db.sampleDeckChoice.upsert({ where: { userId }, create: { userId, addedAt: now }, update: {} });
+  else await db.sampleDeckChoice.deleteMany({ where: { userId } });
   return deck.id;
 }
 

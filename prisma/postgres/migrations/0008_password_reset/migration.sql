@@ -1,5 +1,10 @@
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "sampleDeckAddedAt" TIMESTAMP(3);
+-- CreateTable
+CREATE TABLE "SampleDeckChoice" (
+    "userId" TEXT NOT NULL,
+    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SampleDeckChoice_pkey" PRIMARY KEY ("userId")
+);
 
 -- CreateTable
 CREATE TABLE "PasswordReset" (
@@ -20,7 +25,10 @@ CREATE UNIQUE INDEX "PasswordReset_tokenHash_key" ON "PasswordReset"("tokenHash"
 CREATE INDEX "PasswordReset_userId_idx" ON "PasswordReset"("userId");
 
 -- AddForeignKey
+ALTER TABLE "SampleDeckChoice" ADD CONSTRAINT "SampleDeckChoice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "PasswordReset" ADD CONSTRAINT "PasswordReset_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Accounts made before the sample deck became a choice keep it.
-UPDATE "User" SET "sampleDeckAddedAt" = "createdAt";
+INSERT INTO "SampleDeckChoice" ("userId", "addedAt") SELECT "id", "createdAt" FROM "User";

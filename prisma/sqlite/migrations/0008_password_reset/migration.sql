@@ -1,5 +1,9 @@
--- AlterTable
-ALTER TABLE "User" ADD COLUMN "sampleDeckAddedAt" DATETIME;
+-- CreateTable
+CREATE TABLE "SampleDeckChoice" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "addedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SampleDeckChoice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
 
 -- CreateTable
 CREATE TABLE "PasswordReset" (
@@ -19,4 +23,4 @@ CREATE UNIQUE INDEX "PasswordReset_tokenHash_key" ON "PasswordReset"("tokenHash"
 CREATE INDEX "PasswordReset_userId_idx" ON "PasswordReset"("userId");
 
 -- Accounts made before the sample deck became a choice keep it.
-UPDATE "User" SET "sampleDeckAddedAt" = "createdAt";
+INSERT INTO "SampleDeckChoice" ("userId", "addedAt") SELECT "id", "createdAt" FROM "User";
