@@ -89,6 +89,7 @@ it("refuses a second user every route on the first user's data, and changes noth
       add(`read Alice's quiz ${quizId}`, () => bob.get(`/api/quiz/${quizId}`));
       add(`read Alice's quiz page ${quizId}`, () => bob.get(`/quiz/${quizId}`));
       add(`answer Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/answer`, { questionIndex: 1, answer: "x", clientRequestId: randomUUID() }));
+      add(`mark Alice's quiz answer right ${quizId}`, () => bob.post(`/api/quiz/${quizId}/override`, { questionIndex: 0 }));
       add(`finish Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/finish`));
       add(`review the misses of Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/review-missed`));
       add(`discard Alice's quiz ${quizId}`, () => bob.request("DELETE", `/api/quiz/${quizId}`));
