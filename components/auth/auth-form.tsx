@@ -3,10 +3,10 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { SignInSchema, SignUpSchema } from "@/lib/validation/account";
 import { formErrorsOf, noErrors, type FormErrors } from "../ui/form-errors";
 import { TextField } from "../ui/text-field";
+import { useFormSubmit } from "../ui/use-form-submit";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -40,8 +40,7 @@ async function sampleDeckReview(): Promise<string> {
 
 export function AuthForm({ mode, callbackUrl, withSample = false }: { mode: Mode; callbackUrl?: string; withSample?: boolean }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmit();
   const returnTo = safeReturnPath(callbackUrl);
   const signingUp = mode === "sign-up";
   const keepSample = withSample ? "&sample=1" : "";
@@ -58,9 +57,7 @@ export function AuthForm({ mode, callbackUrl, withSample = false }: { mode: Mode
       setErrors(local);
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
-    try {
+    await run(async () => {
       if (signingUp) {
         const response = await fetch("/api/account", {
           method: "POST",
@@ -80,11 +77,7 @@ export function AuthForm({ mode, callbackUrl, withSample = false }: { mode: Mode
       }
       router.replace(withSample ? await sampleDeckReview() : returnTo);
       router.refresh();
-    } catch {
-      setErrors({ ...noErrors, message: "Keypoint could not be reached. Check your connection and try again." });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

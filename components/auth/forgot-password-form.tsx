@@ -2,20 +2,18 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formErrorsOf, noErrors, type FormErrors } from "../ui/form-errors";
+import { formErrorsOf } from "../ui/form-errors";
 import { TextField } from "../ui/text-field";
+import { useFormSubmit } from "../ui/use-form-submit";
 
 export function ForgotPasswordForm() {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, setErrors, busy, run } = useFormSubmit();
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    setBusy(true);
-    setErrors(noErrors);
-    try {
+    await run(async () => {
       const response = await fetch("/api/account/forgot-password", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -26,11 +24,7 @@ export function ForgotPasswordForm() {
         return;
       }
       setSent(((await response.json()) as { message: string }).message);
-    } catch {
-      setErrors({ ...noErrors, message: "Keypoint could not be reached. Check your connection and try again." });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

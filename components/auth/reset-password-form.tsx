@@ -2,15 +2,14 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { formErrorsOf, noErrors, type FormErrors } from "../ui/form-errors";
+import { formErrorsOf, noErrors } from "../ui/form-errors";
 import { TextField } from "../ui/text-field";
+import { useFormSubmit } from "../ui/use-form-submit";
 
 /** Sets the new password through the link, then signs this browser in with it. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmit();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,9 +19,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       setErrors({ ...noErrors, fields: { confirmPassword: "The two passwords differ." } });
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
-    try {
+    await run(async () => {
       const response = await fetch("/api/account/reset-password", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -35,11 +32,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       const signedIn = await signIn("credentials", { email, password: newPassword, redirect: false });
       router.replace(signedIn && !signedIn.error ? "/" : "/sign-in");
       router.refresh();
-    } catch {
-      setErrors({ ...noErrors, message: "Keypoint could not be reached. Check your connection and try again." });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
