@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { SignInSchema, SignUpSchema } from "@/lib/validation/account";
 import { formErrorsOf, noErrors, type FormErrors } from "../ui/form-errors";
 import { TextField } from "../ui/text-field";
@@ -11,11 +12,6 @@ import { useFormSubmit } from "../ui/use-form-submit";
 type Mode = "sign-in" | "sign-up";
 
 const FIELDS = ["name", "email", "password"] as const;
-
-/** Only same-site paths: a crafted callbackUrl must not send people elsewhere. */
-function safeReturnPath(path: string | undefined): string {
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
 
 /** The form's own check, with the server's schema: each message beside its field before anything is sent. */
 function checkLocally(mode: Mode, values: Record<string, string | undefined>): FormErrors | null {
@@ -29,7 +25,6 @@ function checkLocally(mode: Mode, values: Record<string, string | undefined>): F
   return { message: Object.keys(fields).length ? null : parsed.error.issues[0]?.message ?? null, code: null, fields };
 }
 
-/** `withSample`: the visitor came from "Try with a sample deck"; once in, the sample deck is added and its review starts. */
 /** Adds the sample deck to the account just signed in to; where its review starts. */
 async function sampleDeckReview(): Promise<string> {
   const response = await fetch("/api/sample-deck", { method: "POST" });
@@ -38,6 +33,7 @@ async function sampleDeckReview(): Promise<string> {
   return `/review?deck=${encodeURIComponent(documentId)}`;
 }
 
+/** `withSample`: the visitor came from "Try with a sample deck"; once in, the sample deck is added and its review starts. */
 export function AuthForm({ mode, callbackUrl, withSample = false }: { mode: Mode; callbackUrl?: string; withSample?: boolean }) {
   const router = useRouter();
   const { errors, setErrors, busy, run } = useFormSubmit();
@@ -105,7 +101,7 @@ export function AuthForm({ mode, callbackUrl, withSample = false }: { mode: Mode
         autoComplete={signingUp ? "new-password" : "current-password"}
         required
         minLength={signingUp ? 8 : undefined}
-        hint={signingUp ? "At least 8 characters." : <Link href="/forgot-password">Forgot your password?</Link>}
+        hint={signingUp ? "At least 8 characters, and not one of the common passwords." : <Link href="/forgot-password">Forgot your password?</Link>}
         error={errors.fields.password}
       />
       <button className="button primary" type="submit" disabled={busy}>

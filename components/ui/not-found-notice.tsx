@@ -4,7 +4,7 @@ import Link from "next/link";
 export function NotFoundNotice({ signedIn }: { signedIn: boolean }) {
   return (
     <section className="card stack" data-testid="not-found">
-      <h1>This page does not exist</h1>
+      <h1>Page not found</h1>
       <p className="muted">The link may be mistyped, or the deck or quiz it pointed to has been deleted.</p>
       <div className="row">
         <Link className="button primary" href="/">

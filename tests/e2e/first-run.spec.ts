@@ -45,7 +45,7 @@ test("a new account has no deck until it takes the sample, and can put it away w
 
 test("an unknown page and a deck that is not there show the app's layout with a way home", async ({ page }) => {
   expect((await page.goto("/no/such/page"))?.status()).toBe(404);
-  await expect(page.getByTestId("not-found")).toContainText("This page does not exist");
+  await expect(page.getByTestId("not-found")).toContainText("Page not found");
   await expect(page.locator(".site-header .brand")).toBeVisible();
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page.getByTestId("landing")).toBeVisible();
