@@ -214,7 +214,11 @@ it("ends a session on the server at sign-out: a cookie kept from before is refus
     tried++;
     const asked = await holder.get("/api/auth/session");
     if (JSON.stringify(asked.body) !== "{}") wrong.push(`/api/auth/session: ${asked.text.slice(0, 120)}`);
-    for (const page of ["/", "/review", "/stats", "/account", "/settings", "/documents/new"]) {
+    // The home page shows the signed-out landing page, nothing of the account.
+    tried++;
+    const home = await copyOf(holder).get("/");
+    if (home.status !== 200 || !home.text.includes('data-testid="landing"') || home.text.includes(email)) wrong.push(`page /: ${home.status}, not the landing page`);
+    for (const page of ["/review", "/stats", "/account", "/settings", "/documents/new"]) {
       tried++;
       const reply = await copyOf(holder).get(page);
       if (reply.status !== 307 || !/\/sign-in\?callbackUrl=/.test(reply.headers.get("location") ?? "")) wrong.push(`page ${page}: ${reply.status}`);
