@@ -26,7 +26,7 @@ async function rawGrader(target: DatabaseTarget, now: Date): Promise<{ grade: Gr
   const stateSet = ["due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"];
   const sql = {
     applied: `SELECT "id", "cardId" FROM "ReviewLog" WHERE "userId" = $1 AND "clientRequestId" = $2`,
-    card: `SELECT c."documentId" FROM "Card" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = $1 AND (d."ownerId" = $2 OR d."ownerId" IS NULL)`,
+    card: `SELECT c."documentId" FROM "Card" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = $1 AND (d."ownerId" = $2 OR (d."ownerId" IS NULL AND EXISTS (SELECT 1 FROM "SampleDeckChoice" choice WHERE choice."userId" = $2)))`,
     state: `SELECT * FROM "CardState" WHERE "userId" = $1 AND "cardId" = $2`,
     today: `SELECT "prevState", COUNT(*) AS n FROM "ReviewLog" WHERE "userId" = $1 AND "mode" = 'REVIEW' AND "reviewedAt" >= $2 GROUP BY "prevState"`,
     update: `UPDATE "CardState" SET ${stateSet.map((c, i) => `"${c}" = $${i + 1}`).join(", ")}, "version" = "version" + 1, "updatedAt" = $11 WHERE "id" = $12 AND "version" = $13`,

@@ -12,6 +12,8 @@ export const quizApi = {
   discard: (attemptId: string) => callApi<{ quiz: { id: string; status: string } }>(base(attemptId), { method: "DELETE" }),
   answer: (attemptId: string, body: { questionIndex: number; answer: string; clientRequestId: string; durationMs: number }) =>
     callApi<{ result: QuizAnswerResult }>(`${base(attemptId)}/answer`, { method: "POST", body: JSON.stringify(body) }),
+  override: (attemptId: string, questionIndex: number) =>
+    callApi<{ result: QuizAnswerResult }>(`${base(attemptId)}/override`, { method: "POST", body: JSON.stringify({ questionIndex }) }),
   finish: (attemptId: string) => callApi<{ quiz: QuizView }>(`${base(attemptId)}/finish`, { method: "POST" }),
   reviewMissed: (attemptId: string) => callApi<ReviewMissedResult>(`${base(attemptId)}/review-missed`, { method: "POST" }),
 };

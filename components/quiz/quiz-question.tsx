@@ -129,12 +129,14 @@ function displayAnswer(type: PublicQuestion["type"], value: string): string {
 }
 
 /** The verdict after answering: what the user said, the right answer, and where it comes from. */
-export function QuizFeedback({ question, feedback }: { question: PublicQuestion; feedback: Feedback }) {
+export function QuizFeedback({ question, feedback, onMarkRight, pending = false }: { question: PublicQuestion; feedback: Feedback; onMarkRight?: () => void; pending?: boolean }) {
+  const canMarkRight = onMarkRight && question.type === "typed" && !feedback.correct && feedback.given.trim() !== "";
   return (
     <div className="stack quiz-feedback" data-testid="quiz-feedback" aria-live="polite">
       <p className={`verdict ${feedback.correct ? "right" : "wrong"}`} data-testid="verdict">
-        {feedback.correct ? "Correct" : "Not quite"}
+        {feedback.overridden ? "Counted as right" : feedback.correct ? "Correct" : "Not quite"}
       </p>
+      {feedback.overridden && <p className="small muted">You said your answer means the same; it counts as right.</p>}
       {question.type === "truefalse" ? (
         <blockquote className="quiz-statement">{question.prompt}</blockquote>
       ) : (
@@ -145,13 +147,21 @@ export function QuizFeedback({ question, feedback }: { question: PublicQuestion;
       <dl className="quiz-answers">
         <dt>Your answer</dt>
         <dd className={feedback.correct ? "right" : "wrong"} data-testid="your-answer">{displayAnswer(question.type, feedback.given)}</dd>
-        {!feedback.correct && (
+        {(!feedback.correct || feedback.overridden) && (
           <>
-            <dt>Right answer</dt>
+            <dt>{feedback.overridden ? "Expected" : "Right answer"}</dt>
             <dd className="right" data-testid="right-answer">{displayAnswer(question.type, feedback.answer)}</dd>
           </>
         )}
       </dl>
+      {canMarkRight && (
+        <p>
+          <button type="button" className="button" onClick={onMarkRight} disabled={pending} data-testid="mark-right">
+            I was right
+          </button>{" "}
+          <span className="small muted">if your answer says the same thing in other words.</span>
+        </p>
+      )}
       {question.type === "truefalse" && feedback.answer === "false" && normaliseAnswer(feedback.truth ?? "") !== normaliseAnswer(feedback.source) && (
         <p className="small">
           The document says: <strong>{feedback.truth}</strong>

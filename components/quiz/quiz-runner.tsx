@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { QuizView } from "@/lib/quiz";
+import type { QuizAnswerResult, QuizView } from "@/lib/quiz";
 import { useReviewKeys } from "../review/use-review-keys";
 import { QuizTitle } from "./quiz-title";
 import { RequestFailed, newRequestId, quizApi } from "./quiz-api";
@@ -54,6 +54,19 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
     }
   }, [quiz.id]);
 
+  /** A verdict from the server, on screen and in the quiz's counts. */
+  const showResult = useCallback((result: QuizAnswerResult) => {
+    const { given, correct, overridden, answer, truth, source } = result;
+    const answered = { given, correct, overridden, answer, truth, source };
+    setQuiz((q) => ({
+      ...q,
+      answeredCount: result.answeredCount,
+      correctCount: result.correctCount,
+      questions: q.questions.map((item) => (item.index === result.questionIndex ? { ...item, answered } : item)),
+    }));
+    setFeedback({ ...answered, schedule: result.schedule });
+  }, []);
+
   const submit = useCallback(
     async (answer: string) => {
       if (!question || feedback || pending) return;
@@ -66,22 +79,29 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
           clientRequestId: requestId.current,
           durationMs: Date.now() - shownAt.current,
         });
-        const answered = { given: result.given, correct: result.correct, answer: result.answer, truth: result.truth, source: result.source };
-        setQuiz((q) => ({
-          ...q,
-          answeredCount: result.answeredCount,
-          correctCount: result.correctCount,
-          questions: q.questions.map((item) => (item.index === question.index ? { ...item, answered } : item)),
-        }));
-        setFeedback({ ...answered, schedule: result.schedule });
+        showResult(result);
       } catch (failure) {
         setError(failure instanceof RequestFailed ? failure.message : "Your answer could not be sent. Please try again.");
       } finally {
         setPending(false);
       }
     },
-    [question, feedback, pending, quiz.id],
+    [question, feedback, pending, quiz.id, showResult],
   );
+
+  /** "I was right": the typed answer marked wrong counts as right. */
+  const markRight = useCallback(async () => {
+    if (!question || pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      showResult((await quizApi.override(quiz.id, question.index)).result);
+    } catch (failure) {
+      setError(failure instanceof RequestFailed ? failure.message : "Could not change the verdict. Please try again.");
+    } finally {
+      setPending(false);
+    }
+  }, [question, pending, quiz.id, showResult]);
 
   const next = useCallback(() => {
     if (!feedback || pending) return;
@@ -149,7 +169,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
         <section className="card quiz-card" data-testid="quiz-question" data-type={question.type} data-index={question.index}>
           {feedback ? (
             <>
-              <QuizFeedback question={question} feedback={feedback} />
+              <QuizFeedback question={question} feedback={feedback} onMarkRight={() => void markRight()} pending={pending} />
               <div className="row quiz-continue">
                 <button ref={continueButton} type="button" className="button primary" onClick={next} disabled={pending} data-testid="quiz-continue">
                   {isLast ? "See results" : "Next question"} <kbd>Enter</kbd>

@@ -1,19 +1,57 @@
 import { describe, expect, it } from "vitest";
+import type { Rating } from "@/lib/scheduler/ratings";
 import type { SessionPayload } from "./review-api";
-import { afterAnswer, suggestedRating, undoLabel, withCardBack, withCurrentFirst, withEditedCard } from "./review-queue";
+import { afterAnswer, emptyTally, restoredTally, sessionProgress, storedTally, suggestedRating, undoLabel, withCardBack, withCurrentFirst, withEditedCard } from "./review-queue";
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+/** What FSRS's default steps give: a new card comes back in 1, 5 or 10 minutes unless Easy; a review card only after Again. */
+const INTERVALS = {
+  new: { 1: MIN, 2: 5 * MIN, 3: 10 * MIN, 4: 3 * DAY },
+  learning: { 1: MIN, 2: 6 * MIN, 3: 10 * MIN, 4: 2 * DAY },
+  review: { 1: 10 * MIN, 2: 4 * DAY, 3: 9 * DAY, 4: 20 * DAY },
+};
+const intervalsFor = (queue: keyof typeof INTERVALS) =>
+  Object.fromEntries(Object.entries(INTERVALS[queue]).map(([rating, ms]) => [rating, { due: new Date(ms), label: "", ms }]));
 
 const card = (id: string, queue: "new" | "learning" | "review" = "review", extra: object = {}) =>
-  ({ id, queue, kind: "cloze", prompt: `${id} [...]`, answer: id, options: null, ...extra }) as unknown as SessionPayload["cards"][number];
+  ({ id, queue, kind: "cloze", prompt: `${id} [...]`, answer: id, options: null, intervals: intervalsFor(queue), ...extra }) as unknown as SessionPayload["cards"][number];
 
-const session = (ids: string[], counts = { new: 0, learning: 0, review: ids.length }) =>
-  ({ cards: ids.map((id) => card(id)), counts, backlogBeyondLimit: 0, learningLaterToday: { count: 0, nextDue: null }, dueTomorrow: 0 }) as SessionPayload;
+const DAY_START = new Date("2026-03-02T04:00:00Z");
+const session = (ids: string[], counts = { new: 0, learning: 0, review: ids.length }, queue: "new" | "learning" | "review" = "review") =>
+  ({ cards: ids.map((id) => card(id, queue)), counts, backlogBeyondLimit: 0, learningLaterToday: { count: 0, nextDue: null }, dueTomorrow: 0, dayStart: DAY_START }) as SessionPayload;
+
+const total = (s: SessionPayload) => s.counts.new + s.counts.learning + s.counts.review;
 
 describe("the review queue", () => {
   it("drops the answered card and counts it off its own queue", () => {
-    const next = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }));
+    const next = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3);
     expect(next.cards.map((c) => c.id)).toEqual(["b"]);
-    expect(next.counts.review).toBe(4);
-    expect(afterAnswer(session([], { new: 0, learning: 0, review: 0 })).cards).toEqual([]);
+    expect(next.counts).toEqual({ new: 0, learning: 0, review: 4 });
+    expect(afterAnswer(session([], { new: 0, learning: 0, review: 0 }), 3).cards).toEqual([]);
+  });
+
+  it("keeps a card answered Again in the counts, as learning: it comes back in this session", () => {
+    const fresh = session(["a", "b", "c"], { new: 3, learning: 0, review: 0 }, "new");
+    const again = afterAnswer(fresh, 1);
+    expect(again.counts).toEqual({ new: 2, learning: 1, review: 0 });
+    expect(total(again)).toBe(3);
+    // A review card forgotten goes to relearning: still to come.
+    expect(afterAnswer(session(["r"], { new: 0, learning: 0, review: 1 }), 1).counts).toEqual({ new: 0, learning: 1, review: 0 });
+  });
+
+  it("counts a new card's learning steps one by one, never in jumps, and lets it go once it leaves the session", () => {
+    let s = session(["a", "b", "c"], { new: 3, learning: 0, review: 0 }, "new");
+    const totals: number[] = [];
+    for (const rating of [3, 3, 3] as Rating[]) {
+      s = afterAnswer(s, rating);
+      totals.push(s.counts.learning);
+    }
+    expect(totals).toEqual([1, 2, 3]);
+    // The learning card answered Easy graduates to days away: it leaves the counts.
+    const learning = { ...session(["x"], { new: 0, learning: 1, review: 0 }, "learning") };
+    expect(afterAnswer(learning, 4).counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(afterAnswer(session(["r"]), 3).counts).toEqual({ new: 0, learning: 0, review: 0 });
   });
 
   it("keeps the card on screen first when fresher data arrives, leaving out cards whose grade is on its way", () => {
@@ -37,7 +75,7 @@ describe("the review queue", () => {
   });
 
   it("puts an undone card back at the head, counted once in its queue", () => {
-    const answered = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }));
+    const answered = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3);
     const back = withCardBack(answered, card("a"));
     expect(back.cards.map((c) => c.id)).toEqual(["a", "b"]);
     expect(back.counts.review).toBe(5);
@@ -50,5 +88,38 @@ describe("the review queue", () => {
     expect(undoLabel({ kind: "grade", reviewLogId: "l", card: card("a"), correct: true })).toBe("Undo answer");
     expect(undoLabel({ kind: "suspend", card: card("a") })).toBe("Undo suspend");
     expect(undoLabel({ kind: "edit", cardId: "a", before: { prompt: null, answer: null, options: null } })).toBe("Undo edit");
+  });
+});
+
+describe("the session's progress", () => {
+  it("moves forward with each answer, and stands still on Again (one answer given, one card still to come)", () => {
+    const tally = { ...emptyTally, reviewed: 2 };
+    expect(sessionProgress(tally, { new: 1, learning: 0, review: 1 })).toBe(0.5);
+    const afterAgain = sessionProgress({ ...tally, reviewed: 3 }, { new: 0, learning: 1, review: 1 });
+    expect(afterAgain).toBe(0.6);
+    expect(sessionProgress(emptyTally, { new: 0, learning: 0, review: 0 })).toBe(1);
+  });
+
+  it("undo takes back one answer: the tally and the counts the server sends add up to the same total", () => {
+    const before = session(["a", "b"], { new: 2, learning: 0, review: 0 }, "new");
+    const answered = afterAnswer(before, 1);
+    const tallyAfter = { ...emptyTally, reviewed: 1 };
+    expect(tallyAfter.reviewed + total(answered)).toBe(3);
+    // Undo: the tally drops the answer and the server's rebuilt session has the card back as new.
+    const undone = { ...emptyTally, reviewed: 0 };
+    expect(undone.reviewed + total(before)).toBe(2);
+    expect(sessionProgress(undone, before.counts)).toBe(0);
+  });
+
+  it("survives a reload on the same study day, and starts afresh on the next", () => {
+    const tally = { reviewed: 7, correct: 5, startedAt: 1000, lastAnswerAt: 9000 };
+    const kept = storedTally(tally, DAY_START);
+    expect(restoredTally(kept, DAY_START.toISOString())).toEqual(tally);
+    expect(restoredTally(kept, new Date(DAY_START.getTime() + DAY))).toEqual(emptyTally);
+    expect(restoredTally(null, DAY_START)).toEqual(emptyTally);
+    expect(restoredTally("{not json", DAY_START)).toEqual(emptyTally);
+    expect(restoredTally(JSON.stringify({ dayStart: DAY_START.getTime(), tally: { reviewed: -3, correct: "x" } }), DAY_START)).toEqual(emptyTally);
+    // Reloaded mid-session: the restored tally and the server's counts give the same progress as before.
+    expect(sessionProgress(restoredTally(kept, DAY_START), { new: 3, learning: 0, review: 0 })).toBe(0.7);
   });
 });

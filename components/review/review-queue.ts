@@ -1,10 +1,22 @@
 /**
  * The review screen's queue as plain data: what the browser shows next after an answer,
- * and how fresher server data is merged in without moving the card under the user's eyes.
+ * how fresher server data is merged in without moving the card under the user's eyes, and
+ * the session's progress, kept for the study day so a reload does not start it over.
  */
-import type { SessionPayload } from "./review-api";
+import { DEFAULT_LEARN_AHEAD_MINUTES } from "@/lib/scheduler/learn-ahead";
+import type { Rating } from "@/lib/scheduler/ratings";
+import { sessionQuery, type SessionPayload, type SessionScope } from "./review-api";
 
 type SessionCard = SessionPayload["cards"][number];
+
+export interface SessionTally {
+  reviewed: number;
+  correct: number;
+  startedAt: number;
+  lastAnswerAt: number;
+}
+
+export const emptyTally: SessionTally = { reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 };
 
 /**
  * Keeps the card on screen first when fresher server data arrives, so nothing jumps under the user,
@@ -19,11 +31,49 @@ export function withCurrentFirst(fresh: SessionPayload, currentId: string | unde
   return { ...session, cards };
 }
 
-/** The queue once its first card is answered: the card leaves and its queue's count goes down by one. */
-export function afterAnswer(session: SessionPayload): SessionPayload {
+/** Will this answer bring the card back before the session ends? (Due within the learn-ahead window, as the server counts.) */
+export function comesBackThisSession(card: SessionCard, rating: Rating): boolean {
+  return card.intervals[rating].ms <= DEFAULT_LEARN_AHEAD_MINUTES * 60_000;
+}
+
+/**
+ * The queue once its first card is answered with `rating`: the card leaves its queue's count,
+ * and joins the learning count when the answer brings it back in this session (Again on any
+ * card, or a new card's first learning steps), so the counts are what is still to come.
+ */
+export function afterAnswer(session: SessionPayload, rating: Rating): SessionPayload {
   const [answered, ...rest] = session.cards;
   if (!answered) return session;
-  return { ...session, cards: rest, counts: { ...session.counts, [answered.queue]: Math.max(0, session.counts[answered.queue] - 1) } };
+  const counts = { ...session.counts, [answered.queue]: Math.max(0, session.counts[answered.queue] - 1) };
+  if (comesBackThisSession(answered, rating)) counts.learning += 1;
+  return { ...session, cards: rest, counts };
+}
+
+/** The share of the session done: answers given against answers given plus cards still to come. */
+export function sessionProgress(tally: SessionTally, counts: SessionPayload["counts"]): number {
+  const remaining = counts.new + counts.learning + counts.review;
+  return tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
+}
+
+/** Where a session's tally is kept in the browser: one per deck and way of studying (or all decks). */
+export const tallyKey = (scope: SessionScope) => `keypoint.review-tally.${sessionQuery(scope) || "all"}`;
+
+/** The tally as stored, tied to its study day. */
+export function storedTally(tally: SessionTally, dayStart: Date | string): string {
+  return JSON.stringify({ dayStart: new Date(dayStart).getTime(), tally });
+}
+
+/** A stored tally read back: only one of the same study day counts; anything else starts afresh. */
+export function restoredTally(stored: string | null, dayStart: Date | string): SessionTally {
+  try {
+    const parsed = JSON.parse(stored ?? "null") as { dayStart?: unknown; tally?: Partial<SessionTally> } | null;
+    const tally = parsed?.tally;
+    if (parsed?.dayStart !== new Date(dayStart).getTime() || !tally) return emptyTally;
+    const whole = (value: unknown) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0);
+    return { reviewed: whole(tally.reviewed), correct: whole(tally.correct), startedAt: whole(tally.startedAt), lastAnswerAt: whole(tally.lastAnswerAt) };
+  } catch {
+    return emptyTally;
+  }
 }
 
 /** The queue with a card's content replaced by its edited version. */

@@ -1,14 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
 import type { SessionPayload, SessionScope } from "./review-api";
 import { reviewKeyAction } from "./review-keys";
-import { suggestedRating } from "./review-queue";
 import { CustomStudy, type StudyTopic } from "./custom-study";
+import { sessionProgress, suggestedRating } from "./review-queue";
 import { SessionSummary } from "./session-summary";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
@@ -21,14 +21,18 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
+  const cardRef = useRef<HTMLElement>(null);
 
   const revealed = shown !== null && shown.cardId === card?.id;
   const picked = revealed ? shown.picked : null;
   const suggested = suggestedRating(card, picked);
-  const remaining = session.counts.new + session.counts.learning + session.counts.review;
-  const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
+  const progress = sessionProgress(tally, session.counts);
 
   const reveal = (option: number | null = null) => card && setShown({ cardId: card.id, picked: option });
+  // On a small screen a long prompt can push the answer below the grade buttons: bring it into view.
+  useEffect(() => {
+    if (revealed) cardRef.current?.querySelector(".cloze-answer, .choice.right")?.scrollIntoView({ block: "nearest" });
+  }, [revealed, card?.id]);
   const gradeShown = (rating: Rating) => {
     if (!card || !revealed) return;
     grade(rating, card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : rating > 1);
@@ -75,8 +79,8 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
         </div>
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
-      {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
-      <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
+            {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
+      <article ref={cardRef} className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
         <p className="muted small">{INSTRUCTION[card.kind]}</p>
         <p className="review-prompt" data-testid="prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
@@ -120,7 +124,9 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
         <button type="button" className="button quiet" onClick={suspend}>
           Suspend card
         </button>
-        <span className="muted">Space shows the answer, then 1–4 grade it.</span>
+        <span className="muted keyboard-hint">
+          Space shows the answer, then 1–4 grade it. <kbd>?</kbd> lists every key.
+        </span>
       </div>
       {editing && <CardEditor card={card} onClose={() => setEditing(false)} save={(edit) => saveEdit(card.id, edit)} />}
     </div>

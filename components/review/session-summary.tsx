@@ -1,12 +1,6 @@
 import Link from "next/link";
 import type { SessionPayload } from "./review-api";
-
-export interface SessionTally {
-  reviewed: number;
-  correct: number;
-  startedAt: number;
-  lastAnswerAt: number;
-}
+import type { SessionTally } from "./review-queue";
 
 function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);

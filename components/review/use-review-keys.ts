@@ -14,6 +14,8 @@ export function useReviewKeys(onKey: (event: KeyboardEvent) => boolean) {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       if (event.altKey || event.metaKey) return;
+      // A dialog on top (the "?" shortcut list) takes the keys.
+      if (document.querySelector("dialog[open]")) return;
       if (handler.current(event)) event.preventDefault();
     }
     window.addEventListener("keydown", listener);

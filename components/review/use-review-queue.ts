@@ -1,10 +1,9 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
 import { RequestFailed, newRequestId, reviewApi, type CardEditBody, type SessionPayload, type SessionScope } from "./review-api";
-import { afterAnswer, undoLabel, withCardBack, withCurrentFirst, withEditedCard, type ReviewAction } from "./review-queue";
-import type { SessionTally } from "./session-summary";
+import { afterAnswer, emptyTally, restoredTally, storedTally, tallyKey, undoLabel, withCardBack, withCurrentFirst, withEditedCard, type ReviewAction, type SessionTally } from "./review-queue";
 
 /**
  * A grade asks the server for the rebuilt session only when the local queue is down to this
@@ -24,7 +23,8 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
   const [session, setSession] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
-  const [tally, setTally] = useState<SessionTally>({ reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 });
+  const [tally, setTally] = useState<SessionTally>(emptyTally);
+  const tallyRestored = useRef(false);
   // A ref, not state: an undo pressed while an action is still being saved must see it once saved.
   const actions = useRef<ReviewAction[]>([]);
   const [lastAction, setLastAction] = useState<ReviewAction | undefined>(undefined);
@@ -45,6 +45,16 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
     change(actions.current);
     setLastAction(actions.current.at(-1));
   }, []);
+
+  // Today's progress survives a reload: the tally is kept in this tab for the study day.
+  useEffect(() => {
+    if (!tallyRestored.current) {
+      tallyRestored.current = true;
+      setTally(restoredTally(sessionStorage.getItem(tallyKey(scope)), initial.dayStart));
+      return;
+    }
+    sessionStorage.setItem(tallyKey(scope), storedTally(tally, initial.dayStart));
+  }, [tally, scope, initial.dayStart]);
 
   /** Requests run one after another, in the order the user acted. */
   const enqueue = useCallback(<T,>(task: () => Promise<T>) => {
@@ -76,7 +86,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
       const answeredAt = Date.now();
       setTally((t) => ({ reviewed: t.reviewed + 1, correct: t.correct + passed, startedAt: t.startedAt || shownAt.current, lastAnswerAt: answeredAt }));
       answering.current.add(graded.id);
-      setSession(afterAnswer);
+      setSession((s) => afterAnswer(s, rating));
       enqueue(() => reviewApi.grade(body, scope))
         .then(({ result, session: fresh }) => {
           answering.current.delete(graded.id);

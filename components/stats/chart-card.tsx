@@ -1,4 +1,6 @@
-/** A titled stats section: the chart, or a sentence saying what will appear once there is data. */
+import Link from "next/link";
+
+/** A titled stats section: the chart, or a sentence saying what will appear once there is data; `help` links to its explanation. */
 export function ChartCard({
   title,
   caption,
@@ -6,6 +8,7 @@ export function ChartCard({
   emptyText,
   wide,
   testId,
+  help,
   children,
 }: {
   title: string;
@@ -14,12 +17,26 @@ export function ChartCard({
   emptyText?: string;
   wide?: boolean;
   testId?: string;
+  /** The Help page's section that explains this figure. */
+  help?: string;
   children: React.ReactNode;
 }) {
   return (
     <section className={`card stats-card${wide ? " wide" : ""}`} data-testid={testId} aria-label={title}>
       <h2>{title}</h2>
-      {caption && <p className="muted small stats-caption">{caption}</p>}
+      {(caption || help) && (
+        <p className="muted small stats-caption">
+          {caption}
+          {help && (
+            <>
+              {" "}
+              <Link href={`/help#${help}`} className="help-link" data-testid="stats-help">
+                What does this mean?
+              </Link>
+            </>
+          )}
+        </p>
+      )}
       {empty ? (
         <p className="stats-empty" data-testid="stats-empty">
           {emptyText}

@@ -28,6 +28,8 @@ export interface StatsChart {
   testId: string;
   title: string;
   wide?: boolean;
+  /** The Help page's section on this figure (app/(study)/help). */
+  help?: string;
   caption?: (f: StatsFigures, scope: StatsScope) => ReactNode;
   isEmpty: (f: StatsFigures) => boolean;
   emptyText: string | ((scope: StatsScope) => string);
@@ -43,6 +45,7 @@ function Chips({ children }: { children: ReactNode }) {
 function memoryHistogram(testId: string, title: string, caption: string, figure: "stability" | "difficulty", color: string): StatsChart {
   return {
     testId,
+    help: figure,
     title,
     caption: () => caption,
     isEmpty: (f) => !f.memory.hasData,
@@ -54,6 +57,7 @@ function memoryHistogram(testId: string, title: string, caption: string, figure:
 export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-retention",
+    help: "true-retention",
     title: "True retention",
     wide: true,
     caption: ({ retention }) => {
@@ -68,6 +72,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-activity",
+    help: "reviewing",
     title: "Reviews per day",
     wide: true,
     caption: ({ activity: { hasData, totals } }) =>
@@ -87,6 +92,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-calendar",
+    help: "reviewing",
     title: "Activity calendar",
     wide: true,
     caption: ({ calendar }) => (
@@ -102,6 +108,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-forecast",
+    help: "fsrs",
     title: "Due forecast",
     caption: ({ forecast }) => (
       <Chips>
@@ -116,6 +123,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-cards",
+    help: "card-states",
     title: "Card counts",
     caption: ({ cards }, { deckChosen }) => `${cards.total} cards in ${deckChosen ? "this deck" : "your decks"}.`,
     isEmpty: (f) => f.cards.total === 0,
@@ -124,6 +132,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-recall",
+    help: "recall",
     title: "Recall now",
     caption: ({ memory }) =>
       memory.hasData ? `${percent(memory.atLeast90)} of your ${memory.studied} studied cards would be recalled with at least 90% probability right now.` : undefined,
@@ -135,6 +144,7 @@ export const STATS_CHARTS: StatsChart[] = [
   memoryHistogram("stats-difficulty", "Difficulty", "1 = easy to remember, 10 = hard.", "difficulty", "var(--chart-learning)"),
   {
     testId: "stats-answers",
+    help: "grades",
     title: "Answer buttons",
     caption: ({ buttons }) => (buttons.hasData ? `${percent(buttons.passRate)} of ${buttons.total} answers were not “Again”.` : undefined),
     isEmpty: (f) => !f.buttons.hasData,
@@ -143,15 +153,17 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-topics",
+    help: "mastery",
     title: "Topic mastery",
     wide: true,
-    caption: () => "Weakest topics first: how likely you are to recall each topic’s studied cards now, and your best quiz score of the last 30 days.",
+    caption: () => "Weakest topics first: how likely you are to recall each topic’s cards in review now (cards still in learning show as learning), and your best quiz score of the last 30 days.",
     isEmpty: (f) => f.topics.length === 0,
     emptyText: "Study or quiz a topic to see which topics are strong and which need a quiz.",
     chart: (f) => <TopicMasteryChart topics={f.topics} />,
   },
   {
     testId: "stats-calibration",
+    help: "calibration",
     title: "Are the predictions right?",
     wide: true,
     caption: ({ calibration }) =>
@@ -164,6 +176,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-hours",
+    help: "reviewing",
     title: "Time of day",
     caption: ({ hours }) => (hours.busiest !== null ? `You review most around ${hours.busiest}:00.` : undefined),
     isEmpty: (f) => !f.hours.hasData,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TopicMastery } from "@/lib/stats/topics";
+import { topicRecallLabel, type TopicMastery } from "@/lib/stats/topics";
 import { axisTick, colors, gridStroke, legendStyle, percent, tooltipProps } from "./chart-theme";
 
 function shorten(text: string, max: number) {
@@ -12,7 +12,7 @@ function shorten(text: string, max: number) {
 /** Each topic's mean current recall and best recent quiz score, weakest first, with a link to quiz it. */
 export function TopicMasteryChart({ topics }: { topics: TopicMastery[] }) {
   const severalDocuments = new Set(topics.map((t) => t.documentId)).size > 1;
-  const data = topics.map((t) => ({ name: shorten(t.title, 20), title: t.title, recall: t.meanRecall, quiz: t.bestQuizScore, studied: t.studied, cards: t.cardCount }));
+  const data = topics.map((t) => ({ name: shorten(t.title, 20), title: t.title, recall: t.meanRecall, quiz: t.bestQuizScore, studied: t.studied, learning: t.learning, cards: t.cardCount }));
   return (
     <div data-testid="topic-mastery">
       <div className="chart">
@@ -25,7 +25,7 @@ export function TopicMasteryChart({ topics }: { topics: TopicMastery[] }) {
               {...tooltipProps}
               labelFormatter={(_, payload) => {
                 const row = payload?.[0]?.payload as (typeof data)[number] | undefined;
-                return row ? `${row.title} (${row.studied} of ${row.cards} cards studied)` : "";
+                return row ? `${row.title} (${row.studied} of ${row.cards} cards in review, ${row.learning} learning)` : "";
               }}
               formatter={(value, name) => [value === null || value === undefined ? "not yet" : percent(value as number), name]}
             />
@@ -43,7 +43,7 @@ export function TopicMasteryChart({ topics }: { topics: TopicMastery[] }) {
             </Link>
             <span className="muted small">
               {" "}
-              {severalDocuments ? ` · ${t.documentTitle}` : ""} · {t.started ? `recall ${percent(t.meanRecall)}` : "not started"}
+              {severalDocuments ? ` · ${t.documentTitle}` : ""} · <span data-testid="topic-recall">{topicRecallLabel(t)}</span>
               {t.bestQuizScore !== null ? ` · quiz ${percent(t.bestQuizScore)}` : ""}
             </span>
           </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { DeckSummary } from "@/lib/db/documents/decks";
+import { PutSampleAwayButton } from "../home/sample-deck-buttons";
 
 export function DeckCard({ deck, due }: { deck: DeckSummary; due: number }) {
   return (
@@ -10,7 +11,7 @@ export function DeckCard({ deck, due }: { deck: DeckSummary; due: number }) {
       <div className="stat-chips">
         <span className="chip" data-testid="deck-topics">{deck.topicCount} topics</span>
         <span className="chip" data-testid="deck-cards">{deck.cardCount} cards</span>
-        {deck.builtin && <span className="chip">Default deck</span>}
+        {deck.builtin && <span className="chip">Sample deck</span>}
       </div>
       <div className="row">
         <Link className="button primary" href={`/review?deck=${deck.id}`}>
@@ -22,6 +23,7 @@ export function DeckCard({ deck, due }: { deck: DeckSummary; due: number }) {
         <Link className="button quiet" href={`/stats?deck=${deck.id}`}>
           Stats
         </Link>
+        {deck.builtin && <PutSampleAwayButton />}
       </div>
     </article>
   );

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/stats", label: "Stats" },
   { href: "/documents/new", label: "Add document" },
   { href: "/settings", label: "Settings" },
+  { href: "/help", label: "Help" },
 ];
 
 export function SiteHeader({ email }: { email?: string }) {
@@ -16,6 +17,13 @@ export function SiteHeader({ email }: { email?: string }) {
       <Link href="/" className="brand">
         Key<span>point</span>
       </Link>
+      {!email && (
+        <nav className="site-nav signed-out" aria-label="Main">
+          <Link href="/help">Help</Link>
+          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-up">Create account</Link>
+        </nav>
+      )}
       {email && (
         <>
           <nav className="site-nav" aria-label="Main">

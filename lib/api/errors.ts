@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a form: the message for each input field that is wrong, shown beside it. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Conflict, Invalid, NotFound } from "../db/runtime/errors";
 import { GeneratorError } from "../generator/errors";
-import { errorResponse } from "./route";
+import { SignUpSchema } from "../validation/account";
+import { errorResponse, parseWith } from "./route";
 
 async function answer(error: unknown) {
   const response = errorResponse(error);
@@ -26,5 +27,29 @@ describe("errorResponse", () => {
     expect(await answer(new GeneratorError("BINARY", "Not text."))).toMatchObject({ status: 415 });
     expect(await answer(new GeneratorError("TOO_LARGE", "Too large."))).toMatchObject({ status: 413 });
     expect(await answer(new GeneratorError("NO_SENTENCES", "No sentences."))).toMatchObject({ status: 422 });
+  });
+
+  it("words invalid input for people: each message beside its field, no field names in the sentence", async () => {
+    let thrown: unknown;
+    try {
+      parseWith(SignUpSchema, { email: "ada@", password: "short", timeZone: "Mars/Olympus" });
+    } catch (error) {
+      thrown = error;
+    }
+    const { status, body } = await answer(thrown);
+    expect(status).toBe(400);
+    expect(body.error.fields).toEqual({
+      email: "Enter a valid email address, like ada@example.com.",
+      password: "Use at least 8 characters for your password.",
+      timeZone: "Choose a time zone from the list.",
+    });
+    expect(body.error.message).not.toMatch(/email:|password:|timeZone/);
+  });
+
+  it("puts zod's own terse messages into a sentence that names the field in words", async () => {
+    const { z } = await import("zod");
+    const result = z.object({ clientRequestId: z.string() }).safeParse({ clientRequestId: 5 });
+    const { body } = await answer(result.error);
+    expect(body.error.message).toMatch(/^Check the client request id: invalid input/);
   });
 });

@@ -18,8 +18,10 @@ export function jsonBytes(body: Uint8Array, status = 200): Response {
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return json({ error: { code: error.code, message: error.message } }, error.status);
-  if (error instanceof z.ZodError) return json({ error: { code: "INVALID_INPUT", message: describeZodError(error) } }, 400);
+  if (error instanceof ApiError) {
+    return json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, error.status);
+  }
+  if (error instanceof z.ZodError) return errorResponse(invalidInput(error));
   const domain = asDomainError(error);
   if (domain) {
     const response = json({ error: { code: domain.code, message: domain.message } }, domainStatus(domain));
@@ -34,11 +36,34 @@ export function errorResponse(error: unknown): Response {
 }
 
 
+/** "clientRequestId" → "client request id": a field named in words, for zod's own messages. */
+function fieldInWords(path: PropertyKey[]): string {
+  const last = [...path].reverse().find((part) => typeof part === "string") ?? "input";
+  return last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * An issue as a sentence. Our schemas give whole sentences ("Use at least 8 characters for
+ * your password."); zod's defaults ("Invalid input: expected number") get the field in words.
+ */
+function issueSentence(issue: z.core.$ZodIssue): string {
+  if (/[.!?]$/.test(issue.message)) return issue.message;
+  return `Check the ${fieldInWords(issue.path)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`;
+}
+
+/** Every wrong field's message, in plain words, without field names. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
+  return [...new Set(error.issues.slice(0, 3).map(issueSentence))].join(" ");
+}
+
+/** A 400 whose `fields` put each message beside its form field. */
+function invalidInput(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && !(field in fields)) fields[field] = issueSentence(issue);
+  }
+  return new ApiError(400, "INVALID_INPUT", describeZodError(error), Object.keys(fields).length ? fields : undefined);
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -78,7 +103,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw badRequest(describeZodError(result.error), "INVALID_INPUT");
+  if (!result.success) throw invalidInput(result.error);
   return result.data;
 }
 

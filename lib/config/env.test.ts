@@ -35,5 +35,12 @@ describe("settings", () => {
     expect(loadEnv({ ...secret, KEYPOINT_TRUST_PROXY: "2" }, tmp()).trustedProxies).toBe(2);
     expect(() => loadEnv({ ...secret, KEYPOINT_TRUST_PROXY: "true" }, tmp())).toThrow(/KEYPOINT_TRUST_PROXY must be the number of reverse proxies/);
   });
+
+  it("turn on email password resets only with an smtp:// or smtps:// URL", () => {
+    const secret = { NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(loadEnv(secret, tmp()).mail).toBeNull();
+    expect(loadEnv({ ...secret, KEYPOINT_SMTP_URL: "smtp://127.0.0.1:2525" }, tmp()).mail).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: "Keypoint <keypoint@localhost>" });
+    expect(() => loadEnv({ ...secret, KEYPOINT_SMTP_URL: "http://mail.example.com" }, tmp())).toThrow(/KEYPOINT_SMTP_URL must look like smtp:/);
+  });
 });
 

@@ -15,6 +15,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{1,2}$/, "KEYPOINT_TRUST_PROXY must be the number of reverse proxies in front of Keypoint (0 for none, 1 for one)")
     .default("0"),
+  KEYPOINT_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "KEYPOINT_SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://)" })
+    .optional(),
+  KEYPOINT_MAIL_FROM: z.string().min(3).default("Keypoint <keypoint@localhost>"),
 });
 
 export interface AppEnv {
@@ -26,6 +30,8 @@ export interface AppEnv {
   testHooks: boolean;
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the socket's peer is the client). */
   trustedProxies: number;
+  /** Where "Forgot password" sends its links; null: no email, resets go through `npm run reset-password`. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** Reads and validates the environment once; throws one readable message per wrong setting. */
@@ -45,6 +51,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     dataDir,
     testHooks: env.KEYPOINT_TEST_HOOKS === "1",
     trustedProxies: Number(env.KEYPOINT_TRUST_PROXY),
+    mail: env.KEYPOINT_SMTP_URL ? { smtpUrl: env.KEYPOINT_SMTP_URL, from: env.KEYPOINT_MAIL_FROM } : null,
   };
 }
 

@@ -124,3 +124,42 @@ describe("buildQuiz: options that do not give the answer away", () => {
     expect(answerKind("US-China")).toEqual({ kind: "name" });
   });
 });
+
+describe("buildQuiz: distractors of the same kind, in a new order each question", () => {
+  const heart: QuizCard[] = [
+    cloze("h1", "Oxygen-rich blood returns to the [...] from the lungs.", "left atrium"),
+    cloze("h2", "Oxygen-poor blood from the body flows into the [...].", "right atrium"),
+    cloze("h3", "Blood leaves the left ventricle through the [...].", "aortic valve"),
+    cloze("h4", "The right ventricle pumps blood into the [...].", "pulmonary artery"),
+    cloze("h5", "The force of blood on artery walls is called [...].", "blood pressure"),
+    cloze("h6", "A heart attack is usually caused by a [...].", "blocked artery"),
+    cloze("h7", "Doctors measure [...] with a cuff.", "systolic readings"),
+  ];
+
+  it("offers places for a place blood returns to, never a measurement", () => {
+    let asked = 0;
+    for (const seed of ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]) {
+      const question = buildQuiz(heart, { count: 7, seed }).find((q) => q.cardId === "h1" && q.type === "choice");
+      if (!question) continue;
+      asked++;
+      expect(question.options).not.toContain("blood pressure");
+      expect(question.options).not.toContain("systolic readings");
+      expect(question.options).toContain("left atrium");
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it("does not keep a card's ordered options in order, nor the answer always last", () => {
+    const years = choice("y", "The vaccine was first tested in [...].", "1903", ["1897", "1899", "1901", "1903"]);
+    const lastPositions = new Set<number>();
+    const orders = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const [question] = buildQuiz([years], { count: 1, seed: `seed-${i}` });
+      if (question.type !== "choice") continue;
+      orders.add(question.options!.join("|"));
+      lastPositions.add(question.options!.indexOf("1903"));
+    }
+    expect(orders.size).toBeGreaterThan(1);
+    expect(lastPositions.size).toBeGreaterThan(1);
+  });
+});

@@ -3,7 +3,7 @@
  * typed answers and true/false statements with one number swapped.
  */
 import { answerKind, sameKind, type AnswerKind } from "./answer-kind";
-import { normaliseAnswer } from "./check-answer";
+import { normaliseAnswer, shortForms } from "./check-answer";
 import { pick, seededRandom, shuffle, type Random } from "./random";
 import { swapNumber } from "./swap-number";
 import { GAP, type QuestionType, type QuizCard, type QuizQuestion } from "./types";
@@ -53,15 +53,33 @@ function matchCase(phrase: string, gapAtStart: boolean): string {
   return (gapAtStart ? phrase[0].toUpperCase() : phrase[0].toLowerCase()) + phrase.slice(1);
 }
 
+/** Words before a gap that ask for a place ("returns to the [...]", "flows through [...]"). */
+const PLACE_WORDS = new Set(["to", "into", "from", "through", "in", "inside", "at", "toward", "towards", "via", "onto", "out"]);
+const ARTICLES = new Set(["the", "a", "an", "its", "their"]);
+
+/**
+ * What the gap's sentence asks for, read from the word before it: a place after "to", "into",
+ * "through"…, otherwise that word itself ("called [...]", "by [...]"). Answers that fill the
+ * same slot are the most plausible distractors: "blood pressure" is no place blood returns to.
+ */
+function slotOf(prompt: string): string {
+  const before = prompt.slice(0, Math.max(0, prompt.indexOf(GAP))).toLowerCase().match(/[a-z]+/g) ?? [];
+  const word = [...before].reverse().find((w) => !ARTICLES.has(w)) ?? "";
+  return PLACE_WORDS.has(word) ? "place" : word;
+}
+
 /** Options for a cloze card: same-kind answers of other cards (numbers topped up with swapped values). */
 function poolOptions(card: QuizCard, kind: AnswerKind, pool: readonly QuizCard[], random: Random): string[] | null {
   const keep = distinctFrom([card.answer]);
+  const slot = slotOf(card.prompt);
   const candidates = pool
     .filter((other) => other.id !== card.id)
-    .map((other) => ({ text: other.answer.trim(), kind: answerKind(other.answer, other.prompt.startsWith(GAP)) }))
+    .map((other) => ({ text: other.answer.trim(), kind: answerKind(other.answer, other.prompt.startsWith(GAP)), slot: slotOf(other.prompt) }))
     .filter((other) => sameKind(kind, other.kind));
   const sameShape = (c: (typeof candidates)[number]) => kind.kind !== "number" || (c.kind.kind === "number" && c.kind.range === kind.range);
-  const ordered = [...shuffle(candidates.filter(sameShape), random), ...shuffle(candidates.filter((c) => !sameShape(c)), random)];
+  const sameSlot = (c: (typeof candidates)[number]) => kind.kind === "number" || (slot !== "" && c.slot === slot);
+  const rank = (c: (typeof candidates)[number]) => (sameShape(c) ? 0 : 2) + (sameSlot(c) ? 0 : 1);
+  const ordered = [0, 1, 2, 3].flatMap((level) => shuffle(candidates.filter((c) => rank(c) === level), random));
   const gapAtStart = card.prompt.startsWith(GAP);
   const distractors = ordered.map((c) => (kind.kind === "phrase" ? matchCase(c.text, gapAtStart) : c.text)).filter(keep).slice(0, TARGET_OPTIONS - 1);
   for (let tries = 0; kind.kind === "number" && distractors.length < TARGET_OPTIONS - 1 && tries < 8; tries++) {
@@ -97,10 +115,11 @@ function candidatesFor(card: QuizCard, pool: readonly QuizCard[], random: Random
   const options = ownOptions(card, random) ?? poolOptions(card, kind, pool, random);
   if (options) out.push({ ...base, type: "choice", options });
   const words = card.answer.trim().split(/\s+/).length;
-  if (card.kind !== "choice" && (words <= MAX_TYPED_WORDS || !options)) out.push({ ...base, type: "typed", options: null });
+  const typed = (): QuizQuestion => ({ ...base, type: "typed", options: null, shortForms: shortForms(card.answer, pool.filter((o) => o.id !== card.id).map((o) => o.answer)) });
+  if (card.kind !== "choice" && (words <= MAX_TYPED_WORDS || !options)) out.push(typed());
   const statement = trueFalse(card, kind, random);
   if (statement) out.push(statement);
-  if (out.length === 0) out.push({ ...base, type: "typed", options: null });
+  if (out.length === 0) out.push(typed());
   return out;
 }
 

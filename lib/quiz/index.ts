@@ -4,7 +4,7 @@ export { answersMatch, normaliseAnswer } from "./check-answer";
 export { checkAnswer } from "./check-question";
 export { answerKind, sameKind, type AnswerKind } from "./answer-kind";
 export { scoreQuiz, formatQuizDuration, type QuizScore } from "./score";
-export { topicMastery, masteryLabel, RECENT_QUIZZES, type TopicMastery } from "./mastery";
+export { topicMastery, masteryLabel, countsForRecall, RECENT_QUIZZES, type TopicMastery, type MasteryCard } from "./mastery";
 export { swapNumber } from "./swap-number";
 export * from "./types";
 export * from "./stored-quiz";

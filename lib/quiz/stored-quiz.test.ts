@@ -26,14 +26,14 @@ describe("a stored quiz", () => {
     expect(view).toMatchObject({ topicLabel: "All topics", answeredCount: 1, correctCount: 1, startedAt: "2026-03-10T14:00:00.000Z" });
     expect(view.questions[0].answered).toBeNull();
     expect(JSON.stringify(view.questions[0])).not.toContain("one");
-    expect(view.questions[1].answered).toEqual({ given: "right", correct: true, answer: "two", truth: null, source: "The source of b." });
+    expect(view.questions[1].answered).toEqual({ given: "right", correct: true, overridden: false, answer: "two", truth: null, source: "The source of b." });
   });
 
   it("records a response without changing the stored quiz it came from", () => {
     const next = withResponse(stored, 0, response(false));
     expect(stored.questions[0].response).toBeNull();
     expect(answerResult(next, 0, "lapse", false)).toEqual({
-      questionIndex: 0, correct: false, given: "wrong", answer: "one", truth: null, source: "The source of a.",
+      questionIndex: 0, correct: false, overridden: false, given: "wrong", answer: "one", truth: null, source: "The source of a.",
       schedule: "lapse", answeredCount: 1, correctCount: 0, questionCount: 3, replayed: false,
     });
   });

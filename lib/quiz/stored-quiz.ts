@@ -54,6 +54,7 @@ export type ScheduleEffect = "unchanged" | "lapse" | "reviewed";
 export interface QuizAnswerResult {
   questionIndex: number;
   correct: boolean;
+  overridden: boolean;
   given: string;
   answer: string;
   truth: string | null;
@@ -83,7 +84,7 @@ export function publicQuestion(question: StoredQuestion, index: number): PublicQ
     prompt: question.prompt,
     options: question.options,
     answered: response
-      ? { given: response.given, correct: response.correct, answer: question.answer, truth: question.truth, source: question.source }
+      ? { given: response.given, correct: response.correct, overridden: response.overridden ?? false, answer: question.answer, truth: question.truth, source: question.source }
       : null,
   };
 }
@@ -125,6 +126,7 @@ export function answerResult(stored: StoredQuiz, index: number, schedule: Schedu
   return {
     questionIndex: index,
     correct: question.response!.correct,
+    overridden: question.response!.overridden ?? false,
     given: question.response!.given,
     answer: question.answer,
     truth: question.truth,

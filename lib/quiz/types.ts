@@ -26,12 +26,16 @@ export interface QuizQuestion {
   /** True/false only: the statement as the document states it. */
   truth: string | null;
   source: string;
+  /** Typed only: shortened forms of the answer also accepted (check-answer.ts shortForms); absent in older quizzes. */
+  shortForms?: string[];
 }
 
 /** What the user answered, recorded with the question. */
 export interface QuizResponse {
   given: string;
   correct: boolean;
+  /** "I was right": marked wrong by the checker, counted right at the user's word. */
+  overridden?: boolean;
   answeredAt: string;
   reviewLogId: string;
 }
@@ -47,6 +51,7 @@ export interface PublicQuestion {
   answered: null | {
     given: string;
     correct: boolean;
+    overridden: boolean;
     answer: string;
     truth: string | null;
     source: string;

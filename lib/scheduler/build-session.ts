@@ -19,8 +19,9 @@ import { recallPredictor, type RecallColumns } from "./retrievability";
 import type { SchedulerSettings } from "./settings";
 import { separateSiblings } from "./sibling-order";
 import { studyDayEnd, studyDayStart } from "./study-day";
+import { DEFAULT_LEARN_AHEAD_MINUTES } from "./learn-ahead";
 
-export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
+export { DEFAULT_LEARN_AHEAD_MINUTES };
 
 /** A card as the session needs it: its id, its source sentence (siblings share one) and its deck. */
 export type SessionCard = { cardId: string; source: string; documentId?: string };

@@ -2,7 +2,8 @@ import { RATINGS, gradeCard, type Rating } from "./grade-card";
 import type { CardMemory } from "./memory";
 import type { SchedulerSettings } from "./settings";
 
-export type IntervalPreview = { due: Date; label: string };
+/** `ms`: how long until the card is due again after this answer. */
+export type IntervalPreview = { due: Date; label: string; ms: number };
 
 /**
  * What each answer button would do, for labels like "Good · 3d". Each entry
@@ -17,7 +18,8 @@ export function previewIntervals(input: {
   const preview = {} as Record<Rating, IntervalPreview>;
   for (const rating of RATINGS) {
     const { memory, log } = gradeCard({ ...input, rating });
-    preview[rating] = { due: memory.due, label: formatInterval(memory.due.getTime() - log.reviewedAt.getTime()) };
+    const ms = memory.due.getTime() - log.reviewedAt.getTime();
+    preview[rating] = { due: memory.due, label: formatInterval(ms), ms };
   }
   return preview;
 }

@@ -44,8 +44,11 @@ export type TopicRow = {
   path: string;
   documentTitle: string;
   cardCount: number;
+  /** Cards in review at an interval of a day or more: the ones meanRecall is taken over. */
   studied: number;
-  /** Mean current probability of recall of the studied cards, null when none is studied. */
+  /** Cards studied but still in learning or relearning: their recall just after an answer says nothing yet. */
+  learning: number;
+  /** Mean current probability of recall of the cards in review, null when there are none. */
   meanRecall: number | null;
   /** Best quiz score (0-1) in the recent window, null when no quiz was finished. */
   bestQuizScore: number | null;

@@ -26,7 +26,7 @@ export const PasswordSchema = z
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine(isKnownTimeZone, "Unknown time zone.");
+  .refine(isKnownTimeZone, "Choose a time zone from the list.");
 
 export const SignUpSchema = z.object({
   email: EmailSchema,
@@ -55,3 +55,10 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 export type PasswordChangeInput = z.infer<typeof PasswordChangeSchema>;
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+
+export const ResetPasswordSchema = z.object({
+  token: z.string({ error: "The reset link is incomplete." }).min(1, "The reset link is incomplete.").max(200, "This reset link is not valid."),
+  newPassword: PasswordSchema,
+});

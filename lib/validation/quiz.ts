@@ -27,3 +27,8 @@ export const AnswerQuizSchema = z.object({
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).default(0),
 });
 export type AnswerQuizInput = z.infer<typeof AnswerQuizSchema>;
+
+/** "I was right" on a typed answer marked wrong. */
+export const OverrideAnswerSchema = z.object({
+  questionIndex: z.number().int().min(0, "questionIndex must be 0 or more.").max(MAX_QUIZ_COUNT - 1, "No such question."),
+});

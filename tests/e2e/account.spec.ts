@@ -1,19 +1,20 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, screenshot, signUp, submitCredentials, uniqueEmail } from "./helpers";
+import { PASSWORD, screenshot, signUp, submitCredentials, takeSampleDeck, uniqueEmail } from "./helpers";
 
-test("a new user signs up, sees the default deck, signs out and back in", async ({ page }) => {
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F/);
+test("a new user signs up, takes the sample deck, signs out and back in", async ({ page }) => {
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freview/);
 
   await page.goto("/sign-up");
   const email = uniqueEmail("account");
   await submitCredentials(page, email, "short");
-  await expect(page.getByTestId("form-error")).toHaveText("password: Use at least 8 characters for your password.");
+  await expect(page.getByTestId("password-error")).toHaveText("Use at least 8 characters for your password.");
 
   await submitCredentials(page, email, PASSWORD);
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+  await expect(page.getByTestId("first-run")).toBeVisible();
+  await takeSampleDeck(page);
   const deck = page.getByTestId("deck").first();
-  await expect(deck).toContainText("What DeepSeek's Progress Means");
   await expect(deck.getByTestId("deck-cards")).toHaveText(/^\d+ cards$/);
   const cards = Number((await deck.getByTestId("deck-cards").textContent())!.split(" ")[0]);
   expect(cards).toBeGreaterThan(20);
@@ -43,6 +44,8 @@ test("the same email cannot sign up twice", async ({ page, browser }) => {
   await other.fill("#password", PASSWORD);
   await other.click("button[type=submit]");
   await expect(other.getByTestId("form-error")).toHaveText("An account with this email already exists. Sign in instead.");
+  await other.getByRole("link", { name: "Sign in instead." }).click();
+  await expect(other).toHaveURL(/\/sign-in/);
   await other.close();
 });
 

@@ -21,6 +21,13 @@ export async function signUp(page: Page, email = uniqueEmail()): Promise<string>
   return email;
 }
 
+/** New accounts start without a deck: this takes the sample deck, as "Try with a sample deck" does, and opens the home page. */
+export async function takeSampleDeck(page: Page): Promise<void> {
+  expect((await page.request.post("/api/sample-deck")).ok()).toBeTruthy();
+  await page.goto("/");
+  await expect(page.getByTestId("deck").first()).toContainText("What DeepSeek's Progress Means");
+}
+
 /** Moves the server's clock forward (test hook, KEYPOINT_TEST_HOOKS=1). */
 export async function moveServerClock(page: Page, offsetMs: number): Promise<void> {
   const response = await page.request.post("/api/test/clock", { data: { offsetMs } });

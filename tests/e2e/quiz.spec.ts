@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signUp } from "./helpers";
+import { screenshot, signUp, takeSampleDeck } from "./helpers";
 
 /** Answers the question on screen with the keyboard only. Typed answers are guessed, so some will be missed. */
 async function answerWithKeyboard(page: Page) {
@@ -22,6 +22,7 @@ async function answerWithKeyboard(page: Page) {
 
 test("a new user quizzes one topic of the default deck with the keyboard and sees its mastery update", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await page.getByRole("link", { name: "Quiz a topic" }).first().click();
   await expect(page).toHaveURL(/\/documents\/[^/]+#topics$/);
   const documentUrl = page.url();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { moveServerClock, screenshot, signUp } from "./helpers";
+import { moveServerClock, screenshot, signUp, takeSampleDeck } from "./helpers";
 
 const DAY = 86_400_000;
 
@@ -22,6 +22,7 @@ async function answerWithKeyboard(page: Page, rating: "1" | "2" | "3" | "4") {
 
 test("a new user reviews the default deck with the keyboard, undoes, finishes and comes back", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   // Tomorrow brings the rest of the deck's new cards, at most the daily 20.
   const deckSize = Number(/\d+/.exec((await page.getByTestId("deck").first().getByTestId("deck-cards").textContent())!)![0]);
   expect(deckSize).toBeGreaterThan(20);
@@ -86,6 +87,7 @@ test("a new user reviews the default deck with the keyboard, undoes, finishes an
 
 test("a card can be fixed and suspended from the review screen, keeping its place in history", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await page.goto("/review");
   const card = await currentCard(page);
   await page.keyboard.press("e");

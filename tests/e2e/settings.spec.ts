@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signUp } from "./helpers";
+import { signUp, takeSampleDeck } from "./helpers";
 
 test("study settings change what a session serves", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await page.goto("/settings");
   await page.fill("#dailyNewLimit", "5");
   await page.fill("#timeZone", "Asia/Tokyo");

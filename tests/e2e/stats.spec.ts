@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerQuizQuestion, screenshot, signUp } from "./helpers";
+import { answerQuizQuestion, screenshot, signUp, takeSampleDeck } from "./helpers";
 
 const REVIEWED = 4;
 
@@ -37,6 +37,7 @@ async function quizOneTopic(page: Page): Promise<number> {
 
 test("a new user reviews a few cards and sees them in the statistics", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
 
   // Before any review: explanations instead of empty axes.
   await page.goto("/stats");

@@ -30,7 +30,7 @@ export function discoverApiRoutes(root = "app/api"): ApiRoute[] {
  * Routes anyone may call: next-auth's own endpoints, sign-up, the test clock (absent unless
  * KEYPOINT_TEST_HOOKS=1) and the JSON 404 for unknown API paths.
  */
-export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/account#POST", "/api/test/clock", "/api/[...path]"]);
+export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/account#POST", "/api/account/forgot-password", "/api/account/reset-password", "/api/test/clock", "/api/[...path]"]);
 
 export function isPublic(pattern: string, method: string): boolean {
   return PUBLIC_ROUTES.has(pattern) || PUBLIC_ROUTES.has(`${pattern}#${method}`);

@@ -282,11 +282,13 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-/** A signed-in client for a new account. */
+/** A signed-in client for a new account that took the sample (default) deck, which the suites study. */
 export async function signedInClient(baseUrl: string, prefix: string): Promise<{ client: Client; email: string }> {
   const client = new Client(baseUrl);
   const email = uniqueEmail(prefix);
   await client.signUp(email);
   if (!client.hasSession()) throw new Error("sign-in gave no session cookie");
+  const taken = await client.post("/api/sample-deck");
+  if (taken.status !== 200) throw new Error(`taking the sample deck failed: ${taken.status} ${taken.text}`);
   return { client, email };
 }

@@ -151,6 +151,7 @@ it("refuses a second user every route on the first user's data, and changes noth
       add(`read Alice's quiz ${quizId}`, () => bob.get(`/api/quiz/${quizId}`));
       add(`read Alice's quiz page ${quizId}`, () => bob.get(`/quiz/${quizId}`));
       add(`answer Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/answer`, { questionIndex: 1, answer: "x", clientRequestId: randomUUID() }));
+      add(`mark Alice's quiz answer right ${quizId}`, () => bob.post(`/api/quiz/${quizId}/override`, { questionIndex: 0 }));
       add(`finish Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/finish`));
       add(`review the misses of Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/review-missed`));
       add(`discard Alice's quiz ${quizId}`, () => bob.request("DELETE", `/api/quiz/${quizId}`));
@@ -261,7 +262,11 @@ it("ends a session on the server at sign-out: a cookie kept from before is refus
     tried++;
     const asked = await holder.get("/api/auth/session");
     if (JSON.stringify(asked.body) !== "{}") wrong.push(`/api/auth/session: ${asked.text.slice(0, 120)}`);
-    for (const page of ["/", "/review", "/stats", "/account", "/settings", "/documents/new"]) {
+    // The home page shows the signed-out landing page, nothing of the account.
+    tried++;
+    const home = await copyOf(holder).get("/");
+    if (home.status !== 200 || !home.text.includes('data-testid="landing"') || home.text.includes(email)) wrong.push(`page /: ${home.status}, not the landing page`);
+    for (const page of ["/review", "/stats", "/account", "/settings", "/documents/new"]) {
       tried++;
       const reply = await copyOf(holder).get(page);
       if (reply.status !== 307 || !/\/sign-in\?callbackUrl=/.test(reply.headers.get("location") ?? "")) wrong.push(`page ${page}: ${reply.status}`);

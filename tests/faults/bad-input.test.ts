@@ -93,6 +93,14 @@ function table(): Case[] {
       { email: "weak6\ud800@example.com", password: PASSWORD },
     ].map((body, i) => ({ name: `sign-up body ${i}`, method: "POST", path: "/api/account", body, anonymous: true })),
     // Password change
+    ...malformedJson("forgot password", "POST", "/api/account/forgot-password").map((c) => ({ ...c, anonymous: true })),
+    ...malformedJson("reset password", "POST", "/api/account/reset-password").map((c) => ({ ...c, anonymous: true })),
+    ...[{}, { email: 5 }, { email: "not-an-email" }, { email: big(1_000) }].map((body, i) => ({
+      name: `forgot body ${i}`, method: "POST", path: "/api/account/forgot-password", body, anonymous: true,
+    })),
+    ...[{}, { token: "abc" }, { token: 5, newPassword: "long enough password" }, { token: "abc", newPassword: "short" }, { token: big(500), newPassword: "long enough password" }, { token: "made-up-token", newPassword: "long enough password" }].map(
+      (body, i) => ({ name: `reset body ${i}`, method: "POST", path: "/api/account/reset-password", body, anonymous: true }),
+    ),
     ...malformedJson("password", "POST", "/api/account/password"),
     ...[
       {},
@@ -301,6 +309,11 @@ function table(): Case[] {
         { name: `quiz discard bad id ${i}`, method: "DELETE", path: `/api/quiz/${id}` },
       ]),
       { name: "review-missed on an unfinished quiz", method: "POST", path: `/api/quiz/${quizId}/review-missed` },
+      ...malformedJson("quiz override", "POST", `/api/quiz/${quizId}/override`),
+      ...[{}, { questionIndex: -1 }, { questionIndex: 50 }, { questionIndex: "0" }, { questionIndex: 49 }].map((body, i) => ({
+        name: `quiz override body ${i}`, method: "POST", path: `/api/quiz/${quizId}/override`, body,
+      })),
+      { name: "quiz override bad id", method: "POST", path: "/api/quiz/c0000000000000000000notreal/override", body: { questionIndex: 0 } },
     );
   }
   // Anki packages that must be refused with one sentence before anything is imported.
@@ -516,7 +529,9 @@ describe("malformed requests", () => {
       { method: "PATCH", path: "/api/documents/DOC" },
       { method: "PUT", path: "/api/documents/DOC/options" },
       { method: "POST", path: "/api/review/extra-new" },
-      ...(quizId ? [{ method: "POST", path: "/api/quiz" }, { method: "POST", path: `/api/quiz/${quizId}/answer` }] : []),
+      ...(quizId
+        ? [{ method: "POST", path: "/api/quiz" }, { method: "POST", path: `/api/quiz/${quizId}/answer` }, { method: "POST", path: `/api/quiz/${quizId}/override` }]
+        : []),
     ];
     const fieldNames = ["cardId", "rating", "clientRequestId", "durationMs", "deck", "reviewLogId", "prompt", "answer", "options", "suspended", "text", "dropped", "documentId", "topicId", "count", "questionIndex", "currentPassword", "newPassword",
       "action", "cardIds", "kind", "title", "newPerDay", "reviewsPerDay", "study", "edits", "added", "update"];

@@ -40,7 +40,7 @@ async function collect(chunks: AsyncGenerator<string>): Promise<string[]> {
 beforeAll(async () => {
   target = await freshDatabase(process.env.DATABASE_URL, "export");
   db = createDb(target);
-  const user = await db.user.create({ data: { email: "export@example.com", passwordHash: "x" } });
+  const user = await db.user.create({ data: { email: "export@example.com", passwordHash: "x", sampleDeck: { create: {} } } });
   const other = await db.user.create({ data: { email: "other@example.com", passwordHash: "x" } });
   userId = user.id;
   const own = await db.document.create({ data: { ownerId: user.id, title: "Own", sourceText: "…", contentHash: "h1" } });

@@ -44,6 +44,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             testId={chart.testId}
             title={chart.title}
             wide={chart.wide}
+            help={chart.help}
             caption={chart.caption?.(figures, scope)}
             empty={chart.isEmpty(figures)}
             emptyText={typeof chart.emptyText === "string" ? chart.emptyText : chart.emptyText(scope)}

@@ -3,19 +3,23 @@ import { sqlOf, type Db } from "../runtime/client";
 import { firstRow, rawSql, readOne, sql, type Sql } from "../runtime/sql";
 
 /**
- * Documents a user may see: their own, unless they deleted them, and the bundled decks,
- * unless they removed them (DeckOptions.hiddenAt). Deleted and removed decks come back
+ * Documents a user may see: their own, unless they deleted them, and the bundled sample deck
+ * once they took it (a new account starts with no deck; the first-run page offers the sample),
+ * unless they removed it again (DeckOptions.hiddenAt). Deleted and removed decks come back
  * from the settings page (removed-decks.ts).
  */
-export function visibleDocumentsWhere(userId: string) {
-  return { OR: [{ ownerId: userId, deletedAt: null }, { ownerId: null, deckOptions: { none: { userId, hiddenAt: { not: null } } } }] };
+export async function visibleDocumentsWhere(db: Db, userId: string) {
+  const own = { ownerId: userId, deletedAt: null };
+  const tookSample = await db.sampleDeckChoice.findUnique({ where: { userId } });
+  return tookSample ? { OR: [own, { ownerId: null, deckOptions: { none: { userId, hiddenAt: { not: null } } } }] } : own;
 }
 
 /** The same in plain SQL, on the Document table or its alias `d`. */
 export function documentVisibleTo(userId: string, table: "d." | "" = "d."): Sql {
   const d = rawSql(table);
   const id = rawSql(table ? `${table}"id"` : `"Document"."id"`);
-  return sql`((${d}"ownerId" = ${userId} AND ${d}"deletedAt" IS NULL) OR (${d}"ownerId" IS NULL AND NOT EXISTS (
+  const tookSample = sql`EXISTS (SELECT 1 FROM "SampleDeckChoice" choice WHERE choice."userId" = ${userId})`;
+  return sql`((${d}"ownerId" = ${userId} AND ${d}"deletedAt" IS NULL) OR (${d}"ownerId" IS NULL AND ${tookSample} AND NOT EXISTS (
     SELECT 1 FROM "DeckOptions" o WHERE o."userId" = ${userId} AND o."documentId" = ${id} AND o."hiddenAt" IS NOT NULL)))`;
 }
 
@@ -30,7 +34,7 @@ export function notInRemovedDecks(userId: string, column: Sql = sql`"documentId"
 
 export async function listDecks(db: Db, userId: string) {
   const documents = await db.document.findMany({
-    where: visibleDocumentsWhere(userId),
+    where: await visibleDocumentsWhere(db, userId),
     orderBy: [{ builtinKey: "asc" }, { createdAt: "desc" }],
     select: {
       id: true,
@@ -56,8 +60,8 @@ export async function listDecks(db: Db, userId: string) {
 export type DeckSummary = Awaited<ReturnType<typeof listDecks>>[number];
 
 /** A document the user may see, or null (also for ids that exist but belong to someone else). */
-export function findVisibleDocument(db: Db, userId: string, documentId: string) {
-  return db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) } });
+export async function findVisibleDocument(db: Db, userId: string, documentId: string) {
+  return db.document.findFirst({ where: { id: documentId, ...(await visibleDocumentsWhere(db, userId)) } });
 }
 
 /** A bundled deck's title, or null: a page title never shows a user's own document's title. */

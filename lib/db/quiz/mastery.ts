@@ -1,5 +1,5 @@
 /** The document page's topic list: card counts, mastery and any unfinished quiz, per topic. */
-import { ALL_TOPICS, parseStoredQuiz, topicMastery, type TopicMastery } from "../../quiz";
+import { ALL_TOPICS, parseStoredQuiz, topicMastery, type MasteryCard, type TopicMastery } from "../../quiz";
 import { parseCardMemory, retrievabilityAt, settingsFromUser, type StudyUser } from "../../scheduler";
 import type { Db } from "../runtime/client";
 import { requireVisibleDocument } from "../documents/decks";
@@ -38,9 +38,11 @@ export async function documentQuizOverview(db: Db, user: StudyUser, documentId: 
     }),
   ]);
   const stateById = new Map(states.map((s) => [s.cardId, s]));
-  const recallOf = (cardId: string) => {
+  const masteryCard = (cardId: string): MasteryCard => {
     const state = stateById.get(cardId);
-    return state ? retrievabilityAt(parseCardMemory(state), now, settings) : null;
+    if (!state) return { state: null, intervalDays: 0, recall: null };
+    const memory = parseCardMemory(state);
+    return { state: memory.state, intervalDays: memory.scheduledDays, recall: retrievabilityAt(memory, now, settings) };
   };
 
   const entry = (topicId: string | null, path: string | null, title: string): TopicEntry => {
@@ -54,7 +56,7 @@ export async function documentQuizOverview(db: Db, user: StudyUser, documentId: 
       path,
       title,
       cardCount: topicCards.length,
-      mastery: topicMastery({ finished, recalls: topicCards.map((c) => recallOf(c.id)) }),
+      mastery: topicMastery({ finished, cards: topicCards.map((c) => masteryCard(c.id)) }),
       open: active ? { attemptId: active.id, answered: questions.filter((q) => q.response).length, total: questions.length } : null,
     };
   };

@@ -28,7 +28,7 @@ export type EditedCard = CardView & { suspended: boolean; edited: boolean; befor
  * be well formed, by the rules the generator's cards follow.
  */
 export async function editCard(db: Db, userId: string, cardId: string, edit: CardEdit, now: Date): Promise<EditedCard> {
-  const card = await db.card.findFirst({ where: { id: cardId, document: visibleDocumentsWhere(userId) }, select: CARD_VIEW_SELECT });
+  const card = await db.card.findFirst({ where: { id: cardId, document: await visibleDocumentsWhere(db, userId) }, select: CARD_VIEW_SELECT });
   if (!card) throw new NotFound("Card");
   const current = await db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
   const custom = {

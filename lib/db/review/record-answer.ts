@@ -122,13 +122,15 @@ export function handOverLogs(fromUserId: string, toUserId: string): Statement<nu
 function undoRecord(reviewLogId: string) {
   return firstRow(
     sql`
-    SELECT "userId", "cardId", "mode", "due", "state", "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays",
+    SELECT "userId", "cardId", "mode", "reviewedAt", "correct", "due", "state", "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays",
            "prevScheduledDays", "prevLearningSteps", "prevReps", "prevLapses", "prevLastReview"
     FROM "ReviewLog" WHERE "id" = ${reviewLogId}`,
     (row) => ({
       userId: row.userId as string,
       cardId: row.cardId as string,
       mode: row.mode as string,
+      reviewedAt: readDate(row.reviewedAt),
+      correct: row.correct === null ? null : Boolean(row.correct),
       due: readDate(row.due),
       state: Number(row.state) as CardStateValue,
       before: memoryBeforeLog({
@@ -173,4 +175,32 @@ export function* undoAnswer(userId: string, reviewLogId: string, now: Date): Ste
   }
   yield* exec(changes(sql`DELETE FROM "ReviewLog" WHERE "id" = ${reviewLogId}`));
   return { cardId: log.cardId, undone: true };
+}
+
+/**
+ * "I was right": a quiz answer marked wrong becomes right, as if it had been marked so at the
+ * time. An answer that counted as the card's review (graded Again) is graded Good instead, from
+ * the memory before it, while the card still holds that answer's result; practice that left the
+ * schedule alone only has its verdict changed. Overriding twice changes nothing more.
+ */
+export function* overrideQuizAnswer(userId: string, reviewLogId: string, settings: SchedulerSettings, now: Date): Steps<void> {
+  const log = yield* exec(undoRecord(reviewLogId));
+  if (!log || log.userId !== userId || log.mode !== "QUIZ") throw new NotFound("Quiz answer");
+  if (log.correct) return;
+  const rescheduled = log.due.getTime() !== log.before.due.getTime() || log.state !== log.before.state;
+  if (!rescheduled) {
+    yield* exec(changes(sql`UPDATE "ReviewLog" SET "rating" = ${3}, "correct" = ${true} WHERE "id" = ${reviewLogId}`));
+    return;
+  }
+  const graded = gradeCard({ cardId: log.cardId, memory: log.before, rating: 3, now: log.reviewedAt, settings });
+  if (!(yield* exec(restoreCardState(log, graded.memory, now)))) {
+    throw new Conflict("This card has been studied since that answer, so its verdict can no longer be changed.", "CHANGED");
+  }
+  const after = graded.log;
+  yield* exec(
+    changes(sql`
+    UPDATE "ReviewLog" SET "rating" = ${after.rating}, "correct" = ${true}, "retrievability" = ${after.retrievability}, "state" = ${after.state},
+      "due" = ${after.due}, "stability" = ${after.stability}, "difficulty" = ${after.difficulty}, "scheduledDays" = ${after.scheduledDays}
+    WHERE "id" = ${reviewLogId}`),
+  );
 }

@@ -1,5 +1,6 @@
 /** A study queue as the review screen receives it: the first cards with their content and the interval each answer would give. */
-import { newCardMemory, previewIntervals, type CardMemory, type IntervalPreview, type QueueEntry, type QueueKind, type Rating, type SchedulerSettings } from "../../scheduler";
+import { newCardMemory, previewIntervals, studyDayStart, type CardMemory, type IntervalPreview, type QueueEntry, type QueueKind, type Rating, type SchedulerSettings } from "../../scheduler";
+import { seededRandom, shuffle } from "../../quiz/random";
 import { sqlOf, type Db } from "../runtime/client";
 import { exec } from "../runtime/sql";
 import { cardViews, type CardView } from "./card-view";
@@ -18,6 +19,8 @@ export interface StudySessionView {
   dueTomorrow: number;
   /** Custom study of a topic: the session holds every card it will show (the browser never asks for more). */
   complete?: boolean;
+  /** When today's study day began: the browser keeps the session's progress for that day. */
+  dayStart: Date;
 }
 
 /** A queue, the memory of each studied card in it, and how many of its cards go out with content. */
@@ -38,9 +41,19 @@ export async function sessionView(db: Db, userId: string, now: Date, planned: Pl
     const card = cardById.get(entry.cardId);
     if (!card) return [];
     const memory = planned.memories.get(entry.cardId) ?? newCardMemory(now);
-    return [{ ...card, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings: planned.settings }) }];
+    // Options in a new order at each showing: the generator lists numbers in order, and a
+    // position remembered from last time is not recall.
+    const options = card.options && shuffle(card.options, seededRandom(`${card.id}:${memory.reps}`));
+    return [{ ...card, options, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings: planned.settings }) }];
   });
-  return { cards: views, counts: countsOf(queue), backlogBeyondLimit: 0, learningLaterToday: { count: 0, nextDue: null }, dueTomorrow: 0 };
+  return {
+    cards: views,
+    counts: countsOf(queue),
+    backlogBeyondLimit: 0,
+    learningLaterToday: { count: 0, nextDue: null },
+    dueTomorrow: 0,
+    dayStart: studyDayStart(now, planned.settings.timeZone, planned.settings.dayStartHour),
+  };
 }
 
 /** Cards of each kind in a queue. */

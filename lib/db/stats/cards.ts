@@ -6,6 +6,7 @@ import { DIFFICULTY_BOUNDS, RECALL_BOUNDS, STABILITY_BOUNDS } from "../../stats/
 import { MATURE_INTERVAL_DAYS } from "../../stats/retention";
 import { DAY_MS, type DayRule } from "../../stats/study-days";
 import type { DueRow, MemoryRow, StateRow, TopicRow } from "../../stats/types";
+import { topicStrength } from "../../stats/topics";
 import { documentVisibleTo } from "../documents/decks";
 import { all, emptySql, exec, rawSql, rows, sql, sqlList, type Sql, type Statement, type Steps, type SqlDialect } from "../runtime/sql";
 import { before, binCase, currentRecall, literal, num, numOrNull, studyDay, subqueryFence } from "./sql-fragments";
@@ -109,21 +110,25 @@ export const RECENT_QUIZ_DAYS = 30;
 /** Topics shown, weakest first. */
 export const TOPICS_SHOWN = 12;
 
-type TopicStrength = { studied: number; meanRecall: number | null; bestQuizScore: number | null };
+type TopicStrength = { studied: number; learning: number; meanRecall: number | null; bestQuizScore: number | null };
 
-/** Mean current recall of each topic's studied cards. */
+/** A card whose recall says what the user remembers: in review, at an interval of a day or more (lib/quiz countsForRecall). */
+const inReview = sql`s."state" = 2 AND s."scheduledDays" >= 1`;
+
+/** Mean current recall of each topic's cards in review; its other studied cards count as learning. */
 function recallByTopic(dialect: SqlDialect, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }) {
   // A plain join, on purpose: a materialized card → topic map is faster when
   // SQLite indexes it on the fly, but without table statistics it may not, and
   // a forced table scan could be paired with a full scan per card.
   return rows(
     sql`
-    SELECT c."topicId" AS "topicId", COUNT(*) AS "studied", AVG(${currentRecall(dialect, nowMs, curve)}) AS "meanRecall"
+    SELECT c."topicId" AS "topicId", SUM(CASE WHEN ${inReview} THEN 1 ELSE 0 END) AS "studied", COUNT(*) AS "seen",
+           AVG(CASE WHEN ${inReview} THEN ${currentRecall(dialect, nowMs, curve)} END) AS "meanRecall"
     FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
     WHERE s."userId" = ${scope.userId} ${scope.documentId ? sql`AND s."documentId" = ${scope.documentId}` : emptySql}
       AND ${studied} AND c."topicId" IS NOT NULL
     GROUP BY c."topicId"`,
-    (row) => ({ topicId: String(row.topicId), studied: num(row.studied), meanRecall: numOrNull(row.meanRecall) }),
+    (row) => ({ topicId: String(row.topicId), studied: num(row.studied), learning: num(row.seen) - num(row.studied), meanRecall: numOrNull(row.meanRecall) }),
   );
 }
 
@@ -168,13 +173,13 @@ function topicsWhere(userId: string, where: Sql, rest: Sql = emptySql) {
 export function* topicRows(dialect: SqlDialect, scope: CardScope, nowMs: number, curve: { decay: number; factor: number }): Steps<TopicRow[]> {
   const [recallRows, quizRows] = yield* all([recallByTopic(dialect, scope, nowMs, curve), bestRecentQuizzes(scope, nowMs)]);
   const byTopic = new Map<string, TopicStrength>();
-  for (const row of recallRows) byTopic.set(row.topicId, { studied: row.studied, meanRecall: row.meanRecall, bestQuizScore: null });
+  for (const row of recallRows) byTopic.set(row.topicId, { ...row, bestQuizScore: null });
   for (const row of quizRows) {
-    const entry = byTopic.get(row.topicId) ?? { studied: 0, meanRecall: null, bestQuizScore: null };
+    const entry = byTopic.get(row.topicId) ?? { studied: 0, learning: 0, meanRecall: null, bestQuizScore: null };
     entry.bestQuizScore = row.best;
     byTopic.set(row.topicId, entry);
   }
-  const strength = (e: TopicStrength) => e.meanRecall ?? e.bestQuizScore ?? 1;
+  const strength = topicStrength;
   const chosen = [...byTopic.entries()].sort((a, b) => strength(a[1]) - strength(b[1])).slice(0, TOPICS_SHOWN).map(([id]) => id);
 
   const topics = chosen.length ? yield* exec(topicsWhere(scope.userId, sql`t."id" IN (${sqlList(chosen)})`)) : [];
@@ -187,6 +192,12 @@ export function* topicRows(dialect: SqlDialect, scope: CardScope, nowMs: number,
   }
   return topics.map((topic) => {
     const entry = byTopic.get(topic.topicId);
-    return { ...topic, studied: entry?.studied ?? 0, meanRecall: entry?.meanRecall ?? null, bestQuizScore: entry?.bestQuizScore ?? null };
+    return {
+      ...topic,
+      studied: entry?.studied ?? 0,
+      learning: entry?.learning ?? 0,
+      meanRecall: entry?.meanRecall ?? null,
+      bestQuizScore: entry?.bestQuizScore ?? null,
+    };
   });
 }

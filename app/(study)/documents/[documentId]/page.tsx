@@ -52,7 +52,7 @@ export default async function DocumentPage({ params }: Props) {
       <SavedImportNote documentId={document.id} />
       <header className="stack document-head">
         <p className="small muted">
-          <Link href="/">Decks</Link> / {document.builtin ? "Default deck" : "Your document"}
+          <Link href="/">Decks</Link> / {document.builtin ? "Sample deck" : "Your document"}
         </p>
         <h1>{document.title}</h1>
         {document.summary && <p className="document-summary">{document.summary}</p>}
