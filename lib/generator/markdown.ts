@@ -15,7 +15,7 @@ import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { cleanResidue, scriptText } from "./clean-text";
-import { stripEmoji } from "./normalise";
+import { stripEmoji, wordCount } from "./normalise";
 import {
   LIST_HEADING, SUMMARY_HEADING, SectionPaths, splitDefinition, topicTitle,
   type Block, type Mark, type ParsedDocument, type Section,
@@ -113,6 +113,7 @@ export function readMarkdown(input: string): ParsedDocument {
   const summary: string[] = [];
   let explicitSummary: string[] | null = null;
   const keyPoints: string[] = [];
+  const definitions: Block[] = [];
   const sections: Section[] = [];
   const paths = new SectionPaths();
   let mode: "preamble" | "summary" | "keypoints" | "section" = "preamble";
@@ -122,6 +123,7 @@ export function readMarkdown(input: string): ParsedDocument {
     if (mode === "keypoints" && block.kind === "bullet") keyPoints.push(block.text);
     else if (mode === "summary") (explicitSummary ??= []).push(block.text);
     else if (current) current.blocks.push(block);
+    else if (block.term) definitions.push(block);
     else if (block.kind === "paragraph") summary.push(block.text);
     else keyPoints.push(block.text);
   };
@@ -193,15 +195,11 @@ export function readMarkdown(input: string): ParsedDocument {
         case "blockquote":
           walk(node.children);
           break;
-        case "table": {
-          const [head, ...rows] = node.children;
-          const names = head.children.map((cell) => cleanResidue(inline(cell.children).text));
-          for (const row of rows) {
-            const cells = row.children.map((cell, k) => `${names[k] ?? ""}: ${cleanResidue(inline(cell.children).text)}`);
-            addBlock({ kind: "row", text: cells.join("; "), ...(leadForThis ? { lead: leadForThis } : {}) });
+        case "table":
+          for (const block of tableBlocks(node.children.map((row) => row.children.map((cell) => inline(cell.children))))) {
+            addBlock(leadForThis ? { ...block, lead: leadForThis } : block);
           }
           break;
-        }
         default:
           break; // code, html, images, thematic breaks, definitions, footnotes
       }
@@ -210,7 +208,28 @@ export function readMarkdown(input: string): ParsedDocument {
   walk(nodes);
 
   const summaryText = (explicitSummary ?? summary).join("\n\n").trim();
-  return { title: title || "Untitled document", summary: summaryText || null, keyPoints, sections };
+  return { title: title || "Untitled document", summary: summaryText || null, keyPoints, definitions, sections };
+}
+
+/**
+ * Table rows. A two-column table of terms and what they mean (Term | Definition) gives
+ * definitions; a two-column table of names and values gives "Name: value" lines; wider tables
+ * give rows that name each cell by its column.
+ */
+function tableBlocks([head, ...rows]: Inline[][]): Block[] {
+  const names = head.map((cell) => cleanResidue(cell.text));
+  const cells = rows.map((row) => row.map((cell) => cleanResidue(cell.text)));
+  const pairs = names.length === 2 && cells.every((row) => row.length === 2 && /\p{L}/u.test(row[0]) && wordCount(row[0]) <= 6);
+  if (pairs) {
+    return cells.filter((row) => row[1]).map(([term, value], k) => {
+      const marks = rows[k].flatMap((cell) => cell.marks);
+      const definition = wordCount(value) >= 3 && /^[\p{L}(„“"«]/u.test(value);
+      return definition
+        ? { kind: "row", term: term.replace(/\s*\([^)]*\)$/, ""), text: value, ...(marks.length ? { marks } : {}) }
+        : { kind: "row", text: `${term}: ${value}` };
+    });
+  }
+  return cells.map((row) => ({ kind: "row", text: row.map((cell, k) => `${names[k] ?? ""}: ${cell}`).join("; ") }));
 }
 
 function collectHeadings(nodes: RootContent[]): { depth: number }[] {
@@ -224,13 +243,14 @@ function collectHeadings(nodes: RootContent[]): { depth: number }[] {
 
 /** "**Stroma**: the fluid-filled space…" or "Stroma – the fluid-filled space…" makes the block a definition. */
 function withDefinition(block: Block, first: RootContent | undefined): Block {
-  const split = splitDefinition(block.text);
-  if (!split) return block;
   const opening = first?.type === "paragraph" ? first.children[0] : undefined;
   const marked = opening?.type === "strong" || opening?.type === "emphasis" || opening?.type === "inlineCode";
   if (!marked && block.kind === "paragraph") return block;
+  const markedText = marked ? cleanResidue(inline([opening]).text).replace(/\s*[:–—-]$/, "") : "";
+  // a marked term is the whole label: "**Rust** is fast: …" defines nothing
+  const split = splitDefinition(block.text, marked && /^\s*(?:\([^)]*\))?\s*(?::|[-–—]\s)/.test(block.text.slice(markedText.length)));
+  if (!split) return block;
   // "**Chloroplasts** (plants/algae only): …": the term is what the author marked
-  const markedText = marked ? cleanResidue(inline([opening]).text) : "";
   const term = markedText && split.term.startsWith(markedText) ? markedText : split.term.replace(/\s*\([^)]*\)$/, "");
   return { ...block, term, text: split.definition };
 }

@@ -3,6 +3,7 @@
  * of blocks). Markdown goes through a real Markdown parser; the plain-text layouts people paste
  * (podcast summaries, lecture notes) through a line reader that knows their markers.
  */
+import { rewriteDefinitionLayouts } from "./definition-layouts";
 import { readMarkdown } from "./markdown";
 import { readPlainText } from "./plain-text";
 import type { ParsedDocument } from "./outline";
@@ -22,5 +23,7 @@ export function isMarkdown(text: string): boolean {
 
 export function parseDocument(input: string): ParsedDocument {
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  return isMarkdown(text) ? readMarkdown(text) : readPlainText(text);
+  const markdown = isMarkdown(text);
+  const rewritten = rewriteDefinitionLayouts(text);
+  return markdown ? readMarkdown(rewritten) : readPlainText(rewritten);
 }

@@ -74,6 +74,7 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
   };
   for (const point of doc.keyPoints) add({ kind: "bullet", text: point }, "keyPoint", null, doc.title);
   for (const paragraph of doc.summary?.split(/\n{2,}/) ?? []) add({ kind: "paragraph", text: paragraph }, "summary", null, doc.title);
+  for (const block of doc.definitions) add(block, "section", null, doc.title);
   for (const section of doc.sections) for (const block of section.blocks) add(block, "section", section.path, section.title);
   resolveReferents(statements);
   return statements;
