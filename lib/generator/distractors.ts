@@ -62,7 +62,7 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   else for (const r of [0.5, 1.5, 2, 0.75, 3]) generated.push(roundLike(answer * r, claim.format));
   // half steps ("0.5 °C", "1.5 °C") need a decimal the answer may not have written
   const halves = step !== null && step < 1 && claim.format.decimals === 0;
-  const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/\.0(?!\d)/, "") : formatQuantity(v, claim.format);
+  const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/[.,]0(?!\d)/, "") : formatQuantity(v, claim.format);
   const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
   // shares and temperatures stay within a few steps ("98.5%", "99.0%" around 99.5%, not 80%)

@@ -213,23 +213,18 @@ export function readMarkdown(input: string): ParsedDocument {
 
 /**
  * Table rows. A two-column table of terms and what they mean (Term | Definition) gives
- * definitions; a two-column table of names and values gives "Name: value" lines; wider tables
- * give rows that name each cell by its column.
+ * definitions; other rows name each cell by its column ("Kind: General; Width: 64 bits").
  */
 function tableBlocks([head, ...rows]: Inline[][]): Block[] {
   const names = head.map((cell) => cleanResidue(cell.text));
   const cells = rows.map((row) => row.map((cell) => cleanResidue(cell.text)));
-  const pairs = names.length === 2 && cells.every((row) => row.length === 2 && /\p{L}/u.test(row[0]) && wordCount(row[0]) <= 6);
-  if (pairs) {
-    return cells.filter((row) => row[1]).map(([term, value], k) => {
-      const marks = rows[k].flatMap((cell) => cell.marks);
-      const definition = wordCount(value) >= 3 && /^[\p{L}(„“"«]/u.test(value);
-      return definition
-        ? { kind: "row", term: term.replace(/\s*\([^)]*\)$/, ""), text: value, ...(marks.length ? { marks } : {}) }
-        : { kind: "row", text: `${term}: ${value}` };
-    });
-  }
-  return cells.map((row) => ({ kind: "row", text: row.map((cell, k) => `${names[k] ?? ""}: ${cell}`).join("; ") }));
+  const glossary = names.length === 2 && cells.length > 0 && cells.every((row) => row.length === 2 && /\p{L}/u.test(row[0]) && !/\d/.test(row[0])
+    && wordCount(row[0]) <= 6 && wordCount(row[1]) >= 3 && /^[\p{L}(„“"«]/u.test(row[1]));
+  return cells.map((row, k) => {
+    if (!glossary) return { kind: "row", text: row.map((cell, j) => `${names[j] ?? ""}: ${cell}`).join("; ") };
+    const marks = rows[k].flatMap((cell) => cell.marks);
+    return { kind: "row", term: row[0].replace(/\s*\([^)]*\)$/, ""), text: row[1], ...(marks.length ? { marks } : {}) };
+  });
 }
 
 function collectHeadings(nodes: RootContent[]): { depth: number }[] {

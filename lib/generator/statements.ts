@@ -5,6 +5,7 @@
  * (questions, meta text about the document, code, sentences that hang on a missing referent).
  */
 import { splitSentences, tagSentences, type TaggedSentence } from "./sentences";
+import { splitDefinition } from "./outline";
 import type { Block, Mark, ParsedDocument } from "./outline";
 import { wordCount } from "./normalise";
 
@@ -55,13 +56,18 @@ const CODE_EXAMPLE = /^(?:the|our) (?:program|code|output|example|listing|snippe
 const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|outlines|introduces|reviews|walks through|talks about|argues)\b/i;
 const CODE_RESIDUE = /[{};|]|\b[a-z]\w{0,3} = [a-z]\w{0,3}\b|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
-/** Statements of a parsed document, in reading order. */
-export function buildStatements(doc: ParsedDocument): Statement[] {
+/**
+ * Statements of a parsed document, in reading order. `tagged: false` (a document not in English)
+ * leaves the English tagger out: its sentences have no tokens, and a key point that reads
+ * "Begriff – Erklärung" is a definition, since no card will come from its grammar.
+ */
+export function buildStatements(doc: ParsedDocument, tagged = true): Statement[] {
   const statements: Statement[] = [];
   let blockIndex = 0;
+  const sentencesOf = (text: string): TaggedSentence[] => tagged ? tagSentences(text) : splitSentences(text).map((t) => ({ text: t, tokens: [] }));
   const add = (block: Block, origin: Origin, topic: string | null, heading: string) => {
     const lead = block.lead ? lastSentence(block.lead) : undefined;
-    tagSentences(block.text).forEach((sentence, k) => {
+    sentencesOf(block.text).forEach((sentence, k) => {
       // "10 million users", "400 writes per second": an item with no verb, or one that opens with its number
       const fragment = k === 0 && block.kind === "bullet" && (isFragment(sentence) || sentence.tokens[0]?.pos === "NUM");
       statements.push({
@@ -72,7 +78,10 @@ export function buildStatements(doc: ParsedDocument): Statement[] {
     });
     blockIndex++;
   };
-  for (const point of doc.keyPoints) add({ kind: "bullet", text: point }, "keyPoint", null, doc.title);
+  for (const point of doc.keyPoints) {
+    const split = tagged ? null : splitDefinition(point);
+    add(split ? { kind: "bullet", text: split.definition, term: split.term } : { kind: "bullet", text: point }, "keyPoint", null, doc.title);
+  }
   for (const paragraph of doc.summary?.split(/\n{2,}/) ?? []) add({ kind: "paragraph", text: paragraph }, "summary", null, doc.title);
   for (const block of doc.definitions) add(block, "section", null, doc.title);
   for (const section of doc.sections) for (const block of section.blocks) add(block, "section", section.path, section.title);
@@ -127,6 +136,12 @@ function resolveReferents(statements: Statement[]): void {
   }
 }
 
+/**
+ * Openings that point back to something the prompt does not show, in the languages that get cards
+ * from layout ("Sie liegt bei …", "Elle atteint …", "Dabei …").
+ */
+const FOREIGN_REFERENT = /^(?:sie|er|es|dies(?:e[rsnm]?)?|dabei|damit|dadurch|daher|deshalb|dort|hier|il|elle|ils|elles|ce|cela|ceci|cette|ces|on|leur|leurs|son|sa|ses|él|ella|ellos|ellas|esto|esta|este|estos|estas|eso|su|sus|esso|essa|essi|esse|questo|questa|questi|queste|ciò|lui|lei|loro|ele|ela|eles|elas|isso|isto|seu|sua|seus|suas|hij|zij|ze|dit|deze|hun|daarom|daarbij)\b/iu;
+
 export interface Assessment {
   /** Why no card should come from the sentence, or null. */
   reject: string | null;
@@ -145,7 +160,7 @@ export function assessStatement(s: Statement): Assessment {
   if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
   if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
-  if (!s.rewrite && PRONOUN_START.test(text)) return { reject: "pronoun with no referent", quality: 0 };
+  if (!s.rewrite && (PRONOUN_START.test(text) || s.sentence.tokens.length === 0 && FOREIGN_REFERENT.test(text))) return { reject: "pronoun with no referent", quality: 0 };
   if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
