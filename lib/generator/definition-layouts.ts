@@ -17,19 +17,20 @@ function bold(term: string): string {
   return `**${term.replace(/\*\*/g, "").replace(/\s+/g, " ").trim()}**`;
 }
 
-function item(term: string, definition: string): string {
+function item(term: string, definition: string, terms?: Set<string>): string {
+  terms?.add(bold(term).slice(2, -2));
   return `- ${bold(term)}: ${definition.replace(/\s+/g, " ").trim()}`;
 }
 
 /** Entries of a glossary directive's body: terms at the body's own indentation, definitions indented below. */
-function glossaryEntries(body: string[]): string[] {
+function glossaryEntries(body: string[], found: Set<string>): string[] {
   const lines = body.filter((line) => !/^\s*:[\w-]+:/.test(line)); // directive options (":sorted:")
   const base = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
   const out: string[] = [];
   let terms: string[] = [];
   let definition: string[] = [];
   const flush = () => {
-    if (terms.length && definition.length) out.push(item(terms.join(" / "), definition.join(" ")));
+    if (terms.length && definition.length) out.push(item(terms[0], definition.join(" "), found)); // later lines are aliases ("H0")
     if (definition.length) terms = [];
     definition = [];
   };
@@ -45,8 +46,10 @@ function glossaryEntries(body: string[]): string[] {
   return out;
 }
 
-export function rewriteDefinitionLayouts(text: string): string {
-  if (!/^\s{0,3}:\s+\S|\{glossary\}/m.test(text)) return text;
+/** The text with its definition layouts rewritten, and the terms they define (a glossary's entries are all definitions). */
+export function rewriteDefinitionLayouts(text: string): { text: string; terms: Set<string> } {
+  const terms = new Set<string>();
+  if (!/^\s{0,3}:\s+\S|\{glossary\}/m.test(text)) return { text, terms };
   const lines = text.split("\n");
   const out: string[] = [];
   /** Index in `out` of the item being written, so indented lines can continue it. */
@@ -58,7 +61,7 @@ export function rewriteDefinitionLayouts(text: string): string {
       const close = new RegExp(`^\\s{0,3}${fence[1][0] === ":" ? ":" : fence[1][0] === "`" ? "`" : "~"}{${fence[1].length},}\\s*$`);
       let end = i + 1;
       while (end < lines.length && !close.test(lines[end])) end++;
-      if (fence[2]) out.push("", ...glossaryEntries(lines.slice(i + 1, end)), "");
+      if (fence[2]) out.push("", ...glossaryEntries(lines.slice(i + 1, end), terms), "");
       else out.push(...lines.slice(i, end + 1));
       i = end;
       open = -1;
@@ -72,7 +75,7 @@ export function rewriteDefinitionLayouts(text: string): string {
       const term = k >= 0 && open < 0 ? out[k] : null;
       if (term !== null && term.trim() && term.trim().length <= 80 && !NOT_A_TERM.test(term)) {
         out.length = k;
-        out.push(item(term, definition[1]));
+        out.push(item(term, definition[1], terms));
         open = out.length - 1;
         continue;
       }
@@ -91,5 +94,5 @@ export function rewriteDefinitionLayouts(text: string): string {
     } else open = -1;
     out.push(line);
   }
-  return out.join("\n");
+  return { text: out.join("\n"), terms };
 }

@@ -45,18 +45,18 @@ export function documentLanguage(doc: ParsedDocument): string {
 const ENGLISH_WORDS = new Set("the of and to that with which for from this by its are were has have been be it an or not".split(" "));
 
 /**
- * Is a passage of an English document English (an English chapter may quote a French passage)?
- * English prose is a fifth function words; only a passage with few of them is asked of the detector,
- * and it is foreign only when the detector is clear that English is not it.
+ * The language of a passage of an English document (an English chapter may quote a French
+ * passage): English prose is a fifth function words, so only a passage with few of them is asked
+ * of the detector, and it is foreign only when the detector is clear that English is not it.
  */
-export function isEnglishPassage(text: string): boolean {
+export function passageLanguage(text: string): string {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return true;
+  if (words.length < 8) return "en";
   const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-  if (english / words.length >= 0.08) return true;
+  if (english / words.length >= 0.08) return "en";
   const scores = francAll(text.replace(/\d+/g, " "), { minLength: 30 });
   const [top] = scores;
-  if (!top || top[0] === "und" || top[0] === "eng" || top[0] === "sco") return true;
+  if (!top || top[0] === "und" || top[0] === "eng" || top[0] === "sco") return "en";
   const englishScore = scores.find(([code]) => code === "eng")?.[1] ?? 0;
-  return englishScore >= 0.9;
+  return englishScore >= 0.9 ? "en" : isoCode(top[0]);
 }

@@ -223,7 +223,7 @@ function tableBlocks([head, ...rows]: Inline[][]): Block[] {
   return cells.map((row, k) => {
     if (!glossary) return { kind: "row", text: row.map((cell, j) => `${names[j] ?? ""}: ${cell}`).join("; ") };
     const marks = rows[k].flatMap((cell) => cell.marks);
-    return { kind: "row", term: row[0].replace(/\s*\([^)]*\)$/, ""), text: row[1], ...(marks.length ? { marks } : {}) };
+    return { kind: "row", term: row[0].replace(/\s*\([^)]*\)$/, ""), text: row[1], glossary: true, ...(marks.length ? { marks } : {}) };
   });
 }
 

@@ -35,7 +35,7 @@ export interface NumericClaim {
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const NEVER = "(?!)";
+const NEVER = "(?:(?!))";
 const alternatives = (words: string[]) => (words.length ? words.join("|") : NEVER);
 
 /** Every pattern the claims need, written for one language's numbers and words. */
@@ -99,39 +99,42 @@ function buildPatterns(language: string): Patterns {
   const bounds = [...locale.minBounds, ...locale.maxBounds];
   const orWord = english ? "or" : "oder|ou|o|of";
   const references = alternatives(locale.references);
+  // German nouns are capitalised: a case-blind pattern would take any word for a counted noun
+  const flags = english ? "giu" : "gu";
+  const once = english ? "iu" : "u";
   return {
     locale, english,
     number: new RegExp(`^(?:${NUM})$`, "u"),
-    scale: new RegExp(`^${SCALE}`, "iu"),
-    numberPart: new RegExp(String.raw`^(?:[$€£]\s?)?(?:\d{1,3}(?:${groups}\d{3})+|\d+)(?:${comma ? "," : String.raw`\.`}\d+)?${SCALE}?`, "iu"),
+    scale: new RegExp(`^${SCALE}`, once),
+    numberPart: new RegExp(String.raw`^(?:[$€£]\s?)?(?:\d{1,3}(?:${groups}\d{3})+|\d+)(?:${comma ? "," : String.raw`\.`}\d+)?${SCALE}?`, once),
     measure: new RegExp(`^${MEASURE}$`, "u"),
-    currencyAfter: new RegExp(`^(?:${CURRENCY_AFTER.map((c) => c.replace(`${SCALE}?`, "")).join("|") || NEVER})`, "iu"),
-    percent: new RegExp(`^${PERCENT}`, "iu"),
-    degrees: new RegExp(`^${TEMP}`, "iu"),
-    duration: new RegExp(`^${DURATION}$`, "iu"),
+    currencyAfter: new RegExp(`^(?:${CURRENCY_AFTER.map((c) => c.replace(`${SCALE}?`, "")).join("|") || NEVER})`, once),
+    percent: new RegExp(`^${PERCENT}`, once),
+    degrees: new RegExp(`^${TEMP}`, once),
+    duration: new RegExp(`^${DURATION}$`, once),
     changes: locale.changes.map(([from, to]) => ({
-      pattern: new RegExp(String.raw`${B}${from}${english ? String.raw`\s` : String.raw`\s?`}(${QUANTITY})\s(?:${english ? String.raw`up\s|down\s` : NEVER})?${to}\s${QUALIFIER}(${QUANTITY})`, "giu"),
+      pattern: new RegExp(String.raw`${B}${from}${english ? String.raw`\s` : String.raw`\s?`}(${QUANTITY})\s(?:${english ? String.raw`up\s|down\s` : NEVER})?${to}\s${QUALIFIER}(${QUANTITY})`, flags),
       ambiguous: !english && locale.rangeWords.includes(to),
     })),
-    range: new RegExp(String.raw`(?:${B}(?:${alternatives(locale.between.map(([a]) => a))})\s(${QUANTITY})\s(?:${alternatives(locale.between.map(([, b]) => b))})\s(${QUANTITY})|((?:${CURRENCY}\s?)?${NUM}${SCALE}?)\s?(?:-|–|—|\s(?:${rangeWords})\s)\s?(${QUANTITY}))`, "giu"),
-    rangeCue: new RegExp(String.raw`\d\s?(?:-|–|—|(?:${rangeWords})${E})|${B}(?:${alternatives(locale.between.map(([a]) => a))})${E}|${B}(?:${rangeWords})\s\d`, "iu"),
+    range: new RegExp(String.raw`(?:${B}(?:${alternatives(locale.between.map(([a]) => a))})\s(${QUANTITY})\s(?:${alternatives(locale.between.map(([, b]) => b))})\s(${QUANTITY})|((?:${CURRENCY}\s?)?${NUM}${SCALE}?)\s?(?:-|–|—|\s(?:${rangeWords})\s)\s?(${QUANTITY}))`, flags),
+    rangeCue: new RegExp(String.raw`\d\s?(?:-|–|—|(?:${rangeWords})${E})|${B}(?:${alternatives(locale.between.map(([a]) => a))})${E}|${B}(?:${rangeWords})\s\d`, once),
     bound: {
-      cue: new RegExp(String.raw`${B}(?:${alternatives(bounds)})\s`, "iu"),
-      pattern: new RegExp(String.raw`${B}(${alternatives(bounds)})\s(${QUANTITY})`, "giu"),
+      cue: new RegExp(String.raw`${B}(?:${alternatives(bounds)})\s`, once),
+      pattern: new RegExp(String.raw`${B}(${alternatives(bounds)})\s(${QUANTITY})`, flags),
     },
-    minWords: new RegExp(`^(?:${alternatives(locale.minBounds)})$`, "iu"),
+    minWords: new RegExp(`^(?:${alternatives(locale.minBounds)})$`, once),
     multiplier: english
-      ? new RegExp(String.raw`(?:((?<![\p{L}\p{N}_.,]|\p{L}-)\d+(?:\.\d+)?|\b${WORDNUM})\s?(?:times|x|×)(?=\s|$|[.,;])|\b(${FACTOR_WORDS.map(([w]) => w).join("|")})\b|\b(${NUM}|${WORDNUM})-?fold\b)`, "giu")
+      ? new RegExp(String.raw`(?:((?<![\p{L}\p{N}_.,]|\p{L}-)\d+(?:\.\d+)?|\b${WORDNUM})\s?(?:times|x|×)(?=\s|$|[.,;])|\b(${FACTOR_WORDS.map(([w]) => w).join("|")})\b|\b(${NUM}|${WORDNUM})-?fold\b)`, flags)
       : null,
-    single: new RegExp(QUANTITY, "giu"),
+    single: new RegExp(QUANTITY, flags),
     year: english
       ? /\b(?:in|since|by|until|from|during|before|after|of|early|late|mid)\s((?:19|20)\d\d)(?![\d%-]|s\b|['’]s\b|\s?(?:percent|million|billion))/giu
-      : new RegExp(String.raw`${B}(?:${alternatives(locale.yearWords)})\s((?:1[0-9]|20)\d\d)(?![\d%.,-]|\s?(?:${[...locale.percent.map(edge), ...scaleWords, ...locale.durations].join("|")}))`, "giu"),
+      : new RegExp(String.raw`${B}(?:${alternatives(locale.yearWords)})\s((?:1[0-9]|20)\d\d)(?![\d%-]|[.,]\d|\s?(?:${[...locale.percent.map(edge), ...scaleWords, ...locale.durations].join("|")}))`, flags),
     yearCue: english ? /(?:19|20)\d\d/ : /(?:1[0-9]|20)\d\d/,
-    reference: new RegExp(String.raw`${B}(?:${references})\s?$`, "iu"),
-    halfBefore: new RegExp(String.raw`(?:\d|${B}${WORDNUM})\s?(?:${english ? "to" : rangeWords}|-|–|${orWord})\s?$`, "iu"),
-    halfAfter: new RegExp(String.raw`^\s?(?:${english ? "to" : rangeWords}|-|–)\s?(?:\d|${WORDNUM}${E})`, "iu"),
-    anyNumber: english ? new RegExp(String.raw`\d|\b(?:${WORDNUM}|${FACTOR_WORDS.map(([w]) => w).join("|")})\b`, "iu") : /\d/,
+    reference: new RegExp(String.raw`${B}(?:${references})\s?$`, once),
+    halfBefore: new RegExp(String.raw`(?:\d|${B}${WORDNUM})\s?(?:${english ? "to" : rangeWords}|-|–|${orWord})\s?$`, once),
+    halfAfter: new RegExp(String.raw`^\s?(?:${english ? "to" : rangeWords}|-|–)\s?(?:\d|${WORDNUM}${E})`, once),
+    anyNumber: english ? new RegExp(String.raw`\d|\b(?:${WORDNUM}|${FACTOR_WORDS.map(([w]) => w).join("|")})\b`, once) : /\d/,
   };
 }
 

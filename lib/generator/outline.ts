@@ -17,6 +17,8 @@ export interface Block {
   lead?: string;
   /** "**Stroma**: the fluid-filled space…": the term; `text` is then the definition. */
   term?: string;
+  /** The term comes from a glossary layout (definition list, glossary directive, term | definition table). */
+  glossary?: boolean;
   marks?: Mark[];
 }
 
@@ -84,7 +86,7 @@ export function splitDefinition(text: string, marked = false): { term: string; d
   const termWords = term.split(/\s+/);
   if (termWords.length > (marked ? 8 : 5) || definition.split(/\s+/).length < (marked ? 2 : 3) || !(marked ? /^[\p{L}\p{N}]/u : /^\p{L}/u).test(definition)) return null;
   if (!/\p{L}/u.test(term)) return null;
-  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|beispiel|hinweis|achtung|merke|zusammenfassung|exemple|remarque|ejemplo|nota|esempio|exemplo|voorbeeld|opmerking|let op|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
   if (/\d/.test(term) || !marked && /\b(is|are|was|were|has|have|will|can|should|must)\b/i.test(term)) return null;
   return { term, definition };
 }

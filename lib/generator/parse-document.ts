@@ -24,6 +24,8 @@ export function isMarkdown(text: string): boolean {
 export function parseDocument(input: string): ParsedDocument {
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const markdown = isMarkdown(text);
-  const rewritten = rewriteDefinitionLayouts(text);
-  return markdown ? readMarkdown(rewritten) : readPlainText(rewritten);
+  const { text: rewritten, terms } = rewriteDefinitionLayouts(text);
+  const doc = markdown ? readMarkdown(rewritten) : readPlainText(rewritten);
+  if (terms.size) for (const block of [...doc.definitions, ...doc.sections.flatMap((s) => s.blocks)]) if (block.term && terms.has(block.term)) block.glossary = true;
+  return doc;
 }

@@ -18,7 +18,7 @@ export interface Statement {
   /** The section's title, or the document's title for summary and key points. */
   heading: string;
   position: number;
-  block: Pick<Block, "kind" | "term" | "marks">;
+  block: Pick<Block, "kind" | "term" | "marks" | "glossary">;
   /** Shown before the sentence in a prompt: the lead-in of a list item that is a fragment. */
   context?: string;
   /** The opening words replaced in prompts: "Their approach" → "Deep Seek's approach". */
@@ -72,7 +72,7 @@ export function buildStatements(doc: ParsedDocument, tagged = true): Statement[]
       const fragment = k === 0 && block.kind === "bullet" && (isFragment(sentence) || sentence.tokens[0]?.pos === "NUM");
       statements.push({
         sentence, origin, topic, heading, position: statements.length, blockIndex,
-        block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.marks ? { marks: block.marks } : {}) },
+        block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.glossary ? { glossary: true } : {}), ...(block.marks ? { marks: block.marks } : {}) },
         ...(block.term ? { context: `${block.term}: ` } : fragment && lead && wordCount(lead) <= 18 ? { context: `${lead}: ` } : {}),
       });
     });
