@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { WEAK_QUALITY, type DeckDraft } from "@/lib/generator/types";
+import { WEAK_QUALITY } from "@/lib/generator/types";
 import { RequestFailed, callApi } from "../ui/call-api";
 import { PreviewCards } from "./preview-cards";
 import { UploadDocument, type Preview } from "./upload-document";
@@ -10,7 +10,7 @@ import { UploadDocument, type Preview } from "./upload-document";
 export function ImportForm() {
   const router = useRouter();
   const [text, setText] = useState("");
-  const [draft, setDraft] = useState<DeckDraft | null>(null);
+  const [draft, setDraft] = useState<Preview | null>(null);
   const [kept, setKept] = useState<Set<string>>(new Set());
   const [showExtra, setShowExtra] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -89,13 +89,22 @@ export function ImportForm() {
             <div>
               <h2>{draft.title}</h2>
               <p className="muted" data-testid="preview-summary">
-                {draft.cards.length} cards from {draft.words.toLocaleString("en-US")} words. The weakest start unticked; tick or untick any card.
+                {draft.cards.length === 0
+                  ? `No cards from ${draft.words.toLocaleString("en-US")} words.`
+                  : `${draft.cards.length} cards from ${draft.words.toLocaleString("en-US")} words. The weakest start unticked; tick or untick any card.`}
               </p>
             </div>
-            <button className="button primary" type="button" onClick={() => void save()} disabled={busy || kept.size === 0} data-testid="save-deck">
-              Save deck ({kept.size} cards)
-            </button>
+            {draft.cards.length + draft.candidates.length > 0 && (
+              <button className="button primary" type="button" onClick={() => void save()} disabled={busy || kept.size === 0} data-testid="save-deck">
+                Save deck ({kept.size} cards)
+              </button>
+            )}
           </div>
+          {draft.notice && (
+            <p className="alert" role="status" data-testid="language-notice" lang="en">
+              {draft.notice}
+            </p>
+          )}
           <PreviewCards
             draft={draft}
             kept={kept}

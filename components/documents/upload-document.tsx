@@ -12,7 +12,7 @@ const ACCEPT = [
 ].join(",");
 
 /** The preview answer: the deck and the text it was made from, which saving posts back. */
-export type Preview = DeckDraft & { text: string };
+export type Preview = DeckDraft & { text: string; notice: string | null };
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -80,10 +80,8 @@ export function rewriteDefinitionLayouts(text: string): { text: string; terms: S
         continue;
       }
       if (open >= 0) {
-        // another definition of the same term
-        const previous = /^- (\*\*.*?\*\*):/.exec(out[open])![1];
-        out.push(`- ${previous}: ${definition[1].trim()}`);
-        open = out.length - 1;
+        // another definition (or an example) of the same term continues its item
+        out[open] += ` ${definition[1].trim()}`;
         continue;
       }
     } else if (open >= 0 && /^\s{2,}\S/.test(line)) {

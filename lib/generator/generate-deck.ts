@@ -61,18 +61,18 @@ function claimsOf(s: Statement, language: string): NumericClaim[] {
   });
 }
 
-/** A definition as the answer of a term → definition card: the whole text when short, else its first sentence. */
+/** A definition as the answer of a term → definition card: its first sentence (the whole text when that is a few words). */
 function definitionAnswer(first: string, whole: string): string | null {
-  const answer = wordCount(whole) <= 25 ? whole : first;
+  const answer = wordCount(first) >= 5 || wordCount(whole) > 25 ? first : whole;
   // "Optimale Temperatur: 25–35 °C" is a number to ask as a number, not a definition
   return (answer.match(/\p{L}{3,}/gu) ?? []).length >= 3 && wordCount(answer) <= 30 && !/[[\]]/.test(answer) ? answer : null;
 }
 
-/** Items of one kind: from the same section when it has enough, else from the whole document. */
+/** Items of one kind: the same section's first, then the rest of the document's. */
 function othersOf(byTopic: Map<string | null, string[]>, topic: string | null, not: string): string[] {
   const differs = (t: string) => matchKey(t) !== matchKey(not);
   const own = (byTopic.get(topic) ?? []).filter(differs);
-  return own.length >= 3 ? own : [...own, ...[...byTopic.values()].flat().filter((t) => differs(t) && !own.includes(t))];
+  return [...own, ...[...byTopic.values()].flat().filter((t) => differs(t) && !own.includes(t))];
 }
 
 function addTo(map: Map<string | null, string[]>, topic: string | null, item: string): void {
@@ -87,7 +87,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const doc = parseDocument(text);
   const language = documentLanguage(doc);
   const mode = language === "en" ? "full" : "layout";
-  const statements = buildStatements(doc, mode === "full");
+  const statements = buildStatements(doc, language);
   const assessments = new Map(statements.map((s) => [s, assessStatement(s)]));
   const usable = statements.filter((s) => assessments.get(s)!.reject === null);
   const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
@@ -164,13 +164,13 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
           const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
           push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term }, pair);
         } else {
-          const card = buildListChoice(prompt, term, othersOf(definedTerms, s.topic, term), stableSeed(sentence));
+          const card = buildListChoice(prompt, term, othersOf(definedTerms, s.topic, term), stableSeed(sentence), 2);
           if (card) push(s, `text:${matchKey(term)}`, 0.95, term, () => card, pair);
         }
         if (laidOut) room(s.topic);
       }
       const definition = laidOut ? definitions.get(s) : undefined;
-      const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`));
+      const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
       if (card) {
         push(s, `definition:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
         room(s.topic);

@@ -3,7 +3,7 @@
  * over the text the readers keep (no code, no markup), reported as ISO 639-1. English gets the
  * full generator; any other language only what needs no English grammar model (layout.ts).
  */
-import { franc, francAll } from "franc-min";
+import { francAll } from "franc-min";
 import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 import type { ParsedDocument } from "./outline";
 
@@ -37,12 +37,23 @@ export function documentLanguage(doc: ParsedDocument): string {
     for (let k = 0; k < texts.length && picked.join("\n").length < SAMPLE_CHARS; k += step) picked.push(texts[k].slice(0, share));
     sample = picked.join("\n");
   }
-  const code = franc(sample.replace(/\d+/g, " "), { minLength: 3 });
-  return code === "und" ? "en" : isoCode(code);
+  const scores = francAll(sample.replace(/\d+/g, " "), { minLength: 3 });
+  const [code] = scores[0];
+  if (code === "und") return "en";
+  // trigrams of names and a quoted passage can tip a short English text: English function words cannot
+  const english = scores.find(([c]) => c === "eng")?.[1] ?? 0;
+  if (code !== "eng" && english >= 0.85 && englishShare(sample) >= 0.08) return "en";
+  return isoCode(code);
 }
 
 /** Words English prose is full of and the six other languages of the fixtures hardly use. */
 const ENGLISH_WORDS = new Set("the of and to that with which for from this by its are were has have been be it an or not".split(" "));
+
+/** Share of a text's words that are English function words: about a fifth in English prose, near none in other languages. */
+function englishShare(text: string): number {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length ? words.filter((w) => ENGLISH_WORDS.has(w)).length / words.length : 0;
+}
 
 /**
  * The language of a passage of an English document (an English chapter may quote a French
@@ -50,10 +61,7 @@ const ENGLISH_WORDS = new Set("the of and to that with which for from this by it
  * of the detector, and it is foreign only when the detector is clear that English is not it.
  */
 export function passageLanguage(text: string): string {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return "en";
-  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length;
-  if (english / words.length >= 0.08) return "en";
+  if ((text.match(/\p{L}+/gu) ?? []).length < 8 || englishShare(text) >= 0.08) return "en";
   const scores = francAll(text.replace(/\d+/g, " "), { minLength: 30 });
   const [top] = scores;
   if (!top || top[0] === "und" || top[0] === "eng" || top[0] === "sco") return "en";

@@ -25,6 +25,8 @@ export interface Statement {
   rewrite?: { length: number; text: string };
   /** Index of the statement's block, to group sentences of one paragraph. */
   blockIndex: number;
+  /** Set for a document not in English (its sentences are not tagged). */
+  language?: string;
 }
 
 const PRONOUN_START = /^(?:it|they|them|this|these|those|that|he|she|such|its|their|his|her)\b/i;
@@ -57,11 +59,12 @@ const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|ou
 const CODE_RESIDUE = /[{};|]|\b[a-z]\w{0,3} = [a-z]\w{0,3}\b|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
 /**
- * Statements of a parsed document, in reading order. `tagged: false` (a document not in English)
+ * Statements of a parsed document, in reading order. A document not in English
  * leaves the English tagger out: its sentences have no tokens, and a key point that reads
  * "Begriff – Erklärung" is a definition, since no card will come from its grammar.
  */
-export function buildStatements(doc: ParsedDocument, tagged = true): Statement[] {
+export function buildStatements(doc: ParsedDocument, language = "en"): Statement[] {
+  const tagged = language === "en";
   const statements: Statement[] = [];
   let blockIndex = 0;
   const sentencesOf = (text: string): TaggedSentence[] => tagged ? tagSentences(text) : splitSentences(text).map((t) => ({ text: t, tokens: [] }));
@@ -71,7 +74,7 @@ export function buildStatements(doc: ParsedDocument, tagged = true): Statement[]
       // "10 million users", "400 writes per second": an item with no verb, or one that opens with its number
       const fragment = k === 0 && block.kind === "bullet" && (isFragment(sentence) || sentence.tokens[0]?.pos === "NUM");
       statements.push({
-        sentence, origin, topic, heading, position: statements.length, blockIndex,
+        sentence, origin, topic, heading, position: statements.length, blockIndex, ...(tagged ? {} : { language }),
         block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.glossary ? { glossary: true } : {}), ...(block.marks ? { marks: block.marks } : {}) },
         ...(block.term ? { context: `${block.term}: ` } : fragment && lead && wordCount(lead) <= 18 ? { context: `${lead}: ` } : {}),
       });
@@ -140,7 +143,14 @@ function resolveReferents(statements: Statement[]): void {
  * Openings that point back to something the prompt does not show, in the languages that get cards
  * from layout ("Sie liegt bei …", "Elle atteint …", "Dabei …").
  */
-const FOREIGN_REFERENT = /^(?:sie|er|es|dies(?:e[rsnm]?)?|dabei|damit|dadurch|daher|deshalb|dort|hier|il|elle|ils|elles|ce|cela|ceci|cette|ces|on|leur|leurs|son|sa|ses|él|ella|ellos|ellas|esto|esta|este|estos|estas|eso|su|sus|esso|essa|essi|esse|questo|questa|questi|queste|ciò|lui|lei|loro|ele|ela|eles|elas|isso|isto|seu|sua|seus|suas|hij|zij|ze|dit|deze|hun|daarom|daarbij)\b/iu;
+const FOREIGN_REFERENT: Record<string, RegExp> = {
+  de: /^(?:sie|er|es|dies(?:e[rsnm]?)?|dabei|damit|dadurch|daher|deshalb|dort|hier)\b/iu,
+  fr: /^(?:il|elle|ils|elles|ce|cela|ceci|cette|ces|on|leur|leurs|son|sa|ses)\b/iu,
+  es: /^(?:él|ella|ellos|ellas|esto|esta|este|estos|estas|eso|su|sus)(?![\p{L}])/iu,
+  it: /^(?:esso|essa|essi|esse|questo|questa|questi|queste|ciò|lui|lei|loro|suo|sua)(?![\p{L}])/iu,
+  pt: /^(?:ele|ela|eles|elas|isso|isto|este|esta|estes|estas|seu|sua|seus|suas)\b/iu,
+  nl: /^(?:hij|zij|ze|dit|deze|hun|zijn|haar|daarom|daarbij)\b/iu,
+};
 
 export interface Assessment {
   /** Why no card should come from the sentence, or null. */
@@ -158,10 +168,11 @@ export function assessStatement(s: Statement): Assessment {
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
-  if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
+  // a glossary's definitions are prose: "The middle value; half the observations lie below it", "those observed"
+  if (CODE_RESIDUE.test(s.block.glossary ? text.replace(/;/g, ",") : text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
-  if (!s.rewrite && (PRONOUN_START.test(text) || s.sentence.tokens.length === 0 && FOREIGN_REFERENT.test(text))) return { reject: "pronoun with no referent", quality: 0 };
-  if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
+  if (!s.rewrite && (PRONOUN_START.test(text) || (s.language !== undefined && FOREIGN_REFERENT[s.language]?.test(text)))) return { reject: "pronoun with no referent", quality: 0 };
+  if (!s.block.glossary && DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
   const code = (s.block.marks ?? []).filter((m) => m.kind === "code");

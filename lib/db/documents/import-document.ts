@@ -1,4 +1,4 @@
-import { generateDeck } from "../../generator";
+import { generateDeck, languageNotice } from "../../generator";
 import type { Db } from "../runtime/client";
 import { Invalid } from "../runtime/errors";
 import { saveDeck } from "./save-deck";
@@ -12,6 +12,8 @@ import { saveDeck } from "./save-deck";
  */
 export async function importDocument(db: Db, ownerId: string, text: string, dropped: string[], kept?: string[]) {
   const draft = generateDeck(text);
+  // a document in another language may give no card at all: say why, save nothing
+  if (draft.cards.length === 0 && draft.candidates.length === 0) throw new Invalid(languageNotice(draft) ?? "The document gave no cards.", "NO_CARDS");
   const keep = kept ? new Set(kept) : null;
   const drop = new Set(dropped);
   const cards = keep
