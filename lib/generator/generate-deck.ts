@@ -8,6 +8,7 @@ import { answerProblem, answerSpans, contextWords, promptFor, type DocumentStats
 import { checkText } from "./check-input";
 import { buildChoice, buildListChoice, type ChoiceCard } from "./choice";
 import { GeneratorError } from "./errors";
+import { answerLeaks } from "./leak";
 import { documentLanguage, passageLanguage } from "./language";
 import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
@@ -169,7 +170,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
         }
         if (laidOut) room(s.topic);
       }
-      const definition = laidOut ? definitions.get(s) : undefined;
+      // "Keystone species: A species whose…": a definition that names its term gives itself away among the options
+      const definition = laidOut && !answerLeaks(definitions.get(s) ?? "", `${term}: ${GAP}`) ? definitions.get(s) : undefined;
       const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
       if (card) {
         push(s, `definition:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
