@@ -12,8 +12,8 @@ const MACRO: Record<string, string> = {
   cmn: "zh", arb: "ar", zlm: "ms", swh: "sw", pes: "fa", uzn: "uz", azj: "az", ckb: "ku", npi: "ne", plt: "mg", qug: "qu", koi: "kv",
 };
 
-/** Characters franc reads: its own limit is 2,048; a spread sample of the document is enough. */
-const SAMPLE_CHARS = 1600;
+/** Characters franc reads: its own limit is 2,048; a thousand characters spread over the document tell a language apart and cost about a millisecond. */
+const SAMPLE_CHARS = 1000;
 
 /** ISO 639-1 for a franc result; languages with no two-letter code keep their ISO 639-3 code; "und" when unknown. */
 export function isoCode(code: string): string {
