@@ -7,7 +7,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project once (tsc --noEmit); builds skip repeating it.
   typescript: { ignoreBuildErrors: true },
   // pdf.js loads its worker code and font data from its own package folder at run time.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "wink-nlp", "wink-eng-lite-web-model", "pdfjs-dist"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "wink-nlp", "wink-eng-lite-web-model", "pdfjs-dist", "@open-spaced-repetition/binding"],
   async headers() {
     return [
       {

@@ -22,6 +22,7 @@ import { generatorFigures } from "./figures/generator";
 import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type SignedInGrader } from "./figures/grade-http";
 import { gradeLoopInProcess } from "./figures/grade-in-process";
 import { exportFigures, sessionFigures, statsFigures } from "./figures/history-user";
+import { optimiserFigures } from "./figures/optimiser";
 import { log } from "./measure";
 import { jsonLine, table, unavailable, type Row } from "./report";
 import { FULL, QUICK } from "./sizes";
@@ -50,7 +51,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--only") options.only = new Set(argv[++i]?.split(",").map((s) => s.trim()));
     else if (arg.startsWith("--only=")) options.only = new Set(arg.slice(7).split(","));
     else if (arg === "--help" || arg === "-h") {
-      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,7] [--build] [--reuse-build] [--keep]");
+      console.log("npm run bench -- [--quick] [--json] [--only 1,2,...,8] [--build] [--reuse-build] [--keep]");
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}`);
   }
@@ -158,6 +159,24 @@ async function main() {
       if (want("7")) emit(await exportFigures(db, target.kind, user.id, historySizes));
     } finally {
       await db.$disconnect();
+    }
+  }
+
+  if (want("8")) {
+    for (const { logs, ms, label } of sizes.optimiser) {
+      const target = await newDatabase(baseUrl, "bench_optimise");
+      const writer = await openBulkWriter(target);
+      log(`figure 8: generating a history of ${logs} reviews`);
+      const history = await loadHistoryUser(writer, { tag: "o", email: "optimise@bench.keypoint.test", passwordHash, documents: 10,
+        cardsPerDocument: Math.max(100, Math.round(logs / 100)), logs, now, seed: 8 });
+      const [grader] = await loadGraders(writer, { tag: "og", users: 1, cardsPerUser: 20_000, passwordHash, now, seed: 9 });
+      await writer.close();
+      const db = createDb(target);
+      try {
+        emit(await optimiserFigures(db, target.kind, history.id, history.logs, grader, now, { ms, label }));
+      } finally {
+        await db.$disconnect();
+      }
     }
   }
 

@@ -4,6 +4,8 @@ export interface Sizes {
   inProcess: { usersPerSide: number; cardsPerUser: number; rounds: number; gradesPerRound: number };
   http: { connections: number; durationSeconds: number; warmupSeconds: number; cardsPerUser: number };
   browserCards: number;
+  /** Figure 8: histories to optimise, with the time target of each. */
+  optimiser: { logs: number; ms: number; label: string }[];
 }
 
 export const FULL: Sizes = {
@@ -11,6 +13,10 @@ export const FULL: Sizes = {
   inProcess: { usersPerSide: 10, cardsPerUser: 600, rounds: 5, gradesPerRound: 1_000 },
   http: { connections: 50, durationSeconds: 15, warmupSeconds: 3, cardsPerUser: 1_200 },
   browserCards: 50,
+  optimiser: [
+    { logs: 100_000, ms: 10_000, label: "≤ 10 s" },
+    { logs: 1_000_000, ms: 60_000, label: "≤ 60 s" },
+  ],
 };
 
 export const QUICK: Sizes = {
@@ -18,4 +24,5 @@ export const QUICK: Sizes = {
   inProcess: { usersPerSide: 2, cardsPerUser: 200, rounds: 3, gradesPerRound: 100 },
   http: { connections: 10, durationSeconds: 3, warmupSeconds: 1, cardsPerUser: 400 },
   browserCards: 10,
+  optimiser: [{ logs: 20_000, ms: 10_000, label: "≤ 10 s (at 100k)" }],
 };

@@ -20,14 +20,14 @@ const USER_COLUMNS = ["id", "email", "passwordHash", "timeZone", "desiredRetenti
 const DOCUMENT_COLUMNS = ["id", "ownerId", "title", "summary", "sourceText", "contentHash", "createdAt"];
 const TOPIC_COLUMNS = ["id", "documentId", "path", "title", "order"];
 const CARD_COLUMNS = ["id", "documentId", "topicId", "fingerprint", "kind", "prompt", "answer", "options", "source", "quality", "position", "createdAt"];
-const STATE_COLUMNS = ["id", "userId", "cardId", "documentId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
+export const STATE_COLUMNS = ["id", "userId", "cardId", "documentId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
   "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "version", "updatedAt"];
-const LOG_COLUMNS = ["id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
+export const LOG_COLUMNS = ["id", "userId", "cardId", "clientRequestId", "mode", "rating", "reviewedAt", "durationMs", "retrievability",
   "prevState", "prevDue", "prevStability", "prevDifficulty", "prevElapsedDays", "prevScheduledDays", "prevLearningSteps",
   "prevReps", "prevLapses", "prevLastReview", "state", "due", "stability", "difficulty", "scheduledDays"];
 
 /** Buffers rows per table and flushes them in batches. */
-class Batcher {
+export class Batcher {
   private buffers = new Map<string, { columns: readonly string[]; rows: Value[][] }>();
   constructor(private writer: BulkWriter) {}
   async add(table: string, columns: readonly string[], values: Value[]) {
@@ -56,12 +56,12 @@ interface Deck {
   cardDocument: string[];
 }
 
-async function addUser(out: Batcher, user: SyntheticUser, passwordHash: string, limits: { newLimit: number; reviewLimit: number }, timeZone: string, createdAt: Date) {
+export async function addUser(out: Batcher, user: SyntheticUser, passwordHash: string, limits: { newLimit: number; reviewLimit: number }, timeZone: string, createdAt: Date) {
   await out.add("User", USER_COLUMNS, [user.id, user.email, passwordHash, timeZone, 0.9, limits.newLimit, limits.reviewLimit, 0, createdAt]);
 }
 
 /** Documents, topics (10 per document) and cards for one owner; cards come in cloze/choice pairs sharing a source. */
-async function addDeck(out: Batcher, tag: string, ownerId: string, documents: number, cardsPerDocument: number, createdAt: Date): Promise<Deck> {
+export async function addDeck(out: Batcher, tag: string, ownerId: string, documents: number, cardsPerDocument: number, createdAt: Date): Promise<Deck> {
   const deck: Deck = { documentIds: [], cardIds: [], cardDocument: [] };
   for (let d = 0; d < documents; d++) {
     const documentId = `${tag}d${d}`;

@@ -1,11 +1,13 @@
 /**
  * `npm run --silent card-report -- files… [--cards]`: per document, the cards the generator makes,
  * the words they came from, and the mechanical defects lib/generator/defects.ts can see.
- * `--cards` also lists every card with its defects. A .json file is read as a deck the CLI printed.
+ * `--cards` also lists every card with its defects. A .json file is read as a deck the CLI printed;
+ * any other file goes through lib/documents' readers, as an upload does.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { decodeDocument, generateDeck, type DeckDraft } from "../lib/generator";
+import { readDocument } from "../lib/documents";
+import { generateDeck, MAX_DOCUMENT_BYTES, type DeckDraft } from "../lib/generator";
 import { findDefects, type Defect } from "../lib/generator/defects";
 
 const KINDS: Defect[] = ["split", "residue", "generic", "given-away", "thin-context", "bad-options", "option-in-prompt", "repeat"];
@@ -25,7 +27,8 @@ for (const file of files) {
   // a deck the CLI wrote (`npm run generate -- file > deck.json`) is reported as it is
   let deck: Pick<DeckDraft, "title" | "topics" | "cards"> & { words?: number; candidates?: unknown[] };
   try {
-    deck = file.endsWith(".json") ? JSON.parse(readFileSync(file, "utf8")) : generateDeck(decodeDocument(readFileSync(file)));
+    deck = file.endsWith(".json") ? JSON.parse(readFileSync(file, "utf8"))
+      : generateDeck((await readDocument(readFileSync(file), { fileName: file, limits: { textBytes: MAX_DOCUMENT_BYTES } })).text);
   } catch (error) {
     process.stderr.write(`${basename(file)}: ${error instanceof Error ? error.message : String(error)}\n`);
     continue;

@@ -1,6 +1,6 @@
 /**
  * Command line: `tsx scripts/generate.ts <file> [--format json|text] [--max-per-topic N]`.
- * Reads .txt, .md, .pdf, .docx and saved .html pages (lib/documents); prints the deck as JSON (default)
+ * Reads .txt, .md, .rst, .pdf, .docx and saved .html pages (lib/documents); prints the deck as JSON (default)
  * or grouped by topic; bad input exits 1 with one line on stderr.
  */
 import { readFileSync, statSync } from "node:fs";

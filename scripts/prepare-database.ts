@@ -3,8 +3,11 @@ import { loadEnv } from "../lib/config/env";
 import { createDb } from "../lib/db/runtime/client";
 import { seedDefaultDeck } from "../lib/db/ops/default-deck";
 import { applyMigrations } from "../lib/db/ops/migrate";
+import { ensurePrivateDir } from "../lib/db/runtime/private-files";
 
 export async function prepareDatabase(env = loadEnv()): Promise<void> {
+  // The data folder (the sign-in secret, the SQLite database by default) is this user's only.
+  ensurePrivateDir(env.dataDir);
   const applied = await applyMigrations(env.database);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = createDb(env.database);

@@ -4,13 +4,10 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Mode = "sign-in" | "sign-up";
 
-/** Only same-site paths: a crafted callbackUrl must not send people elsewhere. */
-function safeReturnPath(path: string | undefined): string {
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
 
 export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: string }) {
   const router = useRouter();
@@ -87,7 +84,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
           required
           minLength={signingUp ? 8 : undefined}
         />
-        {signingUp && <span className="hint">At least 8 characters.</span>}
+        {signingUp && <span className="hint">At least 8 characters, and not one of the common passwords.</span>}
       </div>
       <button className="button primary" type="submit" disabled={busy}>
         {busy ? "Please wait…" : signingUp ? "Create account" : "Sign in"}

@@ -73,7 +73,7 @@ export function PasswordChangeForm({ email }: { email: string }) {
       <div className="field">
         <label htmlFor="newPassword">New password</label>
         <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={8} />
-        <span className="hint">At least 8 characters. Other devices will be signed out.</span>
+        <span className="hint">At least 8 characters, not a common password. Other devices will be signed out.</span>
       </div>
       <div className="field">
         <label htmlFor="confirmPassword">New password again</label>

@@ -72,7 +72,7 @@ export function ImportForm() {
             placeholder={"Title\nA summary paragraph…\n\nKey Points:\n- …\n\n# Or Markdown headings and lists"}
           />
           <span className="hint">
-            Paste plain text or Markdown (up to 2 MB), or upload a .txt, .md, .pdf, .docx or saved .html page (up to 20 MB): a talk
+            Paste plain text or Markdown (up to 2 MB), or upload a .txt, .md, .rst, .pdf, .docx or saved .html page (up to 20 MB): a talk
             summary, lecture notes, a handout, an article.
           </span>
         </div>

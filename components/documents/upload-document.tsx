@@ -7,8 +7,8 @@ import { callApi } from "../ui/call-api";
 const TEXT_LIMIT = 2 * 1024 * 1024;
 const FILE_LIMIT = 20 * 1024 * 1024;
 const ACCEPT = [
-  ".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm",
-  "text/plain", "text/markdown", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html",
+  ".txt", ".md", ".markdown", ".rst", ".pdf", ".docx", ".html", ".htm",
+  "text/plain", "text/markdown", "text/x-rst", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html",
 ].join(",");
 
 /** The preview answer: the deck and the text it was made from, which saving posts back. */
@@ -20,7 +20,7 @@ function megabytes(bytes: number): string {
 
 /** Refuses at once, before uploading, a file over its limit. */
 function sizeProblem(file: File): string | null {
-  const text = /\.(txt|md|markdown)$/i.test(file.name);
+  const text = /\.(txt|md|markdown|rst|rest)$/i.test(file.name);
   const limit = text ? TEXT_LIMIT : FILE_LIMIT;
   if (file.size <= limit) return null;
   return `${file.name} is ${megabytes(file.size)}; ${text ? "text files" : "PDF, Word and web page files"} can be up to ${megabytes(limit).replace(".0", "")}.`;

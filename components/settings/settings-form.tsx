@@ -8,6 +8,9 @@ export interface StudySettings {
   dailyNewLimit: number;
   dailyReviewLimit: number;
   timeZone: string;
+  learningSteps: string;
+  relearningSteps: string;
+  autoOptimise: boolean;
 }
 
 export function SettingsForm({ initial, zones }: { initial: StudySettings; zones: string[] }) {
@@ -26,6 +29,9 @@ export function SettingsForm({ initial, zones }: { initial: StudySettings; zones
           dailyNewLimit: Number(form.get("dailyNewLimit")),
           dailyReviewLimit: Number(form.get("dailyReviewLimit")),
           timeZone: String(form.get("timeZone")),
+          learningSteps: String(form.get("learningSteps")),
+          relearningSteps: String(form.get("relearningSteps")),
+          autoOptimise: form.get("autoOptimise") === "on",
         }),
       });
       setMessage({ ok: true, text: "Saved. Your next review session uses these settings." });
@@ -67,6 +73,20 @@ export function SettingsForm({ initial, zones }: { initial: StudySettings; zones
         </datalist>
         <span className="hint">Your study day starts at 4 a.m. in this time zone.</span>
       </div>
+      <div className="field">
+        <label htmlFor="learningSteps">Learning steps</label>
+        <input id="learningSteps" name="learningSteps" defaultValue={initial.learningSteps} />
+        <span className="hint">When a new card comes back the same day: whole minutes, hours or days, such as &quot;1m 10m&quot; or &quot;90m 1d&quot;.</span>
+      </div>
+      <div className="field">
+        <label htmlFor="relearningSteps">Relearning steps</label>
+        <input id="relearningSteps" name="relearningSteps" defaultValue={initial.relearningSteps} />
+        <span className="hint">When a forgotten card comes back the same day, such as &quot;10m&quot;. Leave empty for none.</span>
+      </div>
+      <label className="check small">
+        <input type="checkbox" name="autoOptimise" defaultChecked={initial.autoOptimise} />
+        <span>Re-optimise my memory model by itself when my history has grown by a quarter or a month has passed</span>
+      </label>
       <button className="button primary" type="submit" disabled={busy}>
         Save settings
       </button>

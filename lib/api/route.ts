@@ -1,11 +1,19 @@
 import { z } from "zod";
+import { appEnv } from "../config/env";
 import { asDomainError } from "../db/runtime/errors";
 import { DocumentError } from "../documents/errors";
 import { GeneratorError } from "../generator/errors";
+import { wellFormedStrings } from "../validation/well-formed";
 import { ApiError, badRequest, documentStatus, domainStatus, generatorStatus } from "./errors";
+import { requireSameOrigin } from "./same-origin";
 
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A JSON body already serialised (and encoded) elsewhere, such as on a worker thread. */
+export function jsonBytes(body: Uint8Array, status = 200): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
 
 export function errorResponse(error: unknown): Response {
@@ -33,10 +41,14 @@ export function describeZodError(error: z.ZodError): string {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so every failure becomes `{ error: { code, message } }` with a 4xx/5xx status. */
+/**
+ * Wraps a route handler: a request that could change something must come from Keypoint's own
+ * pages (same-origin.ts), and every failure becomes `{ error: { code, message } }` with a 4xx/5xx status.
+ */
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      requireSameOrigin(request, new URL(appEnv().baseUrl).origin);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);
@@ -55,7 +67,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   const text = await readText(request, maxBytes);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text, wellFormedStrings);
   } catch {
     throw badRequest("The request body is not valid JSON.", "MALFORMED_JSON");
   }

@@ -2,7 +2,7 @@ import { ApiError, badRequest } from "../api/errors";
 import type { Db } from "../db/runtime/client";
 import type { PasswordChangeInput } from "../validation/account";
 import { hashPassword, verifyPassword } from "./password";
-import { passwordChangeKeys, recordSignInFailure, signInLockedFor } from "./throttle";
+import { lockedFor, passwordChangeKeys, recordAttempt, waitMessage } from "./throttle";
 
 /**
  * Changes a user's password after checking the current one. Bumps the user's
@@ -15,12 +15,12 @@ export async function changePassword(db: Db, userId: string, input: PasswordChan
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, sessionVersion: true } });
   if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to continue.");
   const keys = passwordChangeKeys(user.email);
-  const wait = await signInLockedFor(db, keys, now);
+  const wait = await lockedFor(db, keys, now);
   if (wait > 0) {
-    throw new ApiError(429, "TOO_MANY_ATTEMPTS", `Too many wrong passwords. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`);
+    throw new ApiError(429, "TOO_MANY_ATTEMPTS", waitMessage("Too many wrong passwords.", wait));
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordSignInFailure(db, keys, now);
+    await recordAttempt(db, keys, now);
     throw new ApiError(403, "WRONG_PASSWORD", "Your current password is not right.");
   }
   if (input.currentPassword === input.newPassword) {

@@ -3,15 +3,11 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { appEnv } from "../config/env";
 import { unauthorized } from "../api/errors";
-import { db, sqlOf } from "../db/runtime/client";
-import type { User } from "../db/generated/sqlite/client";
-import { firstRow, readDate, readOne, sql } from "../db/runtime/sql";
+import { liveSessionUser, type SessionClaims } from "./live-session";
 import { authOptions } from "./options";
 import { decodeSessionToken } from "./session-token";
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
-
-type SessionClaims = { uid?: string; sv?: number };
 
 /** A session token younger than this is read directly; an older one goes through next-auth, which renews it. */
 const RENEW_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -32,14 +28,9 @@ async function sessionClaims(): Promise<SessionClaims | null> {
   return (await getServerSession(authOptions())) as SessionClaims | null;
 }
 
-/** The signed-in user, or null. A token from before a password change no longer counts. */
+/** The signed-in user, or null. A token from before a password change or a sign-out no longer counts. */
 export async function currentUser() {
-  const session = await sessionClaims();
-  if (!session?.uid) return null;
-  // On the raw driver: this runs on every request (lib/db/runtime/sql.ts).
-  const user = await readOne(sqlOf(db()), userById(session.uid));
-  if (!user || user.sessionVersion !== (session.sv ?? 0)) return null;
-  return user;
+  return liveSessionUser(await sessionClaims());
 }
 
 /** For API routes: the user, or a 401 ApiError. */
@@ -54,15 +45,4 @@ export async function requirePageUser(returnTo: string) {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
-}
-
-function userById(id: string) {
-  return firstRow(sql`SELECT * FROM "User" WHERE "id" = ${id}`, (row): User => ({
-    ...(row as unknown as User),
-    desiredRetention: Number(row.desiredRetention),
-    dailyNewLimit: Number(row.dailyNewLimit),
-    dailyReviewLimit: Number(row.dailyReviewLimit),
-    sessionVersion: Number(row.sessionVersion),
-    createdAt: readDate(row.createdAt),
-  }));
 }

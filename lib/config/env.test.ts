@@ -27,4 +27,13 @@ describe("settings", () => {
     );
     expect(() => loadEnv({ DATABASE_URL: "mysql://x" }, tmp())).toThrow('DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL)');
   });
+
+  it("read KEYPOINT_TRUST_PROXY as the number of proxies in front, and refuse anything else readably", () => {
+    const secret = { NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(loadEnv(secret, tmp()).trustedProxies).toBe(0);
+    expect(loadEnv({ ...secret, KEYPOINT_TRUST_PROXY: "1" }, tmp()).trustedProxies).toBe(1);
+    expect(loadEnv({ ...secret, KEYPOINT_TRUST_PROXY: "2" }, tmp()).trustedProxies).toBe(2);
+    expect(() => loadEnv({ ...secret, KEYPOINT_TRUST_PROXY: "true" }, tmp())).toThrow(/KEYPOINT_TRUST_PROXY must be the number of reverse proxies/);
+  });
 });
+

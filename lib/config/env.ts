@@ -11,7 +11,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   KEYPOINT_DATA_DIR: z.string().default("data"),
   KEYPOINT_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
-  KEYPOINT_TRUST_PROXY: z.enum(["0", "1"], { error: 'KEYPOINT_TRUST_PROXY must be "0" or "1"' }).default("0"),
+  KEYPOINT_TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, "KEYPOINT_TRUST_PROXY must be the number of reverse proxies in front of Keypoint (0 for none, 1 for one)")
+    .default("0"),
 });
 
 export interface AppEnv {
@@ -21,8 +24,8 @@ export interface AppEnv {
   port: number;
   dataDir: string;
   testHooks: boolean;
-  /** Behind a reverse proxy that sets X-Forwarded-For: trust its first entry. */
-  trustProxy: boolean;
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the socket's peer is the client). */
+  trustedProxies: number;
 }
 
 /** Reads and validates the environment once; throws one readable message per wrong setting. */
@@ -41,7 +44,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     port: env.PORT,
     dataDir,
     testHooks: env.KEYPOINT_TEST_HOOKS === "1",
-    trustProxy: env.KEYPOINT_TRUST_PROXY === "1",
+    trustedProxies: Number(env.KEYPOINT_TRUST_PROXY),
   };
 }
 
@@ -49,7 +52,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 function storedSecret(dataDir: string): string {
   const file = path.join(dataDir, ".nextauth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   } catch (error) {

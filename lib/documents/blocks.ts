@@ -1,7 +1,8 @@
 /**
  * The structured document every reader produces, and its one spelling as canonical Markdown:
  * ATX headings (one `#` = the title), paragraphs, `- ` / `1. ` items nested by two spaces,
- * `**bold**`, `*emphasis*`, `` `code` ``, `**Term**: definition`, GFM tables, fenced code.
+ * `**bold**`, `*emphasis*`, `` `code` ``, `**Term**: definition` (a definition list's entries as
+ * "Term\n: definition"), GFM tables, fenced code.
  */
 
 /** A stretch of text with one style. */
@@ -16,7 +17,8 @@ export type Block =
   | { kind: "heading"; level: number; runs: Run[] }
   | { kind: "paragraph"; runs: Run[] }
   | { kind: "item"; depth: number; ordered: boolean; runs: Run[] }
-  | { kind: "definition"; term: string; runs: Run[] }
+  /** `list`: an entry of a definition list or glossary, written "Term\n: definition". */
+  | { kind: "definition"; term: string; runs: Run[]; list?: boolean }
   | { kind: "table"; rows: string[][] }
   | { kind: "code"; text: string };
 
@@ -100,6 +102,7 @@ function blockMarkdown(block: Block, number: number): string {
       return `${"  ".repeat(block.depth)}${block.ordered ? `${number}.` : "-"} ${inlineMarkdown(block.runs)}`;
     case "definition": {
       const definition = inlineMarkdown(block.runs);
+      if (block.list) return definition ? `${block.term}\n: ${definition}` : block.term;
       return definition ? `**${block.term}**: ${definition}` : `**${block.term}**`;
     }
     case "table":

@@ -4,31 +4,34 @@
  */
 import { DocumentError } from "./errors";
 
-export type DocumentFormat = "txt" | "md" | "pdf" | "docx" | "html";
+export type DocumentFormat = "txt" | "md" | "rst" | "pdf" | "docx" | "html";
 
 export const FORMAT_LABEL: Record<DocumentFormat, string> = {
   txt: "a text file",
   md: "a Markdown file",
+  rst: "a reStructuredText file",
   pdf: "a PDF",
   docx: "a Word document (.docx)",
   html: "a web page",
 };
 
 const BY_EXTENSION: Record<string, DocumentFormat> = {
-  txt: "txt", text: "txt", md: "md", markdown: "md", pdf: "pdf", docx: "docx", html: "html", htm: "html", xhtml: "html",
+  txt: "txt", text: "txt", md: "md", markdown: "md", rst: "rst", rest: "rst", pdf: "pdf", docx: "docx", html: "html", htm: "html", xhtml: "html",
 };
 
 const BY_CONTENT_TYPE: Record<string, DocumentFormat> = {
   "text/plain": "txt",
   "text/markdown": "md",
   "text/x-markdown": "md",
+  "text/x-rst": "rst",
+  "text/prs.fallenstein.rst": "rst",
   "application/pdf": "pdf",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
   "text/html": "html",
   "application/xhtml+xml": "html",
 };
 
-export const ACCEPTED_EXTENSIONS = ".txt, .md, .pdf, .docx and .html";
+export const ACCEPTED_EXTENSIONS = ".txt, .md, .rst, .pdf, .docx and .html";
 
 /** What the first bytes say, before any name is consulted. */
 type Sniffed = { kind: "pdf" | "zip" | "text" | "binary" } | { kind: "other"; what: string };
@@ -100,7 +103,7 @@ export function detectFormat(bytes: Uint8Array, { fileName = "", contentType = "
       if (declared === "docx" && found.what === SIGNATURES[0][1]) {
         throw new DocumentError("PASSWORD", `${name} is password-protected or in the old .doc format: save it as an unprotected .docx and upload that.`);
       }
-      if (declared === null || declared === "txt" || declared === "md" || declared === "html") {
+      if (declared === null || declared === "txt" || declared === "md" || declared === "rst" || declared === "html") {
         throw new DocumentError("UNSUPPORTED_FORMAT", `${name} is ${found.what}, not a document Keypoint can read (${ACCEPTED_EXTENSIONS}).`);
       }
       throw mismatch(found.what);

@@ -23,12 +23,20 @@ export function parseDocument(html: string): Document {
 }
 
 function textOf(element: Element | null): string {
-  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+  return (element?.textContent ?? "").replace(/\s*¶\s*/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Sphinx's and wikis' "¶" / "#" permalinks beside each heading. */
+function removeHeaderAnchors(document: Document): void {
+  for (const link of Array.from(document.querySelectorAll("a[href^='#']"))) {
+    if (/^\s*[¶#§]?\s*$/.test(link.textContent ?? "") || /\bheaderlink\b|\banchor\b/.test(link.getAttribute("class") ?? "")) link.remove();
+  }
 }
 
 export function readHtmlPage(html: string): PageContent {
   const document = parseDocument(html);
   for (const element of Array.from(document.querySelectorAll(NOT_CONTENT))) element.remove();
+  removeHeaderAnchors(document);
   const pageTitle = textOf(document.querySelector("title")) || null;
   const headline = document.querySelectorAll("h1").length === 1 ? textOf(document.querySelector("h1")) : "";
   removeFurniture(document.documentElement);

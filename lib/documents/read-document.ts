@@ -1,7 +1,8 @@
 /**
- * readDocument: the bytes of a .txt, .md, .pdf, .docx or saved .html page → canonical Markdown,
+ * readDocument: the bytes of a .txt, .md, .rst, .pdf, .docx or saved .html page → canonical Markdown,
  * the one text the generator reads, the database stores and the save request posts back.
- * Text and Markdown pass through (decoded and checked); the other formats are read into blocks
+ * Text and Markdown pass through (decoded and checked); reStructuredText (also a .txt that is
+ * plainly reST) and the other formats are read into blocks
  * and written out by toMarkdown.
  */
 import { GeneratorError, decodeDocument } from "../generator";
@@ -11,6 +12,7 @@ import { readWordDocument } from "./docx-reader";
 import { DocumentError, describeSize } from "./errors";
 import { readHtmlPage } from "./html-reader";
 import { readPdf } from "./pdf/pdf-reader";
+import { looksLikeRst, readRst } from "./rst-reader";
 
 export interface DocumentLimits {
   /** A .txt or .md file, and the text read from any file. */
@@ -90,11 +92,16 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   if (bytes.length === 0) throw new DocumentError("EMPTY", `${fileName || "The file"} is empty.`);
   const format = detectFormat(bytes, { fileName, contentType: options.contentType });
   const what = fileName || `This ${FORMAT_LABEL[format].replace(/^an? /, "")}`;
-  if (format === "txt" || format === "md") {
+  if (format === "txt" || format === "md" || format === "rst") {
     if (bytes.length > limits.textBytes) {
       throw new DocumentError("TOO_LARGE", `${what} is ${describeSize(bytes.length)}; text files can be up to ${describeSize(limits.textBytes)}.`);
     }
-    return { text: decodeText(bytes, what), format };
+    const text = decodeText(bytes, what);
+    // Sphinx and Python docs are often saved as .txt: their markup would otherwise reach the cards
+    if (format === "md" || (format === "txt" && !looksLikeRst(text))) return { text, format };
+    const { blocks, title } = readRst(text);
+    if (!hasContent(blocks)) throw new DocumentError("NO_TEXT", `${what} has no text Keypoint can read.`);
+    return { text: toMarkdown(blocks, title || titleFromFileName(fileName)), format: "rst" };
   }
   const { blocks, title } = await readBlocks(format, bytes, what, limits);
   if (!hasContent(blocks)) throw new DocumentError("NO_TEXT", `${what} has no text Keypoint can read.`);

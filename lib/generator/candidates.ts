@@ -6,6 +6,7 @@
  * uses them. Generic words, answers the title or section gives away, and spans that cut a
  * compound, a name or a formula never become candidates.
  */
+import { gapProblem } from "./gap-rules";
 import { answerLeaks } from "./leak";
 import { rarity, zipf } from "./english";
 import { GENERIC_NOUNS, PRONOUNS, STOPWORDS, VAGUE_WORDS, contentWords, matchKey, wordCount } from "./normalise";
@@ -37,6 +38,8 @@ export interface DocumentStats {
   terms: TermIndex;
   /** Match keys of what the whole document is about ("Rust" in a Rust chapter): too obvious to ask. */
   subjects: Set<string>;
+  /** How many statements the document has. */
+  statements: number;
   /** Word keys of the title with each section heading, filled as headings are met. */
   headingKeys: Map<string, Set<string>>;
 }
@@ -61,7 +64,7 @@ export function wordKeys(text: string): Set<string> {
   const keys = new Set<string>();
   words.forEach((w, i) => {
     keys.add(w);
-    if (w.length >= 5) keys.add(w.slice(0, 5));
+    if (w.length >= 5) keys.add(w.slice(0, 5)).add(stem(w));
     if (i + 1 < words.length && /\p{L}/u.test(w + words[i + 1])) keys.add(w + words[i + 1]);
   });
   return keys;
@@ -72,6 +75,11 @@ function vague(word: string): boolean {
   return STOPWORDS.has(w) || GENERIC_NOUNS.has(w) || VAGUE_WORDS.has(w);
 }
 
+/** "caching" and "cache", "scaling" and "scale": the word without its ending. */
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|e|s|ion|ions|ation|ations)$/, "");
+}
+
 /**
  * True when the heading or title gives the answer away: every content word of it is there, or
  * its head noun is and the rest are common words ("robust [infrastructure]" under "Infrastructure").
@@ -80,7 +88,10 @@ export function givenAway(answer: string, heading: Set<string>): boolean {
   const words = (answer.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w));
   if (words.length === 0) return true;
   if (heading.has(words.join(""))) return true;
-  const shown = (w: string) => heading.has(w) || heading.has(w.replace(/s$/, "")) || heading.has(`${w}s`) || (w.length >= 5 && heading.has(w.slice(0, 5)));
+  // "bool" under "The Boolean Type": an abbreviation of a heading word is that word
+  const shown = (w: string) => heading.has(w) || heading.has(w.replace(/s$/, "")) || heading.has(`${w}s`) || (w.length >= 5 && heading.has(w.slice(0, 5)))
+    || (w.length === 4 && /^\p{L}+$/u.test(w) && [...heading].some((h) => h.length === 5 && h.startsWith(w)))
+    || (w.length >= 5 && heading.has(stem(w)));
   if (words.every(shown)) return true;
   return shown(words[words.length - 1]) && words.slice(0, -1).every((w) => vague(w) || zipf(w) >= 4.5);
 }
@@ -95,6 +106,19 @@ function importance(tokens: Token[], stats: DocumentStats): number {
     best = Math.max(best, r * (0.6 + 0.4 * central));
   }
   return best;
+}
+
+/** No verb from token k to the end of its clause (a comma, "and", "but", a full stop). */
+function clauseHasNoVerb(tokens: Token[], k: number): boolean {
+  for (let j = k + 1; j < tokens.length && !/^(?:[,;:.]|and|but|while|which)$/.test(tokens[j].text); j++) {
+    if (tokens[j].pos === "VERB" || tokens[j].pos === "AUX") return false;
+  }
+  let j = k - 1;
+  while (j >= 0 && !/^(?:[,;:]|that|and|but|while|which|because)$/.test(tokens[j].text)) {
+    if (tokens[j].pos === "VERB" || tokens[j].pos === "AUX") return false;
+    j--;
+  }
+  return true;
 }
 
 /** Noun chunks: runs of adjectives/nouns ending in a noun. */
@@ -114,6 +138,10 @@ function nounChunks(tokens: Token[]): Token[][] {
     const verbLike = /^(DET|PRON)$/.test(next?.pos ?? "")
       || current.some((c) => c.pos === "NOUN") && t.pos === "NOUN" && (next?.pos === "ADJ" || /^(too|more|less|very)$/i.test(next?.text ?? ""));
     if (CHUNK_POS.has(t.pos) && !t.atomic && verbLike && !/['’]s$/.test(t.text) && t.pos !== "PROPN") { close(); return; }
+    // "Outline a high level design": a capitalised word opening an instruction is its verb
+    if (k === 0 && next?.pos === "DET" && /^\p{Lu}\p{Ll}+$/u.test(t.text) && zipf(t.text) >= 3) return;
+    // "our traffic spikes during business hours": the clause has no other verb, so "spikes" is it
+    if (t.pos === "NOUN" && current.length && /^\p{Ll}+[^s]s$/u.test(t.text) && /^(ADP|ADV)$/.test(next?.pos ?? "") && clauseHasNoVerb(tokens, k)) { close(); return; }
     const prev = current[current.length - 1];
     if (t.pos === "ADJ" && prev && HEAD_POS.has(prev.pos)) close(); // noun phrases are ADJ* NOUN+
     // "processing, stores user data": after a comma, a lower-case plural before a noun is a verb
@@ -188,6 +216,7 @@ function cutsPhrase(tokens: Token[], start: number, end: number): boolean {
   if (glued(tokens[last], next) && !/^[),.;:!?"”’'…]$/.test(next!.text) && !/^['’]s$/.test(next!.text)) return true;
   if (prev && HEAD_POS.has(prev.pos) && !/['’]s$/.test(prev.text) && HEAD_POS.has(tokens[first].pos)) return true;
   if (prev && prev.pos === "NUM") return true;
+  if (next && next.pos === "NUM" && /^\d/.test(next.text) && /^\p{Lu}/u.test(tokens[last].text)) return true; // "[Python] 2.4": the version is the fact
   if (next && next.pos === "NUM" && MONTH.test(tokens[last].text)) return true; // "[Nov.] 1789": half a date
   if (next && HEAD_POS.has(next.pos) && HEAD_POS.has(tokens[last].pos)) return true;
   // "the [University] of Rochester", "[U.S. Centers] for Disease Control": half a name
@@ -266,6 +295,7 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
     for (let k = 0; k < chunk.length - 1 && chunk[k].pos === "ADJ" && !chunk[k].atomic; k++) starts.push(k + 1);
     for (const from of starts) {
       const part = chunk.slice(from);
+      const uses = stats.lemmas.get(part[part.length - 1].lemma) ?? 1;
       const s0 = part[0].start;
       const answer = text.slice(s0, part[part.length - 1].end).replace(/['’]s$/, "");
       const e0 = s0 + answer.length;
@@ -277,10 +307,13 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
       // (a key point is what the author says matters, even in plain words)
       if (!keyPoint && (specific.length === 0 || specific.every((t) => t.pos === "ADJ" && zipf(t.text) >= 3.5))) continue;
       const value = importance(part, stats);
-      const uses = stats.lemmas.get(head.lemma) ?? 1;
       const compound = part.filter((t) => HEAD_POS.has(t.pos)).length >= 2;
       // one everyday word ("memory", "text") is rarely the point of a sentence; a rare one ("pointer") can be
       if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && zipf(part[0].text) > 3.9 && !stats.marked.has(answer.toLowerCase())) continue;
+      // an English word in one sentence in eight ("respondents" in a survey, "node" in a graph chapter) is
+      // the document's setting, not a fact: asked only where a sentence defines it (a coined term, "variolation", is the fact)
+      if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && !keyPoint && uses >= Math.max(4, stats.statements / 8) && zipf(part[0].text) >= 2
+        && !stats.marked.has(answer.toLowerCase()) && !definesTerm(text, s0, e0)) continue;
       let score = part.length === 1 ? 0.15 + 0.55 * value : 0.3 + 0.45 * value + (compound ? 0.05 : 0);
       if (uses >= 2) score += 0.05;
       if (stats.marked.has(answer.toLowerCase())) score += 0.15;
@@ -325,6 +358,8 @@ export function answerProblem(answer: string, prompt: string, statement: Stateme
   if (!heading) stats.headingKeys.set(statement.heading, (heading = new Set([...stats.titleWords, ...wordKeys(statement.heading)])));
   if (givenAway(answer, heading)) return "given away by the title or section";
   if (answerLeaks(answer, prompt)) return "shown elsewhere in the prompt";
+  const around = gapProblem(prompt, answer);
+  if (around) return around;
   if (contextWords(prompt) < 4) return "fewer than four content words around the gap";
   const words = wordCount(answer.replace(/\b(and|or)\b/g, ""));
   if (words > Math.max(4, wordCount(statement.sentence.text) * 0.45)) return "answer too long";

@@ -140,7 +140,7 @@ describe("generateDeck on the seed", () => {
   });
 
   it("asks named things as cloze cards, never with options that could also be true", () => {
-    const named = deck.cards.filter((c) => /Deep Seek|R1|ChatGPT|Stargate|China/.test(c.answer));
+    const named = deck.cards.filter((c) => /Deep Seek|R1|ChatGPT|OpenAI|Stargate|China/.test(c.answer));
     expect(named.length).toBeGreaterThan(0);
     for (const card of named) expect(card.kind).toBe("cloze");
   });

@@ -6,6 +6,7 @@
  */
 import { answerProblem, answerSpans, contextWords, promptFor, type DocumentStats, type Span } from "./candidates";
 import { checkText } from "./check-input";
+import { derivedNumber, gapProblem, numbersIn } from "./gap-rules";
 import { buildChoice, buildListChoice, type ChoiceCard } from "./choice";
 import { GeneratorError } from "./errors";
 import { answerLeaks } from "./leak";
@@ -48,7 +49,7 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
   const terms = collectTerms(statements.map((s) => s.sentence));
   // a name in more than one sentence in eight is what the document is about, not a fact in it
   const subjects = new Set([...terms.terms.values()].filter((t) => t.count >= Math.max(4, statements.length / 8)).map((t) => t.key));
-  return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, headingKeys: new Map() };
+  return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, statements: statements.length, headingKeys: new Map() };
 }
 
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes the id" counts no encodes). */
@@ -139,7 +140,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     const cloze = languageOf(s) === "en";
     for (const claim of claims.get(s)!) {
       const prompt = promptFor(s, claim.start, claim.end);
-      if (numbersShown(claim.answer, prompt) || contextWords(prompt) < (cloze ? 4 : 3)) continue;
+      if (numbersShown(claim.answer, prompt) || contextWords(prompt) < (cloze ? 4 : 3) || gapProblem(prompt, claim.answer)) continue;
+      if (derivedNumber(prompt, numbersIn(claim.answer)[0])) continue; // "1 TB per month, [36 TB] in 3 years"
       if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
       const answer = claim.answer.trim();
       const choice = () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));

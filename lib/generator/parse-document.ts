@@ -21,8 +21,25 @@ export function isMarkdown(text: string): boolean {
   return MARKDOWN_SIGNS.some((sign) => sign.test(text));
 }
 
+/** YAML (`---`) or TOML (`+++`) front matter of a static-site page: metadata, not text. */
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\n((?:[ \t]*(?:[\w-]+[ \t]*[:=].*|-[ \t].*|#.*|[ \t]+.*)?\n)*?)\1[ \t]*(?:\n|$)/;
+/** "(see Figure 7.3)", "(not pictured)": a picture the card cannot show. */
+const FIGURE_REFERENCE = /[ \t]*\((?:see |as shown in |shown in |cf\.? )?(?:fig(?:ure)?s?\.?|diagram|illustration|image|photo)[ \t]*\d[^()\n]*\)|[ \t]*\((?:not )?(?:pictured|shown|illustrated)(?: here| below| above)?\)/gi;
+
+/** Front matter dropped (its title kept when the page has no heading), "¶" header anchors and figure pointers removed. */
+export function stripPageMarkup(text: string): string {
+  let out = text;
+  const front = FRONT_MATTER.exec(out);
+  if (front) {
+    out = out.slice(front[0].length);
+    const title = /^title[ \t]*[:=][ \t]*["']?(.*?)["']?[ \t]*$/m.exec(front[2])?.[1];
+    if (title && !/^#\s/m.test(out)) out = `# ${title}\n\n${out}`;
+  }
+  return out.replace(/[ \t]*¶/g, "").replace(FIGURE_REFERENCE, "");
+}
+
 export function parseDocument(input: string): ParsedDocument {
-  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = stripPageMarkup(input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const markdown = isMarkdown(text);
   const { text: rewritten, terms } = rewriteDefinitionLayouts(text);
   const doc = markdown ? readMarkdown(rewritten) : readPlainText(rewritten);

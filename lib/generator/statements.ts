@@ -45,10 +45,22 @@ const META = [
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
   /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b|(?:^|\s)@\w|·.*·/i,
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
+  // where to read more, not what to know: "see the tutorials", "refer to the following pages"
+  /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,40}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?)\b/i,
+  // the frame of an interview answer, not the system: "Without an interviewer to address clarifying questions…"
+  /\binterviewers?\b|\bclarifying questions\b|\b(?:in|during) (?:an|the|your) interview\b|\b(?:we|we['’]ll|we will|let['’]s|let us|i['’]ll)\s+(?:\w+\s+){0,2}(?:define|assume|state|scope|make)\b[^.]*\b(?:use cases|constraints|assumptions)\b/i,
+  // a picture the card cannot show
+  /\b(?:shown|pictured|illustrated|depicted|seen)\s+(?:on the (?:left|right)|above|below|here|opposite)\b|^(?:on|to|at) the (?:left|right)\b|\b(?:in|on) the (?:figure|diagram|image|picture|photo|graph|chart)\b|\(not pictured\)/i,
 ];
+/** A reference list, further reading, practice questions: trivia and navigation, never facts to learn. */
+const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion )?(?:questions|problems|exercises)|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|notes and references|about the authors?|credits|changelog|revision history)$/i;
+/** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
+const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol\.\s*\d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
+/** The author speaking: "I remember…", "My first teacher…". */
+const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
-const CONNECTIVE_START = /^(?:as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
+const CONNECTIVE_START = /^(?:the following|as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
 /** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
 const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
 /** "The variable `tup` binds…", "the array named `a`": a name from a listing the card cannot show. */
@@ -167,11 +179,19 @@ export function assessStatement(s: Statement): Assessment {
   if (/\b(?:or|and|but|of|to|for|with|the|a|an)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
-  if (META.some((re) => re.test(text))) return { reject: "about the document, not the subject", quality: 0 };
+  if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
+  if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
+  if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
+  if (FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
   // a glossary's definitions are prose: "The middle value; half the observations lie below it", "those observed"
   if (CODE_RESIDUE.test(s.block.glossary ? text.replace(/;/g, ",") : text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
   if (!s.rewrite && (PRONOUN_START.test(text) || (s.language !== undefined && FOREIGN_REFERENT[s.language]?.test(text)))) return { reject: "pronoun with no referent", quality: 0 };
+  // "Helps with failover, …": a list item whose subject is neither in it nor in a lead-in
+  const first = s.sentence.tokens[0];
+  if (!s.context && first?.pos === "VERB" && /^\p{Lu}\p{Ll}+[^s]s$/u.test(first.text) && first.lemma !== first.text.toLowerCase()) {
+    return { reject: "no subject", quality: 0 };
+  }
   if (!s.block.glossary && DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
@@ -184,10 +204,9 @@ export function assessStatement(s: Statement): Assessment {
   if (!s.rewrite && /^the\s+(?:model|company|startup|firm|approach|method|study|team)\b/i.test(text)) return { reject: "refers to something the prompt does not name", quality: 0 };
 
   let quality = words < 6 ? 0.55 : words <= 30 ? 1 : Math.max(0.45, 1 - (words - 30) / 60);
-  const first = s.sentence.tokens[0];
   if (first && first.pos === "VERB" && first.lemma === first.text.toLowerCase()) quality *= 0.85; // an instruction
   if (/\b(?:may|might|could|perhaps|possibly|arguably)\b/i.test(text)) quality *= 0.9;
-  if (/\b(?:we|you|our|your|I)\b/.test(text)) quality *= 0.9;
+  if (/\b(?:we|you|our|your)\b/.test(text)) quality *= 0.9;
   if (s.context === undefined && s.block.kind === "bullet" && isFragment(s.sentence)) quality *= 0.8;
   return { reject: null, quality };
 }

@@ -55,3 +55,6 @@ export {
   type QueueKind,
 } from "./build-session";
 export { separateSiblings } from "./sibling-order";
+export { replayMemory, recomputedMemory, type PastAnswer } from "./replay-memory";
+export { parseSteps, formatSteps, stepFromSeconds } from "./steps";
+export { DEFAULT_PARAMETERS, PARAMETER_COUNT, formatParameters, parseParameters, sameParameters, validParameters } from "./fsrs-params";

@@ -2,7 +2,7 @@ import { default_w } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { defaultSettings, schedulerFor, settingsFromUser } from "./settings";
 
-const user = { timeZone: "Asia/Tokyo", desiredRetention: 0.85, dailyNewLimit: 10, dailyReviewLimit: 100, fsrsParams: null };
+const user = { timeZone: "Asia/Tokyo", desiredRetention: 0.85, dailyNewLimit: 10, dailyReviewLimit: 100, fsrsParams: null, learningSteps: "1m 10m", relearningSteps: "10m" };
 
 describe("settings", () => {
   it("default to Anki's: 90% retention, 20 new, 200 reviews, 1m 10m steps, 4 a.m.", () => {
@@ -25,11 +25,20 @@ describe("settings", () => {
 
   it("refuse values that cannot schedule", () => {
     expect(() => settingsFromUser({ ...user, fsrsParams: "[1,2" })).toThrow(/not valid JSON/);
-    expect(() => settingsFromUser({ ...user, fsrsParams: "[1,2,3]" })).toThrow(/FSRS parameters/);
+    expect(() => settingsFromUser({ ...user, fsrsParams: "[1,2,3]" })).toThrow(/21 parameters/);
     expect(() => settingsFromUser({ ...user, desiredRetention: 1.2 })).toThrow(/retention/);
     expect(() => settingsFromUser({ ...user, dailyNewLimit: -1 })).toThrow(/new-card limit/);
     expect(() => settingsFromUser({ ...user, timeZone: "Nowhere/Land" })).toThrow(/time zone/);
     expect(() => schedulerFor({ ...defaultSettings, learningSteps: ["soon"] })).toThrow(/step "soon"/);
+    expect(() => settingsFromUser({ ...user, learningSteps: "0.5m" })).toThrow(/"0.5m" is not a whole number/);
+    expect(() => settingsFromUser({ ...user, relearningSteps: "1.5h" })).toThrow(/"1.5h" is not a whole number/);
+  });
+
+  it("take the user's own steps", () => {
+    expect(settingsFromUser({ ...user, learningSteps: "5m 30m 1d", relearningSteps: "" })).toMatchObject({
+      learningSteps: ["5m", "30m", "1d"],
+      relearningSteps: [],
+    });
   });
 
   it("reuse one ts-fsrs scheduler per distinct setting", () => {

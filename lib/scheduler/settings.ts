@@ -2,13 +2,14 @@ import {
   FSRS,
   GenSeedStrategyWithCardId,
   StrategyMode,
-  checkParameters,
   default_w,
   fsrs,
   generatorParameters,
   type StepUnit,
 } from "ts-fsrs";
 import { SchedulerError } from "./errors";
+import { validParameters } from "./fsrs-params";
+import { parseSteps } from "./steps";
 import { DEFAULT_DAY_START_HOUR, assertTimeZone } from "./study-day";
 
 /** One user's scheduling preferences (User columns plus the step settings). */
@@ -50,6 +51,9 @@ export type UserSchedulingColumns = {
   dailyReviewLimit: number;
   /** JSON array of numbers, or null. */
   fsrsParams: string | null;
+  /** Steps as written, e.g. "1m 10m" (User.learningSteps, User.relearningSteps). */
+  learningSteps: string;
+  relearningSteps: string;
 };
 
 /** A user as studying needs them: their id and scheduling columns (the review loop, quizzes, stats). */
@@ -72,8 +76,8 @@ export function settingsFromUser(user: UserSchedulingColumns): SchedulerSettings
   }
   const settings: SchedulerSettings = {
     ...defaultSettings,
-    learningSteps: [...defaultSettings.learningSteps],
-    relearningSteps: [...defaultSettings.relearningSteps],
+    learningSteps: parseSteps(user.learningSteps, "learning"),
+    relearningSteps: parseSteps(user.relearningSteps, "relearning"),
     timeZone: user.timeZone,
     desiredRetention: user.desiredRetention,
     dailyNewLimit: user.dailyNewLimit,
@@ -83,8 +87,6 @@ export function settingsFromUser(user: UserSchedulingColumns): SchedulerSettings
   assertValidSettings(settings);
   return settings;
 }
-
-const STEP = /^(?:\d+(?:\.\d+)?)[mhd]$/;
 
 /** Throws a SchedulerError naming the first setting that is out of range. */
 export function assertValidSettings(settings: SchedulerSettings): void {
@@ -99,20 +101,9 @@ export function assertValidSettings(settings: SchedulerSettings): void {
   ] as const) {
     if (!Number.isInteger(value) || value < 0) fail(`The ${name} must be a whole number >= 0, got ${value}.`);
   }
-  for (const [name, steps] of [
-    ["learning", settings.learningSteps],
-    ["relearning", settings.relearningSteps],
-  ] as const) {
-    const bad = steps.find((step) => !STEP.test(step) || Number.parseFloat(step) <= 0);
-    if (bad !== undefined) fail(`The ${name} step "${bad}" is not a duration like "1m", "10m", "1h" or "1d".`);
-  }
-  if (settings.fsrsParams !== null) {
-    try {
-      checkParameters(settings.fsrsParams);
-    } catch (error) {
-      fail(`The FSRS parameters are invalid: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  parseSteps(settings.learningSteps.join(" "), "learning");
+  parseSteps(settings.relearningSteps.join(" "), "relearning");
+  if (settings.fsrsParams !== null) validParameters(settings.fsrsParams);
   assertTimeZone(settings.timeZone);
   if (!Number.isInteger(settings.dayStartHour) || settings.dayStartHour < 0 || settings.dayStartHour > 23) {
     fail(`The day start hour must be a whole hour 0-23, got ${settings.dayStartHour}.`);

@@ -1,7 +1,13 @@
 import { z } from "zod";
+import { passwordWeakness } from "../auth/weak-passwords";
+import { wellFormed } from "./well-formed";
+
+/** Text fields of the account forms; next-auth parses sign-in bodies itself, so they are made well-formed here too. */
+const text = () => z.string().overwrite(wellFormed);
 
 export const EmailSchema = z
   .string({ error: "Enter your email address." })
+  .overwrite(wellFormed)
   .trim()
   .toLowerCase()
   .max(254, "That email address is too long.")
@@ -9,8 +15,13 @@ export const EmailSchema = z
 
 export const PasswordSchema = z
   .string({ error: "Enter a password." })
+  .overwrite(wellFormed)
   .min(8, "Use at least 8 characters for your password.")
-  .max(200, "Use at most 200 characters for your password.");
+  .max(200, "Use at most 200 characters for your password.")
+  .superRefine((password, context) => {
+    const weakness = passwordWeakness(password);
+    if (weakness) context.addIssue({ code: "custom", message: weakness });
+  });
 
 export const TimeZoneSchema = z
   .string()
@@ -20,18 +31,18 @@ export const TimeZoneSchema = z
 export const SignUpSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
-  name: z.string().trim().max(80, "Use at most 80 characters for your name.").optional(),
+  name: text().trim().max(80, "Use at most 80 characters for your name.").optional(),
   timeZone: TimeZoneSchema.optional(),
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
 export const SignInSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1, "Enter your password.").max(200),
+  password: text().min(1, "Enter your password.").max(200),
 });
 
 export const PasswordChangeSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  currentPassword: text().min(1, "Enter your current password.").max(200),
   newPassword: PasswordSchema,
 });
 

@@ -1,5 +1,6 @@
 // A real `next start` on a loopback port and a small HTTP client that signs in like a browser.
 import { spawn, type ChildProcess } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../../lib/db/runtime/client";
@@ -140,10 +141,55 @@ export interface Reply {
   body: unknown;
 }
 
+interface SendInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+}
+
+/**
+ * One HTTP exchange, redirects not followed. From `localAddress` (another loopback address,
+ * such as 127.0.0.2) it goes through node:http, which can bind the client's side of the socket.
+ */
+async function send(url: string, init: SendInit, localAddress?: string): Promise<{ status: number; headers: Headers; text: string }> {
+  if (!localAddress) {
+    const response = await fetch(url, { ...init, body: init.body as BodyInit | undefined, redirect: "manual", signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: init.method, headers: init.headers, localAddress, timeout: init.timeoutMs ?? 30_000 }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+        }
+        resolve({ status: incoming.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString("utf8") });
+      });
+      incoming.on("error", reject);
+    });
+    outgoing.on("timeout", () => outgoing.destroy(new Error("timed out")));
+    outgoing.on("error", reject);
+    outgoing.end(init.body);
+  });
+}
+
+export interface ClientOptions {
+  /** Connect from this local address (127.0.0.0/8 all reach the server). */
+  localAddress?: string;
+  /** Sent with every request, e.g. X-Forwarded-For as a proxy in front of the app would set it. */
+  headers?: Record<string, string>;
+}
+
 /** A browser-like client: keeps cookies, signs up and in over HTTP. */
 export class Client {
   readonly cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly options: ClientOptions = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -162,26 +208,20 @@ export class Client {
 
   /** Any request; `body` objects are sent as JSON unless a content type is given. */
   async request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply> {
-    const headers: Record<string, string> = { ...init.headers };
+    const headers: Record<string, string> = { ...this.options.headers, ...init.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (init.body !== undefined) {
       if (typeof init.body === "string" || init.body instanceof Uint8Array) {
-        body = init.body as BodyInit;
+        body = init.body;
       } else {
         body = JSON.stringify(init.body);
         headers["content-type"] ??= "application/json";
       }
     }
-    const response = await fetch(this.baseUrl + path, {
-      method,
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
-    });
+    const response = await send(this.baseUrl + path, { method, headers, body, timeoutMs: init.timeoutMs }, this.options.localAddress);
     this.keep(response.headers);
-    const text = await response.text();
+    const { text } = response;
     let parsed: unknown = undefined;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -210,17 +250,11 @@ export class Client {
     const csrf = await this.get("/api/auth/csrf");
     const { csrfToken } = csrf.body as { csrfToken: string };
     const form = new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: this.baseUrl });
-    const reqHeaders: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), ...headers };
-    const response = await fetch(`${this.baseUrl}/api/auth/callback/credentials`, {
-      method: "POST",
-      headers: reqHeaders,
-      body: form.toString(),
-      redirect: "manual",
-      signal: AbortSignal.timeout(30_000),
-    });
+    const reqHeaders: Record<string, string> = { ...this.options.headers, "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader(), ...headers };
+    const response = await send(`${this.baseUrl}/api/auth/callback/credentials`, { method: "POST", headers: reqHeaders, body: form.toString() }, this.options.localAddress);
     const setCookies = response.headers.getSetCookie();
     this.keep(response.headers);
-    const text = await response.text();
+    const { text } = response;
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -228,6 +262,15 @@ export class Client {
       body = text;
     }
     return { status: response.status, setCookies, body };
+  }
+
+  /** Signs out as the sign-out button does: CSRF token, then next-auth's sign-out post. */
+  async signOut(): Promise<Reply> {
+    const { csrfToken } = (await this.get("/api/auth/csrf")).body as { csrfToken: string };
+    return this.request("POST", "/api/auth/signout", {
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in", json: "true" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   }
 
   hasSession(): boolean {

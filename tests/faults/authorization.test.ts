@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { discoverApiRoutes, fill, isPublic } from "./api-routes";
-import { Client, signedInClient, type Reply, seededAppServer } from "./app-server";
+import { Client, PASSWORD, signedInClient, sleep, type Reply, seededAppServer } from "./app-server";
 
 
 const app = seededAppServer("faults_authz");
@@ -21,7 +21,11 @@ async function snapshot(): Promise<string> {
     app.db.reviewLog.findMany({ orderBy: { id: "asc" } }),
     app.db.quizAttempt.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts });
+  const [parameterSets, jobs] = await Promise.all([
+    app.db.parameterSet.findMany({ orderBy: { id: "asc" } }),
+    app.db.memoryModelJob.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, status: true, result: true } }),
+  ]);
+  return JSON.stringify({ users, documents, topics, cards, states, logs, attempts, parameterSets, jobs });
 }
 
 it("refuses a second user every route on the first user's data, and changes nothing", async () => {
@@ -56,6 +60,18 @@ it("refuses a second user every route on the first user's data, and changes noth
     expect(open.status).toBe(201);
     quizIds.push(finishedId, (open.body as { quiz: { id: string } }).quiz.id);
     quizLogIds.push(...(await app.db.reviewLog.findMany({ where: { userId: aliceId, mode: "QUIZ" }, select: { id: true } })).map((log) => log.id));
+  }
+
+  // Alice's memory model: an optimisation (too little history to change anything) and a parameter set.
+  const memoryModel = { jobId: "", setId: "" };
+  if (discoverApiRoutes().some((route) => route.pattern === "/api/memory-model/parameters")) {
+    const started = await alice.post("/api/memory-model/optimise");
+    expect(started.status).toBe(202);
+    memoryModel.jobId = (started.body as { job: { id: string } }).job.id;
+    for (let i = 0; i < 200 && (await app.db.memoryModelJob.findUniqueOrThrow({ where: { id: memoryModel.jobId } })).status === "RUNNING"; i++) await sleep(250);
+    expect((await alice.post("/api/memory-model/parameters", { from: "defaults", reschedule: false })).status).toBe(202);
+    for (let i = 0; i < 200 && (await app.db.memoryModelJob.count({ where: { userId: aliceId, status: "RUNNING" } })) > 0; i++) await sleep(250);
+    memoryModel.setId = (await app.db.parameterSet.findFirstOrThrow({ where: { userId: aliceId } })).id;
   }
 
   // Bob knows every one of Alice's ids.
@@ -93,6 +109,11 @@ it("refuses a second user every route on the first user's data, and changes noth
       add(`review the misses of Alice's quiz ${quizId}`, () => bob.post(`/api/quiz/${quizId}/review-missed`));
       add(`discard Alice's quiz ${quizId}`, () => bob.request("DELETE", `/api/quiz/${quizId}`));
     }
+  }
+
+  if (memoryModel.jobId) {
+    add("adopt Alice's optimisation", () => bob.post("/api/memory-model/parameters", { from: "optimisation", jobId: memoryModel.jobId, reschedule: true }));
+    add("bring back Alice's parameter set", () => bob.post("/api/memory-model/parameters", { from: "history", parameterSetId: memoryModel.setId, reschedule: true }));
   }
 
   const before = await snapshot();
@@ -150,3 +171,123 @@ it("answers 401 to signed-out requests on every non-public /api route", async ()
   expect(wrong).toEqual([]);
   expect(tried).toBeGreaterThanOrEqual(14);
 });
+
+/** Every non-public API route and method, with a body where the method takes one. */
+function everyPrivateRoute(): { method: string; path: string; body?: unknown }[] {
+  return discoverApiRoutes().flatMap((route) =>
+    route.methods
+      .filter((method) => !isPublic(route.pattern, method))
+      .map((method) => ({ method, path: fill(route.pattern, "c0000000000000000000000000"), body: method === "GET" || method === "DELETE" ? undefined : {} })),
+  );
+}
+
+/** A client holding a copy of `source`'s cookies, as someone who kept (or stole) them would. */
+function copyOf(source: Client): Client {
+  const copy = new Client(app.server.url);
+  for (const [name, value] of source.cookies) copy.cookies.set(name, value);
+  return copy;
+}
+
+it("ends a session on the server at sign-out: a cookie kept from before is refused everywhere", async () => {
+  const { client, email } = await signedInClient(app.server.url, "signout");
+  const kept = copyOf(client);
+  // The same session re-issued (next-auth renews the token as it ages) before the sign-out.
+  const renewed = copyOf(client);
+  const session = await renewed.get("/api/auth/session");
+  expect((session.body as { user?: { email?: string } }).user?.email).toBe(email);
+  expect(renewed.cookies.get("next-auth.session-token")).not.toBe(kept.cookies.get("next-auth.session-token"));
+  expect((await kept.get("/api/settings")).status).toBe(200);
+
+  const out = await client.signOut();
+  expect(out.status).toBeLessThan(400);
+  expect(client.hasSession()).toBe(false);
+
+  const wrong: string[] = [];
+  let tried = 0;
+  for (const holder of [kept, renewed]) {
+    for (const { method, path, body } of [...everyPrivateRoute(), { method: "PATCH", path: "/api/settings", body: { dailyNewLimit: 99 } }]) {
+      tried++;
+      const reply = await holder.request(method, path, { body });
+      if (reply.status !== 401) wrong.push(`${method} ${path}: ${reply.status}`);
+    }
+    tried++;
+    const asked = await holder.get("/api/auth/session");
+    if (JSON.stringify(asked.body) !== "{}") wrong.push(`/api/auth/session: ${asked.text.slice(0, 120)}`);
+    for (const page of ["/", "/review", "/stats", "/account", "/settings", "/documents/new"]) {
+      tried++;
+      const reply = await copyOf(holder).get(page);
+      if (reply.status !== 307 || !/\/sign-in\?callbackUrl=/.test(reply.headers.get("location") ?? "")) wrong.push(`page ${page}: ${reply.status}`);
+    }
+  }
+  console.log(`faults/authorization: ${tried} requests with a session signed out, ${wrong.length} went wrong`);
+  expect(wrong).toEqual([]);
+  // Signing in again starts a new session that works.
+  await client.signIn(email);
+  expect((await client.get("/api/settings")).status).toBe(200);
+});
+
+it("ends every session at a password change, /api/auth/session included", async () => {
+  const { client, email } = await signedInClient(app.server.url, "pwchange");
+  const elsewhere = copyOf(client);
+  const changed = await client.post("/api/account/password", { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
+  expect(changed.status).toBe(200);
+  expect((await elsewhere.get("/api/settings")).status).toBe(401);
+  expect((await elsewhere.get("/api/auth/session")).body).toEqual({});
+  expect((await client.get("/api/auth/session")).text).not.toContain(email);
+});
+
+it("refuses requests that change something when they come from another site, and lets the app's own through", async () => {
+  const { client } = await signedInClient(app.server.url, "csrf");
+  const other = new URL(app.server.url);
+  other.port = String(Number(other.port) + 1);
+  const crossSite: Record<string, string>[] = [
+    { origin: "http://evil.example" },
+    { origin: other.origin }, // same site, another port
+    { origin: "null" },
+    { "sec-fetch-site": "cross-site" },
+    { "sec-fetch-site": "same-site" },
+  ];
+  const before = await snapshot();
+  const wrong: string[] = [];
+  let tried = 0;
+  const routes = [
+    ...discoverApiRoutes().flatMap((route) =>
+      route.methods.filter((method) => method !== "GET").map((method) => ({ method, path: fill(route.pattern, "c0000000000000000000000000") })),
+    ),
+    { method: "POST", path: "/api/auth/signout" },
+    { method: "POST", path: "/api/auth/callback/credentials" },
+  ];
+  for (const headers of crossSite) {
+    for (const { method, path } of routes) {
+      tried++;
+      const reply = await client.request(method, path, { body: {}, headers });
+      const code = (reply.body as { error?: { code?: string } })?.error?.code;
+      if (reply.status !== 403 || code !== "CROSS_SITE") wrong.push(`${method} ${path} ${JSON.stringify(headers)}: ${reply.status} ${reply.text.slice(0, 80)}`);
+    }
+  }
+  // A form on another port of the same host finishing a quiz: refused, the quiz stays open.
+  const deck = await app.db.document.findFirstOrThrow({ where: { builtinKey: { not: null } } });
+  const quiz = (await client.post("/api/quiz", { documentId: deck.id, topicId: null, count: 5 })).body as { quiz: { id: string } };
+  const formPost = await client.request("POST", `/api/quiz/${quiz.quiz.id}/finish`, {
+    body: "",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: other.origin, "sec-fetch-site": "same-site" },
+  });
+  tried++;
+  if (formPost.status !== 403) wrong.push(`form post finishing a quiz: ${formPost.status}`);
+  expect((await app.db.quizAttempt.findUniqueOrThrow({ where: { id: quiz.quiz.id } })).status).toBe("ACTIVE");
+  console.log(`faults/authorization: ${tried} cross-site requests, ${wrong.length} went wrong`);
+  expect(wrong).toEqual([]);
+  expect(await snapshotWithout(before, quiz.quiz.id)).toBe(true);
+
+  // The app's own pages (Origin: this server), and clients that are no browser, still change things.
+  const same = await client.request("PATCH", "/api/settings", { body: { dailyNewLimit: 21 }, headers: { origin: app.server.url, "sec-fetch-site": "same-origin" } });
+  expect(same.status).toBe(200);
+  expect((await client.request("PATCH", "/api/settings", { body: { dailyNewLimit: 22 } })).status).toBe(200);
+});
+
+/** Nothing changed since `before` but the quiz this test opened itself. */
+async function snapshotWithout(before: string, openedQuizId: string): Promise<boolean> {
+  const after = JSON.parse(await snapshot()) as { attempts: { id: string }[] };
+  after.attempts = after.attempts.filter((attempt) => attempt.id !== openedQuizId);
+  return JSON.stringify(after) === before;
+}

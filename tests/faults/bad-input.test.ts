@@ -75,6 +75,13 @@ function table(): Case[] {
       { email: ["a@example.com"], password: PASSWORD },
       { email: "nul\u0000@example.com", password: PASSWORD },
       { email: "obj@example.com", password: { $gt: "" } },
+      // Weak passwords: common ones in any case, whitespace only, one character repeated.
+      { email: "weak1@example.com", password: "password" },
+      { email: "weak2@example.com", password: "PASSWORD1" },
+      { email: "weak3@example.com", password: "        " },
+      { email: "weak4@example.com", password: "qwertyuiop " },
+      { email: "weak5@example.com", password: "aaaaaaaaaaaa" },
+      { email: "weak6\ud800@example.com", password: PASSWORD },
     ].map((body, i) => ({ name: `sign-up body ${i}`, method: "POST", path: "/api/account", body, anonymous: true })),
     // Password change
     ...malformedJson("password", "POST", "/api/account/password"),
@@ -86,6 +93,8 @@ function table(): Case[] {
       { currentPassword: 1, newPassword: "long enough password" },
       { currentPassword: "", newPassword: "long enough password" },
       { currentPassword: PASSWORD, newPassword: PASSWORD },
+      { currentPassword: PASSWORD, newPassword: "12345678" },
+      { currentPassword: PASSWORD, newPassword: "\t\t\t\t\t\t\t\t" },
     ].map((body, i) => ({ name: `password body ${i}`, method: "POST", path: "/api/account/password", body })),
     // Review session query
     ...["deck=has%20space", `deck=${big(65)}`, "deck=%00", "deck=../../etc/passwd", "after=%27%20OR%201%3D1--", "deck=c000000000000000000000", "deck=a%20b&deck=c%20d"].map(
@@ -207,6 +216,33 @@ function table(): Case[] {
           ].map((body, i) => ({ name: `settings body ${i} ${JSON.stringify(body).slice(0, 40)}`, method: "PATCH", path: "/api/settings", body })),
         ]
       : []),
+    // Memory model
+    ...(discoverApiRoutes().some((route) => route.pattern === "/api/memory-model/parameters")
+      ? [
+          ...malformedJson("parameters", "POST", "/api/memory-model/parameters"),
+          ...[
+            {},
+            { from: "elsewhere", reschedule: false },
+            { from: "defaults" },
+            { from: "defaults", reschedule: "yes" },
+            { from: "pasted", text: "0.2, 1.2, 2.3", reschedule: false },
+            { from: "pasted", text: "abc, ".repeat(20) + "1", reschedule: false },
+            { from: "pasted", text: "250, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542", reschedule: false },
+            { from: "pasted", text: big(3000), reschedule: false },
+            { from: "pasted", text: "", reschedule: false },
+            { from: "optimisation", jobId: "bad id!", reschedule: false },
+            { from: "optimisation", jobId: "c0000000000000000000notreal", reschedule: false },
+            { from: "history", parameterSetId: "c0000000000000000000notreal", reschedule: true },
+          ].map((body, i) => ({ name: `parameters body ${i} ${JSON.stringify(body).slice(0, 40)}`, method: "POST", path: "/api/memory-model/parameters", body })),
+          ...[{ learningSteps: "0.5m" }, { relearningSteps: "1.5h" }, { learningSteps: "10" }, { learningSteps: 5 }, { autoOptimise: "yes" }].map((body, i) => ({
+            name: `settings steps body ${i} ${JSON.stringify(body)}`,
+            method: "PATCH",
+            path: "/api/settings",
+            body,
+          })),
+          { name: "cancel with nothing running", method: "POST", path: "/api/memory-model/cancel" },
+        ]
+      : []),
     // Test clock (absent without KEYPOINT_TEST_HOOKS)
     { name: "test clock without hooks", method: "POST", path: "/api/test/clock", body: { offsetMs: -5 } },
     // Wrong methods and unknown routes
@@ -305,6 +341,11 @@ function problem(reply: Reply): string | null {
 
 const tally = { tried: 0, wrong: 0 };
 
+/** Strings holding lone UTF-16 surrogates ("\ud800"), which no UTF-8 text can: the databases refuse them. */
+const withLoneSurrogates = fc
+  .array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0x20)), { minLength: 1, maxLength: 60 })
+  .map((codes) => String.fromCharCode(...codes));
+
 describe("malformed requests", () => {
   it("each gets a readable 4xx, never a 5xx", async () => {
     const wrong: string[] = [];
@@ -336,7 +377,7 @@ describe("malformed requests", () => {
     const fieldNames = ["cardId", "rating", "clientRequestId", "durationMs", "deck", "reviewLogId", "prompt", "answer", "options", "suspended", "text", "dropped", "documentId", "topicId", "count", "questionIndex", "currentPassword", "newPassword"];
     // Objects with the real field names but values of any type, and any JSON at all.
     const body = fc.oneof(
-      fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.anything(), fc.string({ maxLength: 80 }), fc.double(), fc.integer()), { maxKeys: 6 }),
+      fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.anything(), fc.string({ maxLength: 80 }), withLoneSurrogates, fc.double(), fc.integer()), { maxKeys: 6 }),
       fc.jsonValue({ maxDepth: 3 }),
     );
     await fc.assert(
@@ -371,6 +412,53 @@ describe("malformed requests", () => {
       const reply = await new Client(app.server.url).request("POST", "/api/auth/callback/credentials", { body: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
       tally.tried++;
       if (reply.status >= 500) wrong.push(`sign-in form ${form.slice(0, 30)}: ${reply.status}`);
+    }
+    tally.wrong += wrong.length;
+    expect(wrong).toEqual([]);
+  });
+
+  it("stores lone surrogates in any JSON string as U+FFFD, never a 500", async () => {
+    const wrong: string[] = [];
+    const check = async (what: string, reply: Reply) => {
+      tally.tried++;
+      if (reply.status >= 500 || (reply.status >= 400 && problem(reply))) wrong.push(`${what}: ${reply.status} ${reply.text.slice(0, 120)}`);
+      return reply;
+    };
+    const text = "Lecture \ud800 on broken text\n\nSection 1 - Surrogates\nAbout 42% of the \udfff files held 7 broken characters in 2019.\nThe parser rejected 3 of every 10 files at the Oslo site.\n";
+    await check("preview", await user.post("/api/documents/preview", { text }));
+    const saved = await check("import", await user.post("/api/documents", { text }));
+    const documentId = (saved.body as { documentId?: string }).documentId;
+    if (documentId) {
+      const stored = await app.db.document.findUniqueOrThrow({ where: { id: documentId } });
+      if (!stored.title.includes("\ufffd") || !stored.sourceText.includes("\ufffd")) wrong.push("document not stored with U+FFFD");
+    } else wrong.push(`import gave no document: ${saved.status}`);
+    const signUp = await check("sign-up name", await new Client(app.server.url).post("/api/account", { email: `lone-${randomUUID()}@example.com`, password: PASSWORD, name: "Ada \udc00" }));
+    const userId = (signUp.body as { user?: { id?: string } }).user?.id;
+    if (!userId || (await app.db.user.findUniqueOrThrow({ where: { id: userId } })).name !== "Ada \ufffd") wrong.push("sign-up name not stored with U+FFFD");
+    await check("card edit", await user.request("PATCH", `/api/cards/${clozeCardId}`, { body: { prompt: "Broken \ud83d text with its [...] gap" } }));
+    if (quizId) await check("quiz answer", await user.post(`/api/quiz/${quizId}/answer`, { questionIndex: 1, answer: "\ud800", clientRequestId: randomUUID() }));
+    await check("grade request id", await user.post("/api/review/grade", { cardId, rating: 3, clientRequestId: "\ud800\ud800\ud800\ud800\ud800\ud800\ud800\ud800" }));
+    await check("sign-in", await new Client(app.server.url).request("POST", "/api/auth/callback/credentials", { body: { email: "a\ud800@example.com", password: "\ud800", json: "true" } }));
+    console.log(`faults/bad-input: lone surrogates in 8 places, ${wrong.length} went wrong`);
+    tally.wrong += wrong.length;
+    expect(wrong).toEqual([]);
+  });
+
+  it("callbackUrl values next-auth cannot parse, as a parameter or a cookie, never give a 500", async () => {
+    const values = ["http://a:b", "http://[::1", "javascript:alert(1)", "//evil.example", "/\\evil.example/x", "http:evil", "\t/\t/evil", "%", "ftp://x/"];
+    const wrong: string[] = [];
+    for (const value of values) {
+      for (const path of ["/api/auth/signin", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signout", "/sign-in", "/"]) {
+        tally.tried += 2;
+        const withParam = await new Client(app.server.url).get(`${path}?callbackUrl=${encodeURIComponent(value)}`);
+        if (withParam.status >= 500) wrong.push(`${path}?callbackUrl=${value}: ${withParam.status}`);
+        const withCookie = new Client(app.server.url);
+        withCookie.cookies.set("next-auth.callback-url", encodeURIComponent(value));
+        const reply = await withCookie.get(path);
+        if (reply.status >= 500) wrong.push(`${path} with cookie ${value}: ${reply.status}`);
+        const location = reply.headers.get("location") ?? withParam.headers.get("location");
+        if (location && new URL(location, app.server.url).host !== new URL(app.server.url).host) wrong.push(`${path} ${value} sends to ${location}`);
+      }
     }
     tally.wrong += wrong.length;
     expect(wrong).toEqual([]);

@@ -31,6 +31,16 @@ describe("headers", () => {
     });
   }
 
+  it("gives the 404 page's scripts the nonce of its policy, so they run", async () => {
+    const reply = await new Client(app.server.url).get("/no-such-page/at-all");
+    expect(reply.status).toBe(404);
+    const nonce = /'nonce-([^']+)'/.exec(reply.headers.get("content-security-policy") ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = [...reply.text.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  });
+
   it("gives every page a fresh nonce", async () => {
     const nonce = async () => /'nonce-([^']+)'/.exec((await new Client(app.server.url).get("/sign-in")).headers.get("content-security-policy")!)![1];
     expect(await nonce()).not.toBe(await nonce());

@@ -1,7 +1,7 @@
 // Backups: a copy taken while reviews keep being written holds every review answered
 // before it started, restores into a working database, and is internally consistent.
 import { randomUUID } from "node:crypto";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
@@ -128,4 +128,12 @@ describe("backup and restore", () => {
     expect(copy.logs).toBeLessThan(total);
     if (backup.reviews !== null) expect(backup.reviews).toBe(copy.logs);
   });
+
+  it("writes backups readable by their owner only, in a folder only the owner can enter", async () => {
+    const folder = path.join(dir, "private", "backups");
+    const backup = await backupDatabase(target, folder);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(backup.file).mode & 0o777).toBe(0o600);
+  });
 });
+

@@ -103,4 +103,25 @@ describe(`CSV exports (${process.env.DATABASE_URL?.startsWith("postgres") ? "Pos
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual([cardIds.A, cardIds.B, cardIds.C, cardIds.D].sort());
     for (const pageSize of [1, 2, 4]) expect((await collect(cardsCsv(db, userId, pageSize))).join("")).toBe(whole);
   });
+
+  it("writes text that would run as a spreadsheet formula with a leading apostrophe, in both exports", async () => {
+    const mallory = await db.user.create({ data: { email: "formula@example.com", passwordHash: "x" } });
+    const doc = await db.document.create({ data: { ownerId: mallory.id, title: '=HYPERLINK("http://evil.example","Open")', sourceText: "…", contentHash: "f1" } });
+    const topic = await db.topic.create({ data: { documentId: doc.id, path: "1", title: "+cmd|' /C calc'!A0", order: 1 } });
+    const card = await db.card.create({
+      data: { id: "@card-id", documentId: doc.id, topicId: topic.id, fingerprint: "fp-f", kind: "CLOZE", prompt: "-2+3 is [...]", answer: "\t=1+1", source: "s", quality: 1 },
+    });
+    await db.reviewLog.create({
+      data: {
+        userId: mallory.id, cardId: card.id, clientRequestId: "req-formula", mode: "REVIEW", rating: 3, reviewedAt: new Date(T0), durationMs: 5, prevState: 0,
+        prevDue: new Date(T0), prevStability: 0, prevDifficulty: 0, prevElapsedDays: 0, prevScheduledDays: 0, prevLearningSteps: 0, prevReps: 0, prevLapses: 0,
+        state: 1, due: new Date(T0 + 60_000), stability: 1, difficulty: 5, scheduledDays: 0,
+      },
+    });
+    const cards = (await collect(cardsCsv(db, mallory.id))).join("");
+    expect(cards).toContain(`'@card-id,"'=HYPERLINK(""http://evil.example"",""Open"")",'+cmd|' /C calc'!A0,CLOZE,'-2+3 is [...],'\t=1+1,new,`);
+    const reviews = (await collect(reviewHistoryCsv(db, mallory.id))).join("");
+    expect(reviews).toContain(`'@card-id,${T0},3,0,5\r\n`);
+  });
 });
+

@@ -1,10 +1,10 @@
 import { notFound } from "@/lib/api/errors";
-import { errorResponse } from "@/lib/api/route";
+import { route } from "@/lib/api/route";
 
 /** Unknown /api paths answer in the API's JSON error shape rather than with the HTML 404 page. */
-function unknown(): Response {
-  return errorResponse(notFound("API route"));
-}
+const unknown = route(async () => {
+  throw notFound("API route");
+});
 
 export const GET = unknown;
 export const POST = unknown;

@@ -1,7 +1,7 @@
 import { json, readJson, route } from "@/lib/api/route";
 import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
-import { importDocument } from "@/lib/db/documents/import-document";
+import { importDocument } from "@/lib/db/documents/deck-jobs";
 import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 
 export const POST = route(async (request) => {

@@ -3,11 +3,19 @@ import { requireApiUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/runtime/client";
 import { SettingsSchema } from "@/lib/validation/settings";
 
-const SETTINGS = { desiredRetention: true, dailyNewLimit: true, dailyReviewLimit: true, timeZone: true } as const;
+const SETTINGS = {
+  desiredRetention: true,
+  dailyNewLimit: true,
+  dailyReviewLimit: true,
+  timeZone: true,
+  learningSteps: true,
+  relearningSteps: true,
+  autoOptimise: true,
+} as const;
 
 export const GET = route(async () => {
-  const { desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone } = await requireApiUser();
-  return json({ desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone });
+  const { desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone, learningSteps, relearningSteps, autoOptimise } = await requireApiUser();
+  return json({ desiredRetention, dailyNewLimit, dailyReviewLimit, timeZone, learningSteps, relearningSteps, autoOptimise });
 });
 
 export const PATCH = route(async (request) => {

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "../../config/database-url";
+import { ensurePrivateDir, ensurePrivateFile } from "../runtime/private-files";
 
 export interface BackupResult {
   file: string;
@@ -21,11 +22,13 @@ export function backupFileName(now: Date, kind: DatabaseTarget["kind"]): string 
  * which reads one snapshot. The file appears under its final name only once complete.
  */
 export async function backupDatabase(target: DatabaseTarget, dir: string, now = new Date()): Promise<BackupResult> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.resolve(dir, backupFileName(now, target.kind));
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   try {
+    // Created 0600 before SQLite or pg_dump writes into it: both keep the mode.
+    ensurePrivateFile(partial);
     const reviews = target.kind === "sqlite" ? await backupSqlite(target.file!, partial) : await backupPostgres(target.url, partial);
     renameSync(partial, file);
     return { file, reviews };

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseTarget } from "../../config/database-url";
+import { ensurePrivateDatabase } from "../runtime/private-files";
 
 /**
  * Applies the committed migrations in prisma/<kind>/migrations, recording them in
@@ -39,7 +40,7 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
 async function migrateSqlite(file: string, migrations: Migration[]): Promise<string[]> {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDatabase(file);
   const { default: Database } = await import("better-sqlite3");
   const db = new Database(file, { timeout: 10_000 });
   try {

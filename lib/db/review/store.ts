@@ -23,7 +23,7 @@ export interface AnswerContext {
 }
 
 /** The scheduling columns of a CardState row (numbers may arrive as 0/1 or strings of digits). */
-function memoryColumns(row: Row): CardMemory {
+export function memoryColumns(row: Row): CardMemory {
   return {
     due: readDate(row.due),
     stability: Number(row.stability),

@@ -7,6 +7,7 @@ import { appEnv } from "../../config/env";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { postgresRunner } from "./postgres-runner";
+import { ensurePrivateDatabase } from "./private-files";
 import type { SqlRunner } from "./sql";
 import { sqliteRunner } from "./sqlite-runner";
 
@@ -32,7 +33,22 @@ function attachRunner(db: Db, runner: SqlRunner): Db {
   return db;
 }
 
+/** The database a client was made for: the deck worker (documents/deck-jobs.ts) opens its own connection to it. */
+const TARGET = Symbol.for("keypoint.databaseTarget");
+
+export function targetOf(db: Db): DatabaseTarget {
+  const target = (db as { [TARGET]?: DatabaseTarget })[TARGET];
+  if (!target) throw new Error("This Prisma client was not made by createDb.");
+  return target;
+}
+
 export function createDb(target: DatabaseTarget): Db {
+  const db = createClient(target);
+  Object.defineProperty(db, TARGET, { value: target });
+  return db;
+}
+
+function createClient(target: DatabaseTarget): Db {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 20 });
     // An idle connection the server closed (a restart, a dropped database) is replaced on
@@ -43,6 +59,7 @@ export function createDb(target: DatabaseTarget): Db {
     let connected: Promise<void> | null = null;
     return attachRunner(client, postgresRunner(pool, () => (connected ??= client.$connect())));
   }
+  ensurePrivateDatabase(target.file!);
   // Dates as integer milliseconds: compact, indexable, and simple to bucket by day in SQL.
   const factory = new PrismaBetterSQLite3({ url: target.file!, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
   let connection: Database | null = null;

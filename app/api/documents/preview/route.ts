@@ -1,8 +1,8 @@
-import { json, readJson, readText, route } from "@/lib/api/route";
+import { jsonBytes, readJson, readText, route } from "@/lib/api/route";
 import { readUpload } from "@/lib/api/read-upload";
 import { requireApiUser } from "@/lib/auth/session";
+import { previewDeckInWorker } from "@/lib/db/documents/deck-jobs";
 import { DOCUMENT_LIMITS, readDocument } from "@/lib/documents";
-import { generateDeck, languageNotice } from "@/lib/generator";
 import { ImportSchema, MAX_UPLOAD_BYTES } from "@/lib/validation/documents";
 
 /**
@@ -19,9 +19,5 @@ export const POST = route(async (request) => {
     text = (await readDocument(upload.bytes, upload)).text;
   } else if (/^text\/(plain|markdown)\b/i.test(type)) text = await readText(request, MAX_UPLOAD_BYTES);
   else text = (await readJson(request, ImportSchema, MAX_UPLOAD_BYTES + 4096)).text;
-  const draft = generateDeck(text);
-  return json({
-    title: draft.title, topics: draft.topics, cards: draft.cards, candidates: draft.candidates, words: draft.words,
-    language: draft.language, mode: draft.mode, notice: languageNotice(draft), text,
-  });
+  return jsonBytes(await previewDeckInWorker(text));
 });
