@@ -56,7 +56,7 @@ const META = [
 const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion )?(?:questions|problems|exercises)|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|notes and references|about the authors?|credits|changelog|revision history)$/i;
 /** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
 const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol\.\s*\d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
-/** The author speaking: "I remember…", "My first teacher…". */
+/** The author speaking: "I remember…", "My first teacher…" (English only: Italian "I lavori" is "the works"). */
 const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
@@ -182,7 +182,7 @@ export function assessStatement(s: Statement): Assessment {
   if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
-  if (FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
+  if (s.language === undefined && FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
   // a glossary's definitions are prose: "The middle value; half the observations lie below it", "those observed"
   if (CODE_RESIDUE.test(s.block.glossary ? text.replace(/;/g, ",") : text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
