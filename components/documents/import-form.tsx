@@ -101,7 +101,7 @@ export function ImportForm() {
             )}
           </div>
           {draft.notice && (
-            <p className="alert" role="status" data-testid="language-notice" lang="en">
+            <p className="alert info" role="status" data-testid="language-notice">
               {draft.notice}
             </p>
           )}
