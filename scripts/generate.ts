@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { DocumentError, readDocument } from "../lib/documents";
-import { generateDeck, GeneratorError, MAX_DOCUMENT_BYTES, type DeckDraft } from "../lib/generator";
+import { generateDeck, GeneratorError, languageNotice, MAX_DOCUMENT_BYTES, type DeckDraft } from "../lib/generator";
 
 function fail(message: string): never {
   process.stderr.write(`generate: ${message}\n`);
@@ -41,8 +41,11 @@ function parseArgs(argv: string[]): { file: string; format: "json" | "text"; max
 }
 
 function asJson(deck: DeckDraft): string {
+  const notice = languageNotice(deck);
   return JSON.stringify({
     title: deck.title,
+    language: deck.language,
+    ...(notice ? { notice } : {}),
     topics: deck.topics.map((t) => ({ path: t.path, title: t.title })),
     cards: deck.cards.map((c) => ({
       id: c.id, kind: c.kind, topic: c.topic, prompt: c.prompt, answer: c.answer,
@@ -52,7 +55,8 @@ function asJson(deck: DeckDraft): string {
 }
 
 function asText(deck: DeckDraft): string {
-  const lines = [deck.title, "=".repeat(Math.min(deck.title.length, 80))];
+  const notice = languageNotice(deck);
+  const lines = [deck.title, "=".repeat(Math.min(deck.title.length, 80)), `Language: ${deck.language}`, ...(notice ? [notice] : [])];
   const groups: { label: string; path: string | null }[] = [
     { label: "Document (summary and key points)", path: null },
     ...deck.topics.map((t) => ({ label: `${t.path}. ${t.title}`, path: t.path })),
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
     const { text } = await readDocument(bytes, { fileName: file, limits: { textBytes: MAX_DOCUMENT_BYTES } });
     const deck = generateDeck(text, { maxCardsPerTopic: max });
     process.stdout.write(`${format === "text" ? asText(deck) : asJson(deck)}\n`);
+    const notice = languageNotice(deck);
+    if (notice) process.stderr.write(`generate: ${notice}\n`);
   } catch (error) {
     if (error instanceof DocumentError || error instanceof GeneratorError) fail(`${file}: ${error.message}`);
     fail(`${file}: unexpected error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);

@@ -157,13 +157,22 @@ export function ImportForm({ updateOf }: { updateOf?: string }) {
                 <input id="deck-title" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} required />
               </div>
               <p className="muted" data-testid="preview-summary">
-                {draft.cards.length} cards from {draft.words.toLocaleString("en-US")} words. The weakest start unticked; tick or untick any card, change its wording, or write your own.
+                {draft.cards.length === 0
+                  ? `No cards from ${draft.words.toLocaleString("en-US")} words.`
+                  : `${draft.cards.length} cards from ${draft.words.toLocaleString("en-US")} words. The weakest start unticked; tick or untick any card, change its wording, or write your own.`}
               </p>
             </div>
-            <button className="button primary" type="button" onClick={() => void save()} disabled={busy || count === 0 || title.trim() === ""} data-testid="save-deck">
-              {match && !match.sameText ? "Update deck" : "Save deck"} ({count} cards)
-            </button>
+            {draft.cards.length + draft.candidates.length + written.length > 0 && (
+              <button className="button primary" type="button" onClick={() => void save()} disabled={busy || count === 0 || title.trim() === ""} data-testid="save-deck">
+                {match && !match.sameText ? "Update deck" : "Save deck"} ({count} cards)
+              </button>
+            )}
           </div>
+          {draft.notice && (
+            <p className="alert info" role="status" data-testid="language-notice">
+              {draft.notice}
+            </p>
+          )}
           {draft.match && (
             <MatchNotice match={draft.match} changes={changes && !unchanged ? `Saving: ${describeChanges({ ...changes, edited: edits.size }, "will")}` : null} mode={mode} onMode={setMode} />
           )}

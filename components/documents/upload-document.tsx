@@ -12,8 +12,8 @@ const ACCEPT = [
   "text/plain", "text/markdown", "text/x-rst", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html",
 ].join(",");
 
-/** The preview answer: the deck, the text it was made from (which saving posts back) and the user's deck it is a version of. */
-export type Preview = DeckDraft & { text: string; match: ImportMatch | null };
+/** The preview answer: the deck, the text it was made from (which saving posts back), the notice for a document not in English and the user's deck it is a version of. */
+export type Preview = DeckDraft & { text: string; notice: string | null; match: ImportMatch | null };
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

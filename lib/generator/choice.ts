@@ -26,9 +26,9 @@ export function buildChoice(prompt: string, claim: NumericClaim, pool: NumericCl
 /**
  * A choice among terms of one kind (defined terms with defined terms, models with models): the
  * answer and three others that are not part of it, not shown in the prompt, taken in turn from
- * a seeded start so neighbouring cards do not all offer the same ones.
+ * a seeded start so neighbouring cards do not all offer the same ones. `fewest`: distractors needed (3 options at the least).
  */
-export function buildListChoice(prompt: string, answer: string, others: string[], seed: number): ChoiceCard | null {
+export function buildListChoice(prompt: string, answer: string, others: string[], seed: number, fewest = 3): ChoiceCard | null {
   const keys = new Set([matchKey(answer)]);
   const usable = others.filter((o) => o.length >= 2 && !answerLeaks(o, prompt));
   const distractors: string[] = [];
@@ -39,7 +39,7 @@ export function buildListChoice(prompt: string, answer: string, others: string[]
     keys.add(key);
     distractors.push(other);
   }
-  if (distractors.length < 3) return null;
+  if (distractors.length < fewest) return null;
   const options = [answer, ...distractors].sort((a, b) => matchKey(a).localeCompare(matchKey(b)));
   return { prompt, answer, options };
 }

@@ -53,7 +53,9 @@ export function findDefects(deck: Pick<DeckDraft, "title" | "topics" | "cards">)
     const heading = new Set([...wordKeys(deck.title), ...wordKeys(card.topic === null ? "" : titles.get(card.topic) ?? "")]);
     if (givenAway(card.answer, heading)) add("given-away", "by the title or section");
     else if (!/\d/.test(card.answer) && answerLeaks(card.answer, card.prompt)) add("given-away", "by the prompt");
-    if (contentWords(card.prompt.replace(GAP, " ")).length < 4) add("thin-context", card.prompt);
+    // "Osmosis: [...]" asks for a definition among definitions: the options carry the context
+    const termToDefinition = card.kind === "choice" && card.prompt.endsWith(`: ${GAP}`) && (card.options ?? []).every((o) => contentWords(o).length >= 2);
+    if (!termToDefinition && contentWords(card.prompt.replace(GAP, " ")).length < 4) add("thin-context", card.prompt);
     const problem = optionsProblem(card);
     if (problem) add("bad-options", problem);
     const shown = (card.options ?? []).find((o) => o !== card.answer && matchKey(o).length >= 2 && matchKey(card.prompt).includes(matchKey(o)));

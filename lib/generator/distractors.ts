@@ -62,7 +62,7 @@ function valueOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   else for (const r of [0.5, 1.5, 2, 0.75, 3]) generated.push(roundLike(answer * r, claim.format));
   // half steps ("0.5 °C", "1.5 °C") need a decimal the answer may not have written
   const halves = step !== null && step < 1 && claim.format.decimals === 0;
-  const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/\.0(?!\d)/, "") : formatQuantity(v, claim.format);
+  const format = (v: number) => halves ? formatQuantity(v, { ...claim.format, decimals: 1 }).replace(/[.,]0(?!\d)/, "") : formatQuantity(v, claim.format);
   const fromDoc = pool.filter((p) => p !== claim && compatible(claim, p)).map((p) => p.value);
   const minGap = step !== null ? step * claim.format.scale * 0.75 : Math.abs(answer) * 0.15;
   // shares and temperatures stay within a few steps ("98.5%", "99.0%" around 99.5%, not 80%)
@@ -84,7 +84,10 @@ function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
   const width = high - low;
   const step = additiveStep(claim) ?? 0;
   // whole numbers of things move by one ("4 to 6 hours"), shares and degrees by the range's own width ("80-85%")
-  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count" ? claim.format.scale : Math.max(width, step * claim.format.scale, claim.format.scale);
+  // (a wide range of things moves by a round step: "40.000 e 60.000 abitanti" → "70.000 e 90.000")
+  const unitStep = claim.format.unit === "duration" || claim.format.unit === "count"
+    ? (width / claim.format.scale >= 100 ? 10 ** Math.floor(Math.log10(width)) : claim.format.scale)
+    : Math.max(width, step * claim.format.scale, claim.format.scale);
   const shift = width + unitStep;
   const result: Option[] = [];
   // apart from the answer, and not absurd for the quantity: "7 to 9 hours" gives 4 to 6 and 10 to 12, not 15 to 17
@@ -95,12 +98,21 @@ function rangeOptions(claim: NumericClaim, pool: NumericClaim[]): Option[] {
       result.push({ low: p.value, high: p.high, text: formatRange(p.value, p.high!, claim.format), fromDocument: true });
     }
   }
-  for (let k = 1; k <= 3; k++) {
-    for (const sign of [-1, 1]) {
-      const l = low + sign * k * shift;
-      const h = high + sign * k * shift;
-      if (fits(l, h)) result.push({ low: l, high: h, text: formatRange(l, h, claim.format), fromDocument: false });
+  const ladder = (step: number, fitting: (l: number, h: number) => boolean) => {
+    for (let k = 1; k <= 3; k++) {
+      for (const sign of [-1, 1]) {
+        const l = low + sign * k * step;
+        const h = high + sign * k * step;
+        if (fitting(l, h)) result.push({ low: l, high: h, text: formatRange(l, h, claim.format), fromDocument: false });
+      }
     }
+  };
+  ladder(shift, fits);
+  // "25 bis 35 °C" has one neighbour within the strict band: a wider band, and half steps for shares and degrees
+  if (result.length < 2) {
+    const additive = claim.format.unit === "temperature" || claim.format.unit === "percent";
+    ladder(additive ? width + unitStep / 2 : shift, (l, h) => (h < low || l > high) && withinLimits(l, claim) && withinLimits(h, claim)
+      && (low <= 0 || l >= low * 0.3 && h <= high * 2) && !result.some((r) => r.low === l));
   }
   return result;
 }

@@ -9,6 +9,8 @@ import { checkText } from "./check-input";
 import { derivedNumber, gapProblem, numbersIn } from "./gap-rules";
 import { buildChoice, buildListChoice, type ChoiceCard } from "./choice";
 import { GeneratorError } from "./errors";
+import { answerLeaks } from "./leak";
+import { documentLanguage, passageLanguage } from "./language";
 import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
@@ -52,9 +54,9 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
 }
 
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes the id" counts no encodes). */
-function claimsOf(s: Statement): NumericClaim[] {
+function claimsOf(s: Statement, language: string): NumericClaim[] {
   const { tokens } = s.sentence;
-  return extractNumericClaims(s.sentence.text).filter((claim) => {
+  return extractNumericClaims(s.sentence.text, language).filter((claim) => {
     if (claim.kind !== "count" || !claim.format.noun) return true;
     const k = tokens.findIndex((t) => t.end >= claim.start + claim.text.length);
     const noun = tokens[k];
@@ -62,55 +64,126 @@ function claimsOf(s: Statement): NumericClaim[] {
   });
 }
 
+/** A definition as the answer of a term → definition card: its first sentence (the whole text when that is a few words). */
+function definitionAnswer(first: string, whole: string): string | null {
+  const answer = wordCount(first) >= 5 || wordCount(whole) > 25 ? first : whole;
+  // "Optimale Temperatur: 25–35 °C" is a number to ask as a number, not a definition
+  return (answer.match(/\p{L}{3,}/gu) ?? []).length >= 3 && wordCount(answer) <= 30 && !/[[\]]/.test(answer) ? answer : null;
+}
+
+/** Items of one kind: the same section's first, then the rest of the document's. */
+function othersOf(byTopic: Map<string | null, string[]>, topic: string | null, not: string): string[] {
+  const differs = (t: string) => matchKey(t) !== matchKey(not);
+  const own = (byTopic.get(topic) ?? []).filter(differs);
+  return [...own, ...[...byTopic.values()].flat().filter((t) => differs(t) && !own.includes(t))];
+}
+
+function addTo(map: Map<string | null, string[]>, topic: string | null, item: string): void {
+  const list = map.get(topic) ?? [];
+  if (!list.includes(item)) list.push(item);
+  map.set(topic, list);
+}
+
 export function generateDeck(text: string, options: GenerateOptions = {}): DeckDraft {
   checkText(text);
   const maxPerTopic = Math.max(1, Math.floor(options.maxCardsPerTopic ?? DEFAULT_MAX_CARDS_PER_TOPIC));
   const doc = parseDocument(text);
-  const statements = buildStatements(doc);
+  const firstLine = text.split("\n").find((line) => /\p{L}/u.test(line)) ?? "";
+  const title = doc.title || options.fallbackTitle?.trim() || titleFromLine(firstLine) || "Untitled document";
+  const language = documentLanguage(doc);
+  const mode = language === "en" ? "full" : "layout";
+  const statements = buildStatements(doc, language);
   const assessments = new Map(statements.map((s) => [s, assessStatement(s)]));
   const usable = statements.filter((s) => assessments.get(s)!.reject === null);
-  if (usable.length === 0) throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no complete sentence"));
-  const stats = documentStats(doc.title, statements);
-  const claims = new Map(usable.map((s) => [s, claimsOf(s)]));
-  const pool = [...claims.values()].flat().slice(0, 500);
-  // terms of one list or section are of one kind: each other's distractors
-  const definedTerms = new Map<string | null, string[]>();
-  for (const s of usable) {
-    if (!s.block.term || !/\p{L}/u.test(s.block.term) || /\d/.test(s.block.term)) continue;
-    const list = definedTerms.get(s.topic) ?? [];
-    if (!list.includes(s.block.term)) list.push(s.block.term);
-    definedTerms.set(s.topic, list);
+  const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
+  const words = new Map<string | null, number>();
+  for (const s of statements) words.set(s.topic, (words.get(s.topic) ?? 0) + wordCount(s.sentence.text));
+  const totalWords = [...words.values()].reduce((a, b) => a + b, 0);
+  if (usable.length === 0) {
+    if (mode === "layout") return { title, summary: doc.summary, topics, cards: [], candidates: [], words: totalWords, language, mode };
+    throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no complete sentence"));
   }
+  // a passage of an English document in another language (a quoted French passage) gets no cloze cards
+  const blockTexts = new Map<number, string>();
+  for (const s of usable) blockTexts.set(s.blockIndex, `${blockTexts.get(s.blockIndex) ?? ""} ${s.sentence.text}`);
+  const passageLanguages = new Map([...blockTexts].map(([k, t]) => [k, mode === "full" ? passageLanguage(t) : language]));
+  const languageOf = (s: Statement) => passageLanguages.get(s.blockIndex)!;
 
+  const stats = documentStats(doc.title, statements);
+  const claims = new Map(usable.map((s) => [s, claimsOf(s, languageOf(s))]));
+  const pool = [...claims.values()].flat().slice(0, 500);
   const firstOfBlock = new Map<number, Statement>();
   for (const s of usable) if (!firstOfBlock.has(s.blockIndex)) firstOfBlock.set(s.blockIndex, s);
+  // terms of one list or section are of one kind: each other's distractors; so are their definitions
+  const definedTerms = new Map<string | null, string[]>();
+  const definitions = new Map<Statement, string>();
+  const definitionTexts = new Map<string | null, string[]>();
+  for (const s of usable) {
+    if (!s.block.term || !/\p{L}/u.test(s.block.term) || /\d/.test(s.block.term)) continue;
+    addTo(definedTerms, s.topic, s.block.term);
+    if (firstOfBlock.get(s.blockIndex) !== s) continue;
+    const answer = definitionAnswer(s.sentence.text, blockTexts.get(s.blockIndex)!.trim());
+    if (answer) {
+      definitions.set(s, answer);
+      addTo(definitionTexts, s.topic, answer);
+    }
+  }
+
   const candidates: Candidate[] = [];
-  const push = (s: Statement, fact: string, spanScore: number, answer: string, make: Candidate["make"]) => {
+  const push = (s: Statement, fact: string, spanScore: number, answer: string, make: Candidate["make"], extra: Partial<Candidate> = {}) => {
     const sentenceQuality = assessments.get(s)!.quality;
     const quality = Math.round(Math.min(1, 0.6 * spanScore + 0.25 * sentenceQuality + 0.15 * ORIGIN_WEIGHT[s.origin]) * 1000) / 1000;
-    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make });
+    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...extra });
   };
+  const extra = new Map<string | null, number>();
+  const room = (topic: string | null) => extra.set(topic, (extra.get(topic) ?? 0) + 1);
 
   for (const s of usable) {
     const sentence = s.sentence.text;
+    const cloze = languageOf(s) === "en";
     for (const claim of claims.get(s)!) {
       const prompt = promptFor(s, claim.start, claim.end);
-      if (numbersShown(claim.answer, prompt) || contextWords(prompt) < 4 || gapProblem(prompt, claim.answer)) continue;
+      if (numbersShown(claim.answer, prompt) || contextWords(prompt) < (cloze ? 4 : 3) || gapProblem(prompt, claim.answer)) continue;
       if (derivedNumber(prompt, numbersIn(claim.answer)[0])) continue; // "1 TB per month, [36 TB] in 3 years"
       if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
       const answer = claim.answer.trim();
-      push(s, claimKey(claim), 0.9, answer, () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`)) ?? { prompt, answer });
+      const choice = () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
+      if (cloze) push(s, claimKey(claim), 0.9, answer, () => choice() ?? { prompt, answer });
+      else {
+        // without an English grammar a number is asked only as a choice, so the whole quantity is the answer
+        const card = choice();
+        if (!card) continue;
+        push(s, claimKey(claim), 0.9, answer, () => card);
+        room(s.topic);
+      }
     }
     const first = s.sentence.tokens[0];
     const defines = s.block.term && !(first?.pos === "VERB" && first.lemma === first.text.toLowerCase()); // "Host level: Review…" labels a step
     if (defines && firstOfBlock.get(s.blockIndex) === s) {
+      const term = s.block.term!;
+      // an English sentence may be bolded as a label ("**Worked example**: …"); a glossary's entries are definitions
+      const laidOut = !cloze || s.block.glossary;
       const prompt = `${GAP}: ${sentence}`;
-      if (!answerProblem(s.block.term!, prompt, { ...s, context: undefined }, stats)) {
-        const term = s.block.term!;
-        const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
-        push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term });
+      const pair = { pair: `definition:${matchKey(term)}` };
+      if (!answerProblem(term, prompt, { ...s, context: undefined }, stats)) {
+        if (cloze) {
+          const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
+          push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term }, pair);
+        } else {
+          const card = buildListChoice(prompt, term, othersOf(definedTerms, s.topic, term), stableSeed(sentence), 2);
+          if (card) push(s, `text:${matchKey(term)}`, 0.95, term, () => card, pair);
+        }
+        if (laidOut) room(s.topic);
+      }
+      // "Keystone species: A species whose…": a definition that names its term gives itself away among the options
+      const definition = laidOut && !answerLeaks(definitions.get(s) ?? "", `${term}: ${GAP}`) ? definitions.get(s) : undefined;
+      const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
+      if (card) {
+        push(s, `definition:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
+        room(s.topic);
       }
     }
+    if (!cloze) continue;
     let tried = 0;
     for (const span of answerSpans(s, stats, s.origin === "keyPoint")) {
       if (tried >= SPANS_PER_SENTENCE) break;
@@ -121,7 +194,10 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       push(s, `text:${matchKey(span.answer)}`, span.score, span.answer, () => textCard(span, prompt, definedTerms.get(s.topic) ?? []));
     }
   }
-  if (candidates.length === 0) throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no fact, name or key phrase to ask about"));
+  if (candidates.length === 0) {
+    if (mode === "layout") return { title, summary: doc.summary, topics, cards: [], candidates: [], words: totalWords, language, mode };
+    throw new GeneratorError("NO_SENTENCES", nothingToAsk(doc, "no fact, name or key phrase to ask about"));
+  }
 
   // every key point keeps its best card
   const keyPoints = new Set(usable.filter((u) => u.origin === "keyPoint").map((u) => u.sentence.text));
@@ -131,9 +207,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   }
   for (const c of bestOfKeyPoint.values()) c.required = true;
 
-  const words = new Map<string | null, number>();
-  for (const s of statements) words.set(s.topic, (words.get(s.topic) ?? 0) + wordCount(s.sentence.text));
-  const { cards, extras } = selectCards(candidates, { words, maxPerTopic });
+  const { cards, extras } = selectCards(candidates, { words, maxPerTopic, extra });
   const seen = new Set<string>();
   const build = (list: Candidate[]): CardDraft[] => list.flatMap((c) => {
     const id = fingerprint(c.fact, c.source);
@@ -143,14 +217,11 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     const options = "options" in card ? card.options : undefined;
     return [{ id, kind: options ? "choice" : "cloze", topic: c.topic, prompt: card.prompt, answer: card.answer, ...(options ? { options } : {}), source: c.source, quality: c.quality }];
   });
-  const topics: TopicDraft[] = doc.sections.map((s) => ({ path: s.path, title: s.title, order: s.order }));
-  const firstLine = text.split("\n").find((line) => /\p{L}/u.test(line)) ?? "";
   return {
-    title: doc.title || options.fallbackTitle?.trim() || titleFromLine(firstLine) || "Untitled document",
-    summary: doc.summary, topics,
+    title, summary: doc.summary, topics,
     cards: build(cards),
     candidates: build(extras.filter((c) => c.quality >= MIN_QUALITY - 0.15)),
-    words: [...words.values()].reduce((a, b) => a + b, 0),
+    words: totalWords, language, mode,
   };
 }
 

@@ -5,3 +5,4 @@ export { decodeDocument } from "./check-input";
 export { parseDocument, type ParsedDocument, type Section } from "./parse-document";
 export { extractNumericClaims, type NumericClaim, type ClaimKind } from "./numeric-claims";
 export { GAP, type CardDraft, type CardKind, type DeckDraft, type GenerateOptions, type TopicDraft } from "./types";
+export { languageName, languageNotice } from "./notice";

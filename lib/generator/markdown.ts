@@ -15,7 +15,7 @@ import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { cleanResidue, scriptText } from "./clean-text";
-import { stripEmoji } from "./normalise";
+import { stripEmoji, wordCount } from "./normalise";
 import {
   LIST_HEADING, SUMMARY_HEADING, SectionPaths, splitDefinition, topicTitle,
   type Block, type Mark, type ParsedDocument, type Section,
@@ -114,6 +114,7 @@ export function readMarkdown(input: string): ParsedDocument {
   const summary: string[] = [];
   let explicitSummary: string[] | null = null;
   const keyPoints: string[] = [];
+  const definitions: Block[] = [];
   const sections: Section[] = [];
   const paths = new SectionPaths();
   let mode: "preamble" | "summary" | "keypoints" | "section" = "preamble";
@@ -123,6 +124,7 @@ export function readMarkdown(input: string): ParsedDocument {
     if (mode === "keypoints" && block.kind === "bullet") keyPoints.push(block.text);
     else if (mode === "summary") (explicitSummary ??= []).push(block.text);
     else if (current) current.blocks.push(block);
+    else if (block.term) definitions.push(block);
     else if (block.kind === "paragraph") summary.push(block.text);
     else keyPoints.push(block.text);
   };
@@ -196,15 +198,11 @@ export function readMarkdown(input: string): ParsedDocument {
         case "blockquote":
           walk(node.children);
           break;
-        case "table": {
-          const [head, ...rows] = node.children;
-          const names = head.children.map((cell) => cleanResidue(inline(cell.children).text));
-          for (const row of rows) {
-            const cells = row.children.map((cell, k) => `${names[k] ?? ""}: ${cleanResidue(inline(cell.children).text)}`);
-            addBlock({ kind: "row", text: cells.join("; "), ...(leadForThis ? { lead: leadForThis } : {}) });
+        case "table":
+          for (const block of tableBlocks(node.children.map((row) => row.children.map((cell) => inline(cell.children))))) {
+            addBlock(leadForThis ? { ...block, lead: leadForThis } : block);
           }
           break;
-        }
         default:
           break; // code, html, images, thematic breaks, definitions, footnotes
       }
@@ -213,7 +211,23 @@ export function readMarkdown(input: string): ParsedDocument {
   walk(nodes);
 
   const summaryText = (explicitSummary ?? summary).join("\n\n").trim();
-  return { title: title || firstHeading, summary: summaryText || null, keyPoints, sections };
+  return { title: title || firstHeading, summary: summaryText || null, keyPoints, definitions, sections };
+}
+
+/**
+ * Table rows. A two-column table of terms and what they mean (Term | Definition) gives
+ * definitions; other rows name each cell by its column ("Kind: General; Width: 64 bits").
+ */
+function tableBlocks([head, ...rows]: Inline[][]): Block[] {
+  const names = head.map((cell) => cleanResidue(cell.text));
+  const cells = rows.map((row) => row.map((cell) => cleanResidue(cell.text)));
+  const glossary = names.length === 2 && cells.length > 0 && cells.every((row) => row.length === 2 && /\p{L}/u.test(row[0]) && !/\d/.test(row[0])
+    && wordCount(row[0]) <= 6 && wordCount(row[1]) >= 3 && /^[\p{L}(„“"«]/u.test(row[1]));
+  return cells.map((row, k) => {
+    if (!glossary) return { kind: "row", text: row.map((cell, j) => `${names[j] ?? ""}: ${cell}`).join("; ") };
+    const marks = rows[k].flatMap((cell) => cell.marks);
+    return { kind: "row", term: row[0].replace(/\s*\([^)]*\)$/, ""), text: row[1], glossary: true, ...(marks.length ? { marks } : {}) };
+  });
 }
 
 function collectHeadings(nodes: RootContent[]): { depth: number }[] {
@@ -227,13 +241,14 @@ function collectHeadings(nodes: RootContent[]): { depth: number }[] {
 
 /** "**Stroma**: the fluid-filled space…" or "Stroma – the fluid-filled space…" makes the block a definition. */
 function withDefinition(block: Block, first: RootContent | undefined): Block {
-  const split = splitDefinition(block.text);
-  if (!split) return block;
   const opening = first?.type === "paragraph" ? first.children[0] : undefined;
   const marked = opening?.type === "strong" || opening?.type === "emphasis" || opening?.type === "inlineCode";
   if (!marked && block.kind === "paragraph") return block;
+  const markedText = marked ? cleanResidue(inline([opening]).text).replace(/\s*[:–—-]$/, "") : "";
+  // a marked term is the whole label: "**Rust** is fast: …" defines nothing
+  const split = splitDefinition(block.text, marked && /^\s*(?:\([^)]*\))?\s*(?::|[-–—]\s)/.test(block.text.slice(markedText.length)));
+  if (!split) return block;
   // "**Chloroplasts** (plants/algae only): …": the term is what the author marked
-  const markedText = marked ? cleanResidue(inline([opening]).text) : "";
   const term = markedText && split.term.startsWith(markedText) ? markedText : split.term.replace(/\s*\([^)]*\)$/, "");
   return { ...block, term, text: split.definition };
 }

@@ -17,6 +17,8 @@ export interface Block {
   lead?: string;
   /** "**Stroma**: the fluid-filled space…": the term; `text` is then the definition. */
   term?: string;
+  /** The term comes from a glossary layout (definition list, glossary directive, term | definition table). */
+  glossary?: boolean;
   marks?: Mark[];
 }
 
@@ -28,6 +30,8 @@ export interface ParsedDocument {
   /** The text before the first section (or under "Summary"), paragraphs separated by a blank line. */
   summary: string | null;
   keyPoints: string[];
+  /** Definitions laid out before any section (a glossary with only a title): document-level, like key points. */
+  definitions: Block[];
   sections: Section[];
 }
 
@@ -80,18 +84,23 @@ export class SectionPaths {
 
 const DEFINITION_LINE = /^([\p{Lu}\p{N}][^:;.!?]{0,48}?)\s*(?::|\s[-–—]\s)\s*(\S.*)$/u;
 
+/** "**mitosis**: division of…": the author marked the term, so it may be lower-case or longer. */
+const MARKED_DEFINITION_LINE = /^([^:;!?]{1,60}?)\s*(?::|\s[-–—]\s)\s*(\S.*)$/u;
+
 /**
  * "Stroma: the fluid-filled space around the thylakoids" → term and definition. The term is a
  * short label (at most five words, no verb-like sentence); the definition has some words.
+ * `marked`: the author set the term apart (bold, a definition list, a glossary): trusted further.
  */
-export function splitDefinition(text: string): { term: string; definition: string } | null {
-  const m = DEFINITION_LINE.exec(text);
+export function splitDefinition(text: string, marked = false): { term: string; definition: string } | null {
+  const m = (marked ? MARKED_DEFINITION_LINE : DEFINITION_LINE).exec(text);
   if (!m) return null;
   const term = m[1].trim().replace(/\s*\([^)]*\)$/, "");
   const definition = m[2].trim();
   const termWords = term.split(/\s+/);
-  if (termWords.length > 5 || definition.split(/\s+/).length < 3 || !/^\p{L}/u.test(definition)) return null;
-  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
-  if (/\b(is|are|was|were|has|have|will|can|should|must)\b|\d/i.test(term)) return null;
+  if (termWords.length > (marked ? 8 : 5) || definition.split(/\s+/).length < (marked ? 2 : 3) || !(marked ? /^[\p{L}\p{N}]/u : /^\p{L}/u).test(definition)) return null;
+  if (!/\p{L}/u.test(term)) return null;
+  if (/^(note|notes|example|e\.g|i\.e|tip|hint|warning|caution|important|attention|remember|update|summary|conclusion|result|step \d+|see|source|beispiel|hinweis|achtung|merke|zusammenfassung|exemple|remarque|ejemplo|nota|esempio|exemplo|voorbeeld|opmerking|let op|answer|question|q|a|reading|readings|slides|due|date|time|location|room|instructor|prof|email|file|author|by|goal|goals|target|targets|risk|risks|decision|decisions|status|owner|action|actions|next steps|outcome|problem|solution|context|background|agenda|attendees|deadline|budget|plan|idea|why|how|what|trade-?offs?|pros|cons|evidence|effect|effects|cause|causes)$/i.test(term)) return null;
+  if (/\d/.test(term) || !marked && /\b(is|are|was|were|has|have|will|can|should|must)\b/i.test(term)) return null;
   return { term, definition };
 }

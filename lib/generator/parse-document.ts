@@ -3,6 +3,7 @@
  * of blocks). Markdown goes through a real Markdown parser; the plain-text layouts people paste
  * (podcast summaries, lecture notes) through a line reader that knows their markers.
  */
+import { rewriteDefinitionLayouts } from "./definition-layouts";
 import { readMarkdown } from "./markdown";
 import { readPlainText } from "./plain-text";
 import type { ParsedDocument } from "./outline";
@@ -39,5 +40,9 @@ export function stripPageMarkup(text: string): string {
 
 export function parseDocument(input: string): ParsedDocument {
   const text = stripPageMarkup(input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
-  return isMarkdown(text) ? readMarkdown(text) : readPlainText(text);
+  const markdown = isMarkdown(text);
+  const { text: rewritten, terms } = rewriteDefinitionLayouts(text);
+  const doc = markdown ? readMarkdown(rewritten) : readPlainText(rewritten);
+  if (terms.size) for (const block of [...doc.definitions, ...doc.sections.flatMap((s) => s.blocks)]) if (block.term && terms.has(block.term)) block.glossary = true;
+  return doc;
 }

@@ -23,10 +23,13 @@ function looksLikeHeading(text: string): boolean {
   return t.length > 0 && t.length <= 90 && !/[.!?;,]$/.test(t) && wordCount(t) <= 12;
 }
 
-/** A bullet that reads "Term: definition" keeps its term apart. */
-function bulletBlock(text: string, lead: string | undefined): Block {
-  const split = splitDefinition(text);
-  const base: Block = split ? { kind: "bullet", text: split.definition, term: split.term } : { kind: "bullet", text };
+/** A bullet that reads "Term: definition" (or "**Term**: definition") keeps its term apart. */
+function bulletBlock(raw: string, lead: string | undefined): Block {
+  const marked = /^\*\*([^*]+)\*\*\s*(?:\([^)]*\)\s*)?(?::|[-–—]\s)/.exec(raw);
+  const text = clean(raw);
+  const split = splitDefinition(text, Boolean(marked));
+  const term = marked ? clean(marked[1]).replace(/\s*:$/, "") : split?.term;
+  const base: Block = split ? { kind: "bullet", text: split.definition, term: term! } : { kind: "bullet", text };
   return lead ? { ...base, lead } : base;
 }
 
@@ -51,6 +54,7 @@ export function readPlainText(input: string): ParsedDocument {
   const summaryParts: string[] = [];
   let explicitSummary: string[] | null = null;
   const keyPoints: string[] = [];
+  const definitions: Block[] = [];
   const sections: Section[] = [];
   let mode: Mode = "preamble";
   let current = null as Section | null;
@@ -135,11 +139,16 @@ export function readPlainText(input: string): ParsedDocument {
       flushParagraph();
       const text = clean(bullet[1]);
       if (!text) continue;
-      if (mode === "keypoints" || (mode === "preamble" && !current)) {
+      // "**Term**: …" before any section: a glossary, not key points
+      const definition = mode === "preamble" && !current && /^\*\*/.test(bullet[1]) ? bulletBlock(bullet[1], lead) : null;
+      if (definition?.term) {
+        definitions.push(definition);
+        lastBullet = { push: (more) => { definition.text = clean(`${definition.text} ${more}`); } };
+      } else if (mode === "keypoints" || (mode === "preamble" && !current)) {
         const index = keyPoints.push(text) - 1;
         lastBullet = { push: (more) => { keyPoints[index] = clean(`${keyPoints[index]} ${more}`); } };
       } else if (current) {
-        const block = bulletBlock(text, lead);
+        const block = bulletBlock(bullet[1], lead);
         current.blocks.push(block);
         lastBullet = { push: (more) => { block.text = clean(`${block.text} ${more}`); } };
       } else {
@@ -161,6 +170,7 @@ export function readPlainText(input: string): ParsedDocument {
     title,
     summary: summaryText || null,
     keyPoints,
+    definitions,
     sections,
   };
 }

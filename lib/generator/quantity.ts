@@ -1,6 +1,6 @@
 /** Numbers with units: parsing "5.6 million", formatting a value the way the answer was written. */
 
-export type Unit = "percent" | "money" | "times" | "duration" | "count" | "temperature" | "year" | "factor-word";
+export type Unit = "percent" | "money" | "times" | "duration" | "count" | "temperature" | "year" | "factor-word" | "measure";
 
 /** How the answer was written, so distractors read the same way ("90 to 95%", "$5.6 million per year"). */
 export interface QuantityFormat {
@@ -17,6 +17,9 @@ export interface QuantityFormat {
   bare?: boolean;
   /** "a three-year warranty": the noun is singular whatever the number. */
   adjectival?: boolean;
+  /** Languages that write "1,5" and "3.000": the decimal mark and the thousands mark (English: "." and ","). */
+  decimalMark?: string;
+  groupMark?: string;
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
@@ -31,24 +34,26 @@ export const FACTOR_WORDS: [string, number][] = [
   ["halved", 0.5], ["doubled", 2], ["tripled", 3], ["quadrupled", 4], ["quintupled", 5],
 ];
 
-/** Parses "3,000", "5.6", "three". */
-export function parseNumber(text: string): number {
+/** Parses "3,000", "5.6", "three"; with `decimal` ",": "3.000", "1,5", "25 000". */
+export function parseNumber(text: string, decimal: "." | "," = "."): number {
   const word = NUMBER_WORDS[text.toLowerCase()];
   if (word !== undefined) return word;
+  if (decimal === ",") return Number(text.replace(/[.\s\u00a0\u202f]/g, "").replace(",", "."));
   return Number(text.replace(/,/g, ""));
 }
 
-export function decimalsOf(text: string): number {
-  const m = /\.(\d+)$/.exec(text.replace(/,/g, ""));
+export function decimalsOf(text: string, decimal: string = "."): number {
+  const m = decimal === "," ? /,(\d+)$/.exec(text) : /\.(\d+)$/.exec(text.replace(/,/g, ""));
   return m ? m[1].length : 0;
 }
 
 function formatNumber(value: number, format: QuantityFormat): string {
   if (format.words && Number.isInteger(value) && WORDS_BY_VALUE.has(value)) return WORDS_BY_VALUE.get(value)!;
   const fixed = value.toFixed(format.decimals);
-  if (!format.thousands) return fixed;
   const [int, frac] = fixed.split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
+  const decimal = format.decimalMark ?? ".";
+  const grouped = format.thousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format.groupMark ?? ",") : int;
+  return grouped + (frac ? `${decimal}${frac}` : "");
 }
 
 function withNoun(text: string, value: number, format: QuantityFormat): string {

@@ -18,12 +18,16 @@ export interface Selectable {
   position: number;
   /** Kept even below the quality bar (the only card of a key point). */
   required?: boolean;
+  /** The two directions of one definition (term → definition, definition → term) share this key: they are not repeats of each other. */
+  pair?: string;
 }
 
 export interface Budget {
   /** Words of text under each topic (null = summary and key points). */
   words: Map<string | null, number>;
   maxPerTopic: number;
+  /** Room a topic has beyond its words: the definitions it lays out (and, without cloze cards, its numbers). */
+  extra?: Map<string | null, number>;
 }
 
 /** Below this a card is not worth a learner's time. */
@@ -48,7 +52,8 @@ function sharedCount(a: Set<string>, b: Set<string>): number {
   return shared;
 }
 
-function sameFact<T>(a: Entry<T>, b: Entry<T>): boolean {
+function sameFact<T extends Selectable>(a: Entry<T>, b: Entry<T>): boolean {
+  if (a.card.pair !== undefined && a.card.pair === b.card.pair) return false;
   if (a.fact === b.fact) {
     const shared = sharedCount(a.words, b.words);
     const smaller = Math.min(a.words.size, b.words.size);
@@ -62,7 +67,7 @@ function sameFact<T>(a: Entry<T>, b: Entry<T>): boolean {
 }
 
 /** Kept cards, found by fact and by their rarest words, so checking a candidate does not scan the whole deck. */
-class FactIndex<T> {
+class FactIndex<T extends Selectable> {
   private readonly byFact = new Map<string, Entry<T>[]>();
   private readonly byWord = new Map<string, Entry<T>[]>();
 
@@ -99,7 +104,7 @@ export function selectCards<T extends Selectable>(candidates: T[], budget: Budge
   const perAnswer = new Map<string, number>();
   const sentences = new Set<string>();
   const room = (topic: string | null) =>
-    Math.min(budget.maxPerTopic, Math.max(2, Math.round((budget.words.get(topic) ?? 0) / WORDS_PER_CARD)));
+    Math.min(budget.maxPerTopic, Math.max(2, Math.round((budget.words.get(topic) ?? 0) / WORDS_PER_CARD))) + (budget.extra?.get(topic) ?? 0);
 
   for (const card of order) {
     const answer = card.fact;

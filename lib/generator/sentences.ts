@@ -35,7 +35,9 @@ function engine(): ReturnType<typeof winkNLP> {
 
 const ABBREVIATIONS = new Set(
   ("e.g i.e etc vs cf al approx ca fig figs no nos vol pp p ch sec eq eqs dr mr mrs ms prof st jr sr inc ltd co corp " +
-    "dept est min max resp viz a.m p.m u.s u.k u.n ph.d mt ft jan feb mar apr jun jul aug sep sept oct nov dec")
+    "dept est min max resp viz a.m p.m u.s u.k u.n ph.d mt ft jan feb mar apr jun jul aug sep sept oct nov dec " +
+    // German, French, Spanish, Italian, Portuguese and Dutch notes ("1,5 Mio. Einwohner", "p. ex.", "bijv.")
+    "mio mrd tsd bzw usw vgl ggf inkl evtl nr abs jh chr env av apr mme mlle núm pág aprox ej ecc sig dott bijv enz mln mld ca d.h z.b o.ä u.a")
     .split(" "),
 );
 /** Abbreviations that also end sentences often enough to split when a capital follows. */

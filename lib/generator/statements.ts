@@ -5,6 +5,7 @@
  * (questions, meta text about the document, code, sentences that hang on a missing referent).
  */
 import { splitSentences, tagSentences, type TaggedSentence } from "./sentences";
+import { splitDefinition } from "./outline";
 import type { Block, Mark, ParsedDocument } from "./outline";
 import { wordCount } from "./normalise";
 
@@ -17,13 +18,15 @@ export interface Statement {
   /** The section's title, or the document's title for summary and key points. */
   heading: string;
   position: number;
-  block: Pick<Block, "kind" | "term" | "marks">;
+  block: Pick<Block, "kind" | "term" | "marks" | "glossary">;
   /** Shown before the sentence in a prompt: the lead-in of a list item that is a fragment. */
   context?: string;
   /** The opening words replaced in prompts: "Their approach" → "Deep Seek's approach". */
   rewrite?: { length: number; text: string };
   /** Index of the statement's block, to group sentences of one paragraph. */
   blockIndex: number;
+  /** Set for a document not in English (its sentences are not tagged). */
+  language?: string;
 }
 
 const PRONOUN_START = /^(?:it|they|them|this|these|those|that|he|she|such|its|their|his|her)\b/i;
@@ -53,7 +56,7 @@ const META = [
 const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion )?(?:questions|problems|exercises)|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|notes and references|about the authors?|credits|changelog|revision history)$/i;
 /** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
 const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol\.\s*\d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
-/** The author speaking: "I remember…", "My first teacher…". */
+/** The author speaking: "I remember…", "My first teacher…" (English only: Italian "I lavori" is "the works"). */
 const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
@@ -67,25 +70,35 @@ const CODE_EXAMPLE = /^(?:the|our) (?:program|code|output|example|listing|snippe
 const DESCRIBES_DOCUMENT = /\b(?:explains|discusses|describes|covers|explores|outlines|introduces|reviews|walks through|talks about|argues)\b/i;
 const CODE_RESIDUE = /[{};|]|\b[a-z]\w{0,3} = [a-z]\w{0,3}\b|::\s|\b(?:let|fn|def|var|const)\s+\w+\s*[=(:]|\(\.\.\)|=>|<\/?\w|\w\(\)\s*\{|\$\s?\w+\s+-/;
 
-/** Statements of a parsed document, in reading order. */
-export function buildStatements(doc: ParsedDocument): Statement[] {
+/**
+ * Statements of a parsed document, in reading order. A document not in English
+ * leaves the English tagger out: its sentences have no tokens, and a key point that reads
+ * "Begriff – Erklärung" is a definition, since no card will come from its grammar.
+ */
+export function buildStatements(doc: ParsedDocument, language = "en"): Statement[] {
+  const tagged = language === "en";
   const statements: Statement[] = [];
   let blockIndex = 0;
+  const sentencesOf = (text: string): TaggedSentence[] => tagged ? tagSentences(text) : splitSentences(text).map((t) => ({ text: t, tokens: [] }));
   const add = (block: Block, origin: Origin, topic: string | null, heading: string) => {
     const lead = block.lead ? lastSentence(block.lead) : undefined;
-    tagSentences(block.text).forEach((sentence, k) => {
+    sentencesOf(block.text).forEach((sentence, k) => {
       // "10 million users", "400 writes per second": an item with no verb, or one that opens with its number
       const fragment = k === 0 && block.kind === "bullet" && (isFragment(sentence) || sentence.tokens[0]?.pos === "NUM");
       statements.push({
-        sentence, origin, topic, heading, position: statements.length, blockIndex,
-        block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.marks ? { marks: block.marks } : {}) },
+        sentence, origin, topic, heading, position: statements.length, blockIndex, ...(tagged ? {} : { language }),
+        block: { kind: block.kind, ...(block.term ? { term: block.term } : {}), ...(block.glossary ? { glossary: true } : {}), ...(block.marks ? { marks: block.marks } : {}) },
         ...(block.term ? { context: `${block.term}: ` } : fragment && lead && wordCount(lead) <= 18 ? { context: `${lead}: ` } : {}),
       });
     });
     blockIndex++;
   };
-  for (const point of doc.keyPoints) add({ kind: "bullet", text: point }, "keyPoint", null, doc.title);
+  for (const point of doc.keyPoints) {
+    const split = tagged ? null : splitDefinition(point);
+    add(split ? { kind: "bullet", text: split.definition, term: split.term } : { kind: "bullet", text: point }, "keyPoint", null, doc.title);
+  }
   for (const paragraph of doc.summary?.split(/\n{2,}/) ?? []) add({ kind: "paragraph", text: paragraph }, "summary", null, doc.title);
+  for (const block of doc.definitions) add(block, "section", null, doc.title);
   for (const section of doc.sections) for (const block of section.blocks) add(block, "section", section.path, section.title);
   resolveReferents(statements);
   return statements;
@@ -138,6 +151,19 @@ function resolveReferents(statements: Statement[]): void {
   }
 }
 
+/**
+ * Openings that point back to something the prompt does not show, in the languages that get cards
+ * from layout ("Sie liegt bei …", "Elle atteint …", "Dabei …").
+ */
+const FOREIGN_REFERENT: Record<string, RegExp> = {
+  de: /^(?:sie|er|es|dies(?:e[rsnm]?)?|dabei|damit|dadurch|daher|deshalb|dort|hier)\b/iu,
+  fr: /^(?:il|elle|ils|elles|ce|cela|ceci|cette|ces|on|leur|leurs|son|sa|ses)\b/iu,
+  es: /^(?:él|ella|ellos|ellas|esto|esta|este|estos|estas|eso|su|sus)(?![\p{L}])/iu,
+  it: /^(?:esso|essa|essi|esse|questo|questa|questi|queste|ciò|lui|lei|loro|suo|sua)(?![\p{L}])/iu,
+  pt: /^(?:ele|ela|eles|elas|isso|isto|este|esta|estes|estas|seu|sua|seus|suas)\b/iu,
+  nl: /^(?:hij|zij|ze|dit|deze|hun|zijn|haar|daarom|daarbij)\b/iu,
+};
+
 export interface Assessment {
   /** Why no card should come from the sentence, or null. */
   reject: string | null;
@@ -156,16 +182,17 @@ export function assessStatement(s: Statement): Assessment {
   if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
-  if (FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
-  if (CODE_RESIDUE.test(text)) return { reject: "code residue", quality: 0 };
+  if (s.language === undefined && FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
+  // a glossary's definitions are prose: "The middle value; half the observations lie below it", "those observed"
+  if (CODE_RESIDUE.test(s.block.glossary ? text.replace(/;/g, ",") : text)) return { reject: "code residue", quality: 0 };
   if ((text.match(/\s(?:≈|=|÷|×)\s/g) ?? []).length >= 2) return { reject: "a chain of arithmetic", quality: 0 };
-  if (!s.rewrite && PRONOUN_START.test(text)) return { reject: "pronoun with no referent", quality: 0 };
+  if (!s.rewrite && (PRONOUN_START.test(text) || (s.language !== undefined && FOREIGN_REFERENT[s.language]?.test(text)))) return { reject: "pronoun with no referent", quality: 0 };
   // "Helps with failover, …": a list item whose subject is neither in it nor in a lead-in
   const first = s.sentence.tokens[0];
   if (!s.context && first?.pos === "VERB" && /^\p{Lu}\p{Ll}+[^s]s$/u.test(first.text) && first.lemma !== first.text.toLowerCase()) {
     return { reject: "no subject", quality: 0 };
   }
-  if (DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
+  if (!s.block.glossary && DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
     return { reject: "points back to something the prompt does not show", quality: 0 };
   }
   const code = (s.block.marks ?? []).filter((m) => m.kind === "code");

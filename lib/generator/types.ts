@@ -36,6 +36,13 @@ export interface DeckDraft {
   candidates: CardDraft[];
   /** Words of text the cards were made from (code, tables and headings not counted). */
   words: number;
+  /** The document's main language, ISO 639-1 ("de"); ISO 639-3 for a language with no two-letter code. */
+  language: string;
+  /**
+   * "full": every kind of card (English). "layout": a document in another language gets only what
+   * needs no English grammar: choice cards on its numbers and on the definitions its layout marks.
+   */
+  mode: "full" | "layout";
 }
 
 /** Cards below this quality start unticked in the import preview. */

@@ -87,10 +87,11 @@ function runDeckJob<T>(job: DeckJob): Promise<T> {
 }
 
 /**
- * The deck a document gives (generateDeck: title, topics, cards, the extra candidates and the
- * word count), the text it was made from and the user's deck it is a version of (`match`, null
- * when none or not asked), generated on the deck worker, as a UTF-8 JSON body. A document without
- * a title of its own takes `fallbackTitle` (an uploaded file's name).
+ * The deck a document gives (generateDeck: title, topics, cards, the extra candidates, the word
+ * count, its language and the notice for a document not in English), the text it was made from
+ * and the user's deck it is a version of (`match`, null when none or not asked), generated on the
+ * deck worker, as a UTF-8 JSON body. A document without a title of its own takes `fallbackTitle`
+ * (an uploaded file's name).
  */
 export function previewDeckInWorker(text: string, options: { fallbackTitle?: string; db?: Db; userId?: string; update?: string } = {}): Promise<Uint8Array> {
   const match = options.db && options.userId ? { target: targetOf(options.db), userId: options.userId, update: options.update } : undefined;

@@ -9,7 +9,7 @@ import { parentPort } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "../../config/database-url";
-import { GeneratorError, generateDeck } from "../../generator";
+import { GeneratorError, generateDeck, languageNotice } from "../../generator";
 import { Conflict, Invalid, NotFound } from "../runtime/errors";
 import { postgresRunner } from "../runtime/postgres-runner";
 import type { SqlRunner } from "../runtime/sql";
@@ -39,10 +39,11 @@ function runnerFor(target: DatabaseTarget): SqlRunner {
 
 async function run(job: DeckJob): Promise<unknown> {
   if (job.kind === "preview") {
-    const { title, topics, cards, candidates, words } = generateDeck(job.text, { fallbackTitle: job.fallbackTitle });
+    const deck = generateDeck(job.text, { fallbackTitle: job.fallbackTitle });
+    const { title, topics, cards, candidates, words, language, mode } = deck;
     const match = job.match ? await findImportMatch(runnerFor(job.match.target), job.match.userId, job.text, title, job.match.update) : null;
     // Serialised here: for thousands of cards, JSON and UTF-8 cost the request thread some 300 ms.
-    return new TextEncoder().encode(JSON.stringify({ title, topics, cards, candidates, words, text: job.text, match }));
+    return new TextEncoder().encode(JSON.stringify({ title, topics, cards, candidates, words, language, mode, notice: languageNotice(deck), text: job.text, match }));
   }
   return importDraft(runnerFor(job.target), job.ownerId, job.text, job.options, new Date(job.now));
 }

@@ -1,6 +1,6 @@
 import { cardContentProblem, handWrittenSource } from "../../cards/card-content";
 import { editSearchText } from "../../cards/search-text";
-import { generateDeck } from "../../generator";
+import { generateDeck, languageNotice } from "../../generator";
 import type { CardDraft } from "../../generator/types";
 import type { ImportRequest } from "../../validation/documents";
 import { Conflict, Invalid, NotFound } from "../runtime/errors";
@@ -83,6 +83,10 @@ export async function importDraft(runner: SqlRunner, ownerId: string, text: stri
   // an unknown deck to update is refused before any work on the text
   const into = options.update ? await updateTarget(runner, ownerId, text, options.update) : undefined;
   const draft = generateDeck(text);
+  // a document in another language may give no card at all: say why, save nothing
+  if (draft.cards.length === 0 && draft.candidates.length === 0 && !options.added?.length) {
+    throw new Invalid(languageNotice(draft) ?? "The document gave no cards.", "NO_CARDS");
+  }
   const keep = options.kept ? new Set(options.kept) : null;
   const drop = new Set(options.dropped ?? []);
   const cards = keep ? [...draft.cards, ...draft.candidates].filter((card) => keep.has(card.id)) : draft.cards.filter((card) => !drop.has(card.id));
