@@ -60,7 +60,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   return (
     <div className="review stack">
       <div className="review-progress">
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div className="progress" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
           <div style={{ width: `${progress * 100}%` }} />
         </div>
         <div className="queue-counts" aria-label="Cards left">
