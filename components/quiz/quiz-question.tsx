@@ -123,7 +123,7 @@ export function QuizQuestion({ question, selected, typed, onType, onSubmit, pend
   );
 }
 
-function displayAnswer(type: PublicQuestion["type"], value: string): string {
+export function displayAnswer(type: PublicQuestion["type"], value: string): string {
   if (type === "truefalse") return value === "true" ? "True" : value === "false" ? "False" : value;
   return value.trim() === "" ? "(no answer)" : value;
 }
@@ -131,7 +131,7 @@ function displayAnswer(type: PublicQuestion["type"], value: string): string {
 /** The verdict after answering: what the user said, the right answer, and where it comes from. */
 export function QuizFeedback({ question, feedback }: { question: PublicQuestion; feedback: Feedback }) {
   return (
-    <div className="stack quiz-feedback" data-testid="quiz-feedback" aria-live="polite">
+    <div className="stack quiz-feedback" data-testid="quiz-feedback">
       <p className={`verdict ${feedback.correct ? "right" : "wrong"}`} data-testid="verdict">
         {feedback.correct ? "Correct" : "Not quite"}
       </p>

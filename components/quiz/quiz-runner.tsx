@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuizView } from "@/lib/quiz";
 import { useReviewKeys } from "../review/use-review-keys";
+import { useAnnouncer } from "../ui/use-announcer";
 import { QuizTitle } from "./quiz-title";
 import { RequestFailed, newRequestId, quizApi } from "./quiz-api";
-import { QuizFeedback, QuizQuestion, type Feedback } from "./quiz-question";
+import { QuizFeedback, QuizQuestion, displayAnswer, type Feedback } from "./quiz-question";
 import { QuizResults } from "./quiz-results";
 
 const firstUnanswered = (quiz: QuizView) => {
@@ -25,6 +26,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   const shownAt = useRef(0);
   const requestId = useRef(newRequestId());
   const continueButton = useRef<HTMLButtonElement>(null);
+  const { announce, region } = useAnnouncer();
 
   const question = quiz.questions[index];
   const total = quiz.questions.length;
@@ -74,13 +76,14 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
           questions: q.questions.map((item) => (item.index === question.index ? { ...item, answered } : item)),
         }));
         setFeedback({ ...answered, schedule: result.schedule });
+        announce(result.correct ? "Correct" : `Not quite: the answer is ${displayAnswer(question.type, result.answer)}`);
       } catch (failure) {
         setError(failure instanceof RequestFailed ? failure.message : "Your answer could not be sent. Please try again.");
       } finally {
         setPending(false);
       }
     },
-    [question, feedback, pending, quiz.id],
+    [question, feedback, pending, quiz.id, announce],
   );
 
   const next = useCallback(() => {
@@ -125,6 +128,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   const progress = total === 0 ? 0 : (quiz.answeredCount / total) * 100;
   return (
     <div className="quiz stack">
+      {region}
       <header className="quiz-head">
         <QuizTitle quiz={quiz} heading="Quiz" />
         <div className="review-progress">

@@ -1,23 +1,31 @@
+import type { Ref } from "react";
 import { RATINGS, RatingName, type Rating } from "@/lib/scheduler/ratings";
 import type { SessionCardView } from "@/lib/db/review/study-session";
+import { spokenInterval } from "./review-announcements";
 
 export function GradeButtons({
   card,
   suggested,
   busy,
   onGrade,
+  suggestedRef,
 }: {
   card: SessionCardView;
   suggested: Rating;
   busy: boolean;
   onGrade: (rating: Rating) => void;
+  /** The suggested button, which takes the focus once the answer shows. */
+  suggestedRef?: Ref<HTMLButtonElement>;
 }) {
   return (
     <div className="grade-buttons" role="group" aria-label="How well did you remember?">
       {RATINGS.map((rating) => (
         <button
           key={rating}
+          ref={rating === suggested ? suggestedRef : undefined}
           type="button"
+          aria-label={`${RatingName[rating]}, next review in ${spokenInterval(card.intervals[rating].label)}`}
+          aria-keyshortcuts={String(rating)}
           className={`grade grade-${rating}${rating === suggested ? " suggested" : ""}`}
           onClick={() => onGrade(rating)}
           disabled={busy}

@@ -2,13 +2,16 @@
 
 import { useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { useAnnouncer } from "../ui/use-announcer";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
+import { gradeAnnouncement, revealAnnouncement } from "./review-announcements";
 import type { SessionPayload } from "./review-api";
 import { reviewKeyAction } from "./review-keys";
 import { suggestedRating } from "./review-queue";
 import { SessionSummary } from "./session-summary";
+import { useReviewFocus } from "./use-review-focus";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
@@ -17,6 +20,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
+  const { announce, region } = useAnnouncer();
 
   const revealed = shown !== null && shown.cardId === card?.id;
   const picked = revealed ? shown.picked : null;
@@ -24,12 +28,27 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
   const remaining = session.counts.new + session.counts.learning + session.counts.review;
   const progress = tally.reviewed + remaining === 0 ? 1 : tally.reviewed / (tally.reviewed + remaining);
 
-  const reveal = (option: number | null = null) => card && setShown({ cardId: card.id, picked: option });
+  const { cardRef, gradeRef, summaryRef, focusCard } = useReviewFocus(card?.id, revealed);
+
+  const reveal = (option: number | null = null) => {
+    if (!card) return;
+    setShown({ cardId: card.id, picked: option });
+    announce(revealAnnouncement(card.answer, card.kind === "choice" && option !== null ? card.options?.[option] === card.answer : null));
+  };
   const gradeShown = (rating: Rating) => {
     if (!card || !revealed) return;
+    announce(gradeAnnouncement(rating, card.intervals[rating].label));
     grade(rating, card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : rating > 1);
   };
-  const undoLast = () => undo(() => setShown(null));
+  const closeEditor = () => {
+    setEditing(false);
+    focusCard();
+  };
+  const undoLast = () =>
+    undo(() => {
+      setShown(null);
+      announce("Answer taken back");
+    });
 
   useReviewKeys((event) => {
     if (editing) return false;
@@ -41,12 +60,20 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
     return action !== null;
   });
 
+  // Every branch starts with the live region, so it stays mounted (and heard) from card to summary.
   if (!card) {
-    if (pending > 0) return <p className="muted" aria-live="polite">Saving your answer…</p>;
+    if (pending > 0)
+      return (
+        <>
+          {region}
+          <p className="muted">Saving your answer…</p>
+        </>
+      );
     return (
       <>
+        {region}
         {error && <p className="alert" role="alert">{error}</p>}
-        <SessionSummary tally={tally} session={session} />
+        <SessionSummary tally={tally} session={session} headingRef={summaryRef} />
         {canUndo && (
           <button type="button" className="button quiet" onClick={undoLast}>
             <kbd>z</kbd> Undo last answer
@@ -58,6 +85,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
 
   const right = card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : null;
   return (
+    <>
+    {region}
     <div className="review stack">
       <div className="review-progress">
         <div className="progress" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
@@ -70,9 +99,17 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </div>
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
-      <article className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
-        <p className="muted small">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
-        <p className="review-prompt" data-testid="prompt">
+      <article
+        className="card review-card"
+        data-testid="review-card"
+        data-card-id={card.id}
+        data-kind={card.kind}
+        ref={cardRef}
+        tabIndex={-1}
+        aria-labelledby="review-card-kind review-card-prompt"
+      >
+        <p className="muted small" id="review-card-kind">{card.kind === "choice" ? "Choose the answer" : "Fill the gap"}</p>
+        <p className="review-prompt" data-testid="prompt" id="review-card-prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
         </p>
         {card.kind === "choice" && <ChoiceOptions card={card} picked={picked} revealed={revealed} onPick={(i) => reveal(i)} />}
@@ -89,7 +126,7 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         )}
       </article>
       {revealed ? (
-        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} />
+        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} suggestedRef={gradeRef} />
       ) : (
         <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
           Show answer <kbd>Space</kbd>
@@ -107,7 +144,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
         </button>
         <span className="muted">Space shows the answer, then 1–4 grade it.</span>
       </div>
-      {editing && <CardEditor card={card} onClose={() => setEditing(false)} onSaved={(saved) => { applyEdit(saved); setEditing(false); }} />}
+      {editing && <CardEditor card={card} onClose={closeEditor} onSaved={(saved) => { applyEdit(saved); closeEditor(); }} />}
     </div>
+    </>
   );
 }

@@ -1,4 +1,7 @@
-/** A titled stats section: the chart, or a sentence saying what will appear once there is data. */
+import { DataTable } from "./data-table";
+import type { ChartTable } from "./stats-tables";
+
+/** A titled stats section: the chart and its figures as a table, or a sentence saying what will appear once there is data. */
 export function ChartCard({
   title,
   caption,
@@ -6,6 +9,7 @@ export function ChartCard({
   emptyText,
   wide,
   testId,
+  table,
   children,
 }: {
   title: string;
@@ -14,6 +18,7 @@ export function ChartCard({
   emptyText?: string;
   wide?: boolean;
   testId?: string;
+  table?: ChartTable;
   children: React.ReactNode;
 }) {
   return (
@@ -25,7 +30,10 @@ export function ChartCard({
           {emptyText}
         </p>
       ) : (
-        children
+        <>
+          {children}
+          {table && <DataTable title={title} table={table} />}
+        </>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { CardStateChart, Histogram } from "./card-charts";
 import { percent } from "./chart-theme";
 import { ForecastChart } from "./forecast-chart";
 import { RetentionChart } from "./retention-chart";
+import { chartTables, type ChartTable } from "./stats-tables";
 import { TopicMasteryChart } from "./topic-mastery";
 
 /** What the page shows the figures for. */
@@ -31,6 +32,8 @@ export interface StatsChart {
   isEmpty: (f: StatsFigures) => boolean;
   emptyText: string | ((scope: StatsScope) => string);
   chart: (f: StatsFigures) => ReactNode;
+  /** The chart's figures as a table (the topic list is text already). */
+  table?: (f: StatsFigures) => ChartTable;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -42,6 +45,7 @@ function Chips({ children }: { children: ReactNode }) {
 /** A histogram of one memory figure of the studied cards. */
 function memoryHistogram(testId: string, title: string, caption: string, figure: "stability" | "difficulty", color: string): StatsChart {
   return {
+    table: chartTables[figure],
     testId,
     title,
     caption: () => caption,
@@ -54,6 +58,7 @@ function memoryHistogram(testId: string, title: string, caption: string, figure:
 export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-retention",
+    table: chartTables.retention,
     title: "True retention",
     wide: true,
     caption: ({ retention }) => {
@@ -68,6 +73,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-activity",
+    table: chartTables.activity,
     title: "Reviews per day",
     wide: true,
     caption: ({ activity: { hasData, totals } }) =>
@@ -87,6 +93,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-calendar",
+    table: chartTables.calendar,
     title: "Activity calendar",
     wide: true,
     caption: ({ calendar }) => (
@@ -102,6 +109,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-forecast",
+    table: chartTables.forecast,
     title: "Due forecast",
     caption: ({ forecast }) => (
       <Chips>
@@ -116,6 +124,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-cards",
+    table: chartTables.cards,
     title: "Card counts",
     caption: ({ cards }, { deckChosen }) => `${cards.total} cards in ${deckChosen ? "this deck" : "your decks"}.`,
     isEmpty: (f) => f.cards.total === 0,
@@ -124,6 +133,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-recall",
+    table: chartTables.recall,
     title: "Recall now",
     caption: ({ memory }) =>
       memory.hasData ? `${percent(memory.atLeast90)} of your ${memory.studied} studied cards would be recalled with at least 90% probability right now.` : undefined,
@@ -135,6 +145,7 @@ export const STATS_CHARTS: StatsChart[] = [
   memoryHistogram("stats-difficulty", "Difficulty", "1 = easy to remember, 10 = hard.", "difficulty", "var(--chart-learning)"),
   {
     testId: "stats-answers",
+    table: chartTables.buttons,
     title: "Answer buttons",
     caption: ({ buttons }) => (buttons.hasData ? `${percent(buttons.passRate)} of ${buttons.total} answers were not “Again”.` : undefined),
     isEmpty: (f) => !f.buttons.hasData,
@@ -152,6 +163,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-calibration",
+    table: chartTables.calibration,
     title: "Are the predictions right?",
     wide: true,
     caption: ({ calibration }) =>
@@ -164,6 +176,7 @@ export const STATS_CHARTS: StatsChart[] = [
   },
   {
     testId: "stats-hours",
+    table: chartTables.hours,
     title: "Time of day",
     caption: ({ hours }) => (hours.busiest !== null ? `You review most around ${hours.busiest}:00.` : undefined),
     isEmpty: (f) => !f.hours.hasData,

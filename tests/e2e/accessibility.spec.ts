@@ -95,3 +95,116 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test("focus and the live region follow each answer; grade buttons say when the card comes back", async ({ page }) => {
+  await signUp(page);
+  const grades: string[] = [];
+  page.on("request", (request) => request.url().endsWith("/api/review/grade") && grades.push(request.postData() ?? ""));
+  await page.goto("/review");
+  const announcer = page.getByTestId("announcer");
+  const card = page.getByTestId("review-card");
+  // A new card: Again brings it back in a minute, Good in ten.
+  await expect(card).toBeVisible();
+  const first = await card.getAttribute("data-card-id");
+  await page.keyboard.press((await card.getAttribute("data-kind")) === "choice" ? "1" : " ");
+  await expect(announcer).toHaveText(/^(Answer: .+|Correct|Not quite: the answer is .+)$/);
+  await expect(page.getByRole("button", { name: "Again, next review in 1 minute" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Good, next review in 10 minutes" })).toBeVisible();
+  // The suggested grade has the focus, so Enter (or Space) gives exactly that grade, once.
+  await expect(page.locator(".grade.suggested")).toBeFocused();
+  await page.keyboard.press("1");
+  await expect(announcer).toHaveText("Again in 1 minute");
+  await expect(card).not.toHaveAttribute("data-card-id", first!);
+  await expect(card).toBeFocused();
+
+  for (const key of ["Enter", " "]) {
+    const before = grades.length;
+    const shownId = await card.getAttribute("data-card-id");
+    await page.keyboard.press((await card.getAttribute("data-kind")) === "choice" ? "1" : " ");
+    await expect(page.locator(".grade.suggested")).toBeFocused();
+    await page.keyboard.press(key);
+    await expect(card).not.toHaveAttribute("data-card-id", shownId!);
+    await expect(card).toBeFocused();
+    await expect.poll(() => grades.length).toBe(before + 1);
+    await expect(announcer).toHaveText(/^(Good|Again) in \d+ minutes?$/);
+  }
+  // Focus is drawn: a visible outline of at least 2 px.
+  const outline = await card.evaluate((element) => getComputedStyle(element).outlineWidth);
+  expect(Number.parseFloat(outline)).toBeGreaterThanOrEqual(2);
+
+  await page.keyboard.press("z");
+  await expect(announcer).toHaveText("Answer taken back");
+  await expect(card).toBeFocused();
+});
+
+test("a picked option is marked right or wrong in words, not colour alone", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/review");
+  const card = page.getByTestId("review-card");
+  for (let seen = 0; seen < 30 && (await card.getAttribute("data-kind")) !== "choice"; seen++) {
+    const id = await card.getAttribute("data-card-id");
+    await page.keyboard.press(" ");
+    await page.keyboard.press("4");
+    await expect(card).not.toHaveAttribute("data-card-id", id!);
+  }
+  await expect(card).toHaveAttribute("data-kind", "choice");
+  const options = page.getByTestId("choice-option");
+  await expect(page.getByTestId("option-mark")).toHaveCount(0);
+  await options.nth(0).click();
+  // A right pick is marked once; a wrong one is marked, and so is the right answer.
+  const marks = page.getByTestId("option-mark");
+  await expect(marks.first()).toBeVisible();
+  if ((await marks.count()) === 1) {
+    await expect(options.nth(0).getByTestId("option-mark")).toHaveText("✓ Right answer");
+    await expect(page.getByTestId("announcer")).toHaveText("Correct");
+  } else {
+    await expect(options.nth(0).getByTestId("option-mark")).toHaveText("✗ Your pick");
+    await expect(marks.filter({ hasText: "✓ Right answer" })).toHaveCount(1);
+    await expect(page.getByTestId("announcer")).toHaveText(/^Not quite: the answer is .+/);
+  }
+  // The grade buttons carry their names as text, whatever their colour.
+  for (const name of ["Again", "Hard", "Good", "Easy"]) await expect(page.locator(".grade-name", { hasText: name })).toBeVisible();
+});
+
+test("reduced motion stops transitions and animations", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await signUp(page);
+  await page.goto("/review");
+  const bar = page.locator(".progress > div");
+  expect(Number.parseFloat(await bar.evaluate((element) => getComputedStyle(element).transitionDuration))).toBeLessThan(0.001);
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  expect(Number.parseFloat(await bar.evaluate((element) => getComputedStyle(element).transitionDuration))).toBeGreaterThan(0.1);
+});
+
+/** No sideways scrolling, and no control whose text is cut off. */
+async function expectNothingCut(page: Page, state: string) {
+  const cut = await page.evaluate(() => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) found.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    for (const element of document.querySelectorAll<HTMLElement>("button, a, label, h1, h2, .grade-interval, .chip")) {
+      if (element.offsetParent === null || element.closest(".table-scroll, .sr-only")) continue;
+      if (element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflow !== "visible") found.push(element.textContent ?? "");
+    }
+    return found;
+  });
+  expect(cut, state).toEqual([]);
+}
+
+test("text at 200% and a 320 px wide window lose nothing", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page);
+  const pages = ["/", "/review", "/stats", "/settings", "/documents/new", "/account"];
+  for (const size of [{ width: 1280, height: 800, text: "200%" }, { width: 320, height: 640, text: "100%" }, { width: 640, height: 400, text: "100%" }]) {
+    await page.setViewportSize(size);
+    for (const path of pages) {
+      await page.goto(path);
+      await page.addStyleTag({ content: `html { font-size: ${size.text} }` });
+      await expectNothingCut(page, `${path} at ${size.width}px, text ${size.text}`);
+      if (path === "/review") {
+        await page.keyboard.press((await page.getByTestId("review-card").getAttribute("data-kind")) === "choice" ? "1" : " ");
+        await expect(page.getByTestId("grade-3")).toBeInViewport({ ratio: 0.5 });
+        await expectNothingCut(page, `review answer at ${size.width}px, text ${size.text}`);
+      }
+    }
+  }
+});

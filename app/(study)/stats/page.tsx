@@ -45,6 +45,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             wide={chart.wide}
             caption={chart.caption?.(figures, scope)}
             empty={chart.isEmpty(figures)}
+            table={chart.table?.(figures)}
             emptyText={typeof chart.emptyText === "string" ? chart.emptyText : chart.emptyText(scope)}
           >
             {chart.chart(figures)}
