@@ -1,3 +1,4 @@
+import { ServiceWorker } from "@/components/ui/service-worker";
 import { SiteHeader } from "@/components/ui/site-header";
 import { currentUser } from "@/lib/auth/session";
 
@@ -7,6 +8,7 @@ export default async function StudyLayout({ children }: { children: React.ReactN
     <>
       <SiteHeader email={user?.email} />
       <main>{children}</main>
+      <ServiceWorker signedIn={Boolean(user)} />
     </>
   );
 }

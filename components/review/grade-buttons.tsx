@@ -24,7 +24,7 @@ export function GradeButtons({
           key={rating}
           ref={rating === suggested ? suggestedRef : undefined}
           type="button"
-          aria-label={`${RatingName[rating]}, next review in ${spokenInterval(card.intervals[rating].label)}`}
+          aria-describedby={`grade-when-${rating}`}
           aria-keyshortcuts={String(rating)}
           className={`grade grade-${rating}${rating === suggested ? " suggested" : ""}`}
           onClick={() => onGrade(rating)}
@@ -36,6 +36,10 @@ export function GradeButtons({
           </span>
           <span className="grade-interval" data-testid={`interval-${rating}`}>
             {card.intervals[rating].label}
+          </span>
+          {/* The name stays the visible text (1 Again 10m); the description says it in words. */}
+          <span id={`grade-when-${rating}`} hidden>
+            Next review in {spokenInterval(card.intervals[rating].label)}
           </span>
         </button>
       ))}

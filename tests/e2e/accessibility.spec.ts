@@ -108,8 +108,9 @@ test("focus and the live region follow each answer; grade buttons say when the c
   const first = await card.getAttribute("data-card-id");
   await page.keyboard.press((await card.getAttribute("data-kind")) === "choice" ? "1" : " ");
   await expect(announcer).toHaveText(/^(Answer: .+|Correct|Not quite: the answer is .+)$/);
-  await expect(page.getByRole("button", { name: "Again, next review in 1 minute" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Good, next review in 10 minutes" })).toBeVisible();
+  await expect(page.getByTestId("grade-1")).toHaveAccessibleName("1 Again 1m");
+  await expect(page.getByTestId("grade-1")).toHaveAccessibleDescription("Next review in 1 minute");
+  await expect(page.getByTestId("grade-3")).toHaveAccessibleDescription("Next review in 10 minutes");
   // The suggested grade has the focus, so Enter (or Space) gives exactly that grade, once.
   await expect(page.locator(".grade.suggested")).toBeFocused();
   await page.keyboard.press("1");
