@@ -20,6 +20,11 @@ const nextConfig = {
         ],
       },
       {
+        // The service worker is checked for updates on every visit, never served stale.
+        source: "/sw.js",
+        headers: [{ key: "Cache-Control", value: "no-cache" }],
+      },
+      {
         // JSON never runs in a page; should one be opened directly, it may load nothing.
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],

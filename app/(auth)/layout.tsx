@@ -1,3 +1,4 @@
+import { ServiceWorker } from "@/components/ui/service-worker";
 import { SiteHeader } from "@/components/ui/site-header";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
@@ -5,6 +6,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
     <>
       <SiteHeader />
       <main className="narrow">{children}</main>
+      <ServiceWorker signedIn={false} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { ShortcutSheet } from "@/components/help/shortcut-sheet";
+import { ServiceWorker } from "@/components/ui/service-worker";
 import { SiteHeader } from "@/components/ui/site-header";
 import { currentUser } from "@/lib/auth/session";
 
@@ -9,6 +10,7 @@ export default async function StudyLayout({ children }: { children: React.ReactN
       <SiteHeader email={user?.email} />
       <main>{children}</main>
       <ShortcutSheet />
+      <ServiceWorker signedIn={Boolean(user)} />
     </>
   );
 }

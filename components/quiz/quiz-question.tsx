@@ -123,7 +123,7 @@ export function QuizQuestion({ question, selected, typed, onType, onSubmit, pend
   );
 }
 
-function displayAnswer(type: PublicQuestion["type"], value: string): string {
+export function displayAnswer(type: PublicQuestion["type"], value: string): string {
   if (type === "truefalse") return value === "true" ? "True" : value === "false" ? "False" : value;
   return value.trim() === "" ? "(no answer)" : value;
 }
@@ -132,7 +132,7 @@ function displayAnswer(type: PublicQuestion["type"], value: string): string {
 export function QuizFeedback({ question, feedback, onMarkRight, pending = false }: { question: PublicQuestion; feedback: Feedback; onMarkRight?: () => void; pending?: boolean }) {
   const canMarkRight = onMarkRight && question.type === "typed" && !feedback.correct && feedback.given.trim() !== "";
   return (
-    <div className="stack quiz-feedback" data-testid="quiz-feedback" aria-live="polite">
+    <div className="stack quiz-feedback" data-testid="quiz-feedback">
       <p className={`verdict ${feedback.correct ? "right" : "wrong"}`} data-testid="verdict">
         {feedback.overridden ? "Counted as right" : feedback.correct ? "Correct" : "Not quite"}
       </p>

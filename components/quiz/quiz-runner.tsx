@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QuizAnswerResult, QuizView } from "@/lib/quiz";
 import { useReviewKeys } from "../review/use-review-keys";
+import { useAnnouncer } from "../ui/use-announcer";
 import { QuizTitle } from "./quiz-title";
 import { RequestFailed, newRequestId, quizApi } from "./quiz-api";
-import { QuizFeedback, QuizQuestion, type Feedback } from "./quiz-question";
+import { QuizFeedback, QuizQuestion, displayAnswer, type Feedback } from "./quiz-question";
 import { QuizResults } from "./quiz-results";
 
 const firstUnanswered = (quiz: QuizView) => {
@@ -25,6 +26,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   const shownAt = useRef(0);
   const requestId = useRef(newRequestId());
   const continueButton = useRef<HTMLButtonElement>(null);
+  const { announce, region } = useAnnouncer();
 
   const question = quiz.questions[index];
   const total = quiz.questions.length;
@@ -55,7 +57,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   }, [quiz.id]);
 
   /** A verdict from the server, on screen and in the quiz's counts. */
-  const showResult = useCallback((result: QuizAnswerResult) => {
+  const showResult = useCallback((result: QuizAnswerResult, type: QuizView["questions"][number]["type"]) => {
     const { given, correct, overridden, answer, truth, source } = result;
     const answered = { given, correct, overridden, answer, truth, source };
     setQuiz((q) => ({
@@ -65,7 +67,8 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
       questions: q.questions.map((item) => (item.index === result.questionIndex ? { ...item, answered } : item)),
     }));
     setFeedback({ ...answered, schedule: result.schedule });
-  }, []);
+    announce(correct ? "Correct" : `Not quite: the answer is ${displayAnswer(type, answer)}`);
+  }, [announce]);
 
   const submit = useCallback(
     async (answer: string) => {
@@ -79,7 +82,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
           clientRequestId: requestId.current,
           durationMs: Date.now() - shownAt.current,
         });
-        showResult(result);
+        showResult(result, question.type);
       } catch (failure) {
         setError(failure instanceof RequestFailed ? failure.message : "Your answer could not be sent. Please try again.");
       } finally {
@@ -95,7 +98,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
     setPending(true);
     setError(null);
     try {
-      showResult((await quizApi.override(quiz.id, question.index)).result);
+      showResult((await quizApi.override(quiz.id, question.index)).result, question.type);
     } catch (failure) {
       setError(failure instanceof RequestFailed ? failure.message : "Could not change the verdict. Please try again.");
     } finally {
@@ -145,6 +148,7 @@ export function QuizRunner({ initial }: { initial: QuizView }) {
   const progress = total === 0 ? 0 : (quiz.answeredCount / total) * 100;
   return (
     <div className="quiz stack">
+      {region}
       <header className="quiz-head">
         <QuizTitle quiz={quiz} heading="Quiz" />
         <div className="review-progress">

@@ -48,7 +48,8 @@ export function ChoiceOptions({
               data-testid="choice-option"
             >
               <kbd>{index + 1}</kbd> <span>{option}</span>
-              {revealed && correct && <span className="sr-only"> (correct answer)</span>}
+              {state === "right" && <span className="choice-mark" data-testid="option-mark">✓ Right answer</span>}
+              {state === "wrong" && <span className="choice-mark" data-testid="option-mark">✗ Your pick</span>}
             </button>
           </li>
         );

@@ -1,5 +1,7 @@
+import type { Ref } from "react";
 import { RATINGS, RatingName, type Rating } from "@/lib/scheduler/ratings";
 import type { SessionCardView } from "@/lib/db/review/study-session";
+import { spokenInterval } from "./review-announcements";
 
 export function GradeButtons({
   card,
@@ -7,6 +9,7 @@ export function GradeButtons({
   busy,
   onGrade,
   showIntervals = true,
+  suggestedRef,
 }: {
   card: SessionCardView;
   suggested: Rating;
@@ -14,13 +17,18 @@ export function GradeButtons({
   onGrade: (rating: Rating) => void;
   /** Practice moves no schedule: the buttons say how it went, not when the card comes back. */
   showIntervals?: boolean;
+  /** The suggested button, which takes the focus once the answer shows. */
+  suggestedRef?: Ref<HTMLButtonElement>;
 }) {
   return (
     <div className="grade-buttons" role="group" aria-label="How well did you remember?">
       {RATINGS.map((rating) => (
         <button
           key={rating}
+          ref={rating === suggested ? suggestedRef : undefined}
           type="button"
+          aria-describedby={showIntervals ? `grade-when-${rating}` : undefined}
+          aria-keyshortcuts={String(rating)}
           className={`grade grade-${rating}${rating === suggested ? " suggested" : ""}`}
           onClick={() => onGrade(rating)}
           disabled={busy}
@@ -32,6 +40,12 @@ export function GradeButtons({
           {showIntervals && (
             <span className="grade-interval" data-testid={`interval-${rating}`}>
               {card.intervals[rating].label}
+            </span>
+          )}
+          {/* The name stays the visible text (1 Again 10m); the description says it in words. */}
+          {showIntervals && (
+            <span id={`grade-when-${rating}`} hidden>
+              Next review in {spokenInterval(card.intervals[rating].label)}
             </span>
           )}
         </button>

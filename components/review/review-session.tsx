@@ -1,15 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import type { Rating } from "@/lib/scheduler/ratings";
+import { useState } from "react";
+import { RatingName, type Rating } from "@/lib/scheduler/ratings";
+import { useAnnouncer } from "../ui/use-announcer";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
+import { gradeAnnouncement, revealAnnouncement } from "./review-announcements";
 import type { SessionPayload, SessionScope } from "./review-api";
 import { reviewKeyAction } from "./review-keys";
 import { CustomStudy, type StudyTopic } from "./custom-study";
 import { sessionProgress, suggestedRating } from "./review-queue";
 import { SessionSummary } from "./session-summary";
+import { useReviewFocus } from "./use-review-focus";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
@@ -21,23 +24,34 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
-  const cardRef = useRef<HTMLElement>(null);
+  const { announce, region } = useAnnouncer();
 
   const revealed = shown !== null && shown.cardId === card?.id;
   const picked = revealed ? shown.picked : null;
   const suggested = suggestedRating(card, picked);
   const progress = sessionProgress(tally, session.counts);
 
-  const reveal = (option: number | null = null) => card && setShown({ cardId: card.id, picked: option });
-  // On a small screen a long prompt can push the answer below the grade buttons: bring it into view.
-  useEffect(() => {
-    if (revealed) cardRef.current?.querySelector(".cloze-answer, .choice.right")?.scrollIntoView({ block: "nearest" });
-  }, [revealed, card?.id]);
+  const { cardRef, gradeRef, summaryRef, focusCard } = useReviewFocus(card?.id, revealed);
+
+  const reveal = (option: number | null = null) => {
+    if (!card) return;
+    setShown({ cardId: card.id, picked: option });
+    announce(revealAnnouncement(card.answer, card.kind === "choice" && option !== null ? card.options?.[option] === card.answer : null));
+  };
   const gradeShown = (rating: Rating) => {
     if (!card || !revealed) return;
+    announce(practice ? RatingName[rating] : gradeAnnouncement(rating, card.intervals[rating].label));
     grade(rating, card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : rating > 1);
   };
-  const undoLast = () => undo(() => setShown(null));
+  const closeEditor = () => {
+    setEditing(false);
+    focusCard();
+  };
+  const undoLast = () =>
+    undo(() => {
+      setShown(null);
+      announce("Answer taken back");
+    });
 
   useReviewKeys((event) => {
     if (editing) return false;
@@ -49,12 +63,20 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
     return action !== null;
   });
 
+  // Every branch starts with the live region, so it stays mounted (and heard) from card to summary.
   if (!card) {
-    if (pending > 0) return <p className="muted" aria-live="polite">Saving your answer…</p>;
+    if (pending > 0)
+      return (
+        <>
+          {region}
+          <p className="muted">Saving your answer…</p>
+        </>
+      );
     return (
       <>
+        {region}
         {error && <p className="alert" role="alert">{error}</p>}
-        <SessionSummary tally={tally} session={session} custom={scope.study !== undefined} />
+        <SessionSummary tally={tally} session={session} custom={scope.study !== undefined} headingRef={summaryRef} />
         {canUndo && (
           <button type="button" className="button quiet" onClick={undoLast}>
             <kbd>z</kbd> {undoLabel}
@@ -67,9 +89,11 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
 
   const right = card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : null;
   return (
+    <>
+    {region}
     <div className="review stack">
       <div className="review-progress">
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div className="progress" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
           <div style={{ width: `${progress * 100}%` }} />
         </div>
         <div className="queue-counts" aria-label="Cards left">
@@ -79,10 +103,18 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
         </div>
       </div>
       {error && <p className="alert" role="alert">{error}</p>}
-            {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
-      <article ref={cardRef} className="card review-card" data-testid="review-card" data-card-id={card.id} data-kind={card.kind}>
-        <p className="muted small">{INSTRUCTION[card.kind]}</p>
-        <p className="review-prompt" data-testid="prompt">
+      {practice && <p className="alert info small" data-testid="practice-note">Practice: your answers here leave your review schedule as it is.</p>}
+      <article
+        className="card review-card"
+        data-testid="review-card"
+        data-card-id={card.id}
+        data-kind={card.kind}
+        ref={cardRef}
+        tabIndex={-1}
+        aria-labelledby="review-card-kind review-card-prompt"
+      >
+        <p className="muted small" id="review-card-kind">{INSTRUCTION[card.kind]}</p>
+        <p className="review-prompt" data-testid="prompt" id="review-card-prompt">
           {card.kind === "cloze" ? <ClozeText prompt={card.prompt} answer={card.answer} revealed={revealed} /> : card.prompt}
         </p>
         {card.kind === "basic" && revealed && (
@@ -108,7 +140,7 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
         )}
       </article>
       {revealed ? (
-        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} showIntervals={!practice} />
+        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} showIntervals={!practice} suggestedRef={gradeRef} />
       ) : (
         <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
           Show answer <kbd>Space</kbd>
@@ -128,7 +160,8 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
           Space shows the answer, then 1–4 grade it. <kbd>?</kbd> lists every key.
         </span>
       </div>
-      {editing && <CardEditor card={card} onClose={() => setEditing(false)} save={(edit) => saveEdit(card.id, edit)} />}
+      {editing && <CardEditor card={card} onClose={closeEditor} save={(edit) => saveEdit(card.id, edit)} />}
     </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Ref } from "react";
 import type { SessionPayload } from "./review-api";
 import type { SessionTally } from "./review-queue";
 
@@ -7,14 +8,14 @@ function formatDuration(ms: number): string {
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
 }
 
-/** `custom`: a custom-study session, which has no day's schedule to report on. */
-export function SessionSummary({ tally, session, custom }: { tally: SessionTally; session: SessionPayload; custom: boolean }) {
+/** `custom`: a custom-study session, which has no day's schedule to report on. `headingRef` receives the heading, which takes the focus when the last answer ends the session. */
+export function SessionSummary({ tally, session, custom, headingRef }: { tally: SessionTally; session: SessionPayload; custom: boolean; headingRef?: Ref<HTMLHeadingElement> }) {
   const nextLearning = session.learningLaterToday.nextDue ? new Date(session.learningLaterToday.nextDue) : null;
   return (
-    <section className="card stack" data-testid="session-summary" aria-live="polite">
+    <section className="card stack" data-testid="session-summary">
       {tally.reviewed > 0 ? (
         <>
-          <h1>Session complete</h1>
+          <h1 ref={headingRef} tabIndex={-1}>Session complete</h1>
           <div className="summary-grid">
             <div>
               <strong data-testid="summary-reviewed">{tally.reviewed}</strong>
@@ -31,7 +32,7 @@ export function SessionSummary({ tally, session, custom }: { tally: SessionTally
           </div>
         </>
       ) : (
-        <h1>All caught up</h1>
+        <h1 ref={headingRef} tabIndex={-1}>All caught up</h1>
       )}
       {nextLearning && (
         <p>

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { DataTable } from "./data-table";
+import type { ChartTable } from "./stats-tables";
 
-/** A titled stats section: the chart, or a sentence saying what will appear once there is data; `help` links to its explanation. */
+/** A titled stats section: the chart and its figures as a table, or a sentence saying what will appear once there is data; `help` links to its explanation. */
 export function ChartCard({
   title,
   caption,
@@ -9,6 +11,7 @@ export function ChartCard({
   wide,
   testId,
   help,
+  table,
   children,
 }: {
   title: string;
@@ -19,6 +22,7 @@ export function ChartCard({
   testId?: string;
   /** The Help page's section that explains this figure. */
   help?: string;
+  table?: ChartTable;
   children: React.ReactNode;
 }) {
   return (
@@ -42,7 +46,10 @@ export function ChartCard({
           {emptyText}
         </p>
       ) : (
-        children
+        <>
+          {children}
+          {table && <DataTable title={title} table={table} />}
+        </>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { CardStateChart, Histogram } from "./card-charts";
 import { percent } from "./chart-theme";
 import { ForecastChart } from "./forecast-chart";
 import { RetentionChart } from "./retention-chart";
+import { chartTables, type ChartTable } from "./stats-tables";
 import { TopicMasteryChart } from "./topic-mastery";
 import { plural } from "../ui/plural";
 
@@ -34,6 +35,8 @@ export interface StatsChart {
   isEmpty: (f: StatsFigures) => boolean;
   emptyText: string | ((scope: StatsScope) => string);
   chart: (f: StatsFigures) => ReactNode;
+  /** The chart's figures as a table (the topic list is text already). */
+  table?: (f: StatsFigures) => ChartTable;
 }
 
 
@@ -44,6 +47,7 @@ function Chips({ children }: { children: ReactNode }) {
 /** A histogram of one memory figure of the studied cards. */
 function memoryHistogram(testId: string, title: string, caption: string, figure: "stability" | "difficulty", color: string): StatsChart {
   return {
+    table: chartTables[figure],
     testId,
     help: figure,
     title,
@@ -58,6 +62,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-retention",
     help: "true-retention",
+    table: chartTables.retention,
     title: "True retention",
     wide: true,
     caption: ({ retention }) => {
@@ -73,6 +78,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-activity",
     help: "reviewing",
+    table: chartTables.activity,
     title: "Reviews per day",
     wide: true,
     caption: ({ activity: { hasData, totals } }) =>
@@ -93,6 +99,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-calendar",
     help: "reviewing",
+    table: chartTables.calendar,
     title: "Activity calendar",
     wide: true,
     caption: ({ calendar }) => (
@@ -109,6 +116,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-forecast",
     help: "fsrs",
+    table: chartTables.forecast,
     title: "Due forecast",
     caption: ({ forecast }) => (
       <Chips>
@@ -124,6 +132,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-cards",
     help: "card-states",
+    table: chartTables.cards,
     title: "Card counts",
     caption: ({ cards }, { deckChosen }) => `${cards.total} cards in ${deckChosen ? "this deck" : "your decks"}.`,
     isEmpty: (f) => f.cards.total === 0,
@@ -133,6 +142,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-recall",
     help: "recall",
+    table: chartTables.recall,
     title: "Recall now",
     caption: ({ memory }) =>
       memory.hasData ? `${percent(memory.atLeast90)} of your ${memory.studied} studied cards would be recalled with at least 90% probability right now.` : undefined,
@@ -145,6 +155,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-answers",
     help: "grades",
+    table: chartTables.buttons,
     title: "Answer buttons",
     caption: ({ buttons }) => (buttons.hasData ? `${percent(buttons.passRate)} of ${buttons.total} answers were not “Again”.` : undefined),
     isEmpty: (f) => !f.buttons.hasData,
@@ -164,6 +175,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-calibration",
     help: "calibration",
+    table: chartTables.calibration,
     title: "Are the predictions right?",
     wide: true,
     caption: ({ calibration }) =>
@@ -177,6 +189,7 @@ export const STATS_CHARTS: StatsChart[] = [
   {
     testId: "stats-hours",
     help: "reviewing",
+    table: chartTables.hours,
     title: "Time of day",
     caption: ({ hours }) => (hours.busiest !== null ? `You review most around ${hours.busiest}:00.` : undefined),
     isEmpty: (f) => !f.hours.hasData,

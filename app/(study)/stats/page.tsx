@@ -47,6 +47,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
             help={chart.help}
             caption={chart.caption?.(figures, scope)}
             empty={chart.isEmpty(figures)}
+            table={chart.table?.(figures)}
             emptyText={typeof chart.emptyText === "string" ? chart.emptyText : chart.emptyText(scope)}
           >
             {chart.chart(figures)}
