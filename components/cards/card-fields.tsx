@@ -1,8 +1,9 @@
 "use client";
 
-import { cardContentProblem } from "@/lib/cards/card-content";
+import { cardContentProblem, type StudyCardKind } from "@/lib/cards/card-content";
 
-export type CardKind = "cloze" | "choice";
+/** The kinds a card is written as by hand; an imported Anki card (basic) can be edited too. */
+export type CardKind = StudyCardKind;
 
 /** What a user wrote of a card, as the card routes take it. */
 export interface CardWriting {
@@ -14,6 +15,7 @@ export interface CardWriting {
 const PLACEHOLDER: Record<CardKind, { prompt: string; answer: string; options: string }> = {
   cloze: { prompt: "The heart has [...] chambers.", answer: "four", options: "" },
   choice: { prompt: "Which chamber pumps blood to the body?", answer: "The left ventricle", options: "The left ventricle\nThe right atrium\nThe left atrium" },
+  basic: { prompt: "Which chamber pumps blood to the body?", answer: "The left ventricle", options: "" },
 };
 
 /** The fields of a form that writes a card, read back; options one per line, blank lines left out. */
@@ -46,10 +48,13 @@ export function CardFields({ id, kind, onKind, initial }: { id: string; kind: Ca
           <label className="check">
             <input type="radio" name={field("kind")} value="choice" checked={kind === "choice"} onChange={() => onKind("choice")} /> Question with options
           </label>
+          <label className="check">
+            <input type="radio" name={field("kind")} value="basic" checked={kind === "basic"} onChange={() => onKind("basic")} /> Question and answer
+          </label>
         </fieldset>
       )}
       <div className="field">
-        <label htmlFor={field("prompt")}>{kind === "choice" ? "Question" : initial ? "Text (keep the gap as [...])" : "Sentence, with [...] where the answer goes"}</label>
+        <label htmlFor={field("prompt")}>{kind !== "cloze" ? "Question" : initial ? "Text (keep the gap as [...])" : "Sentence, with [...] where the answer goes"}</label>
         <textarea id={field("prompt")} name="prompt" required maxLength={2000} rows={2} defaultValue={initial?.prompt} placeholder={placeholder?.prompt} autoFocus={Boolean(initial)} />
       </div>
       <div className="field">

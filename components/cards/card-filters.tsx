@@ -47,9 +47,10 @@ export function CardFilters({ query, decks }: { query: CardQuery; decks: Browser
       <div className="field">
         <label htmlFor="card-kind">Kind</label>
         <select id="card-kind" name="kind" defaultValue={query.kind ?? ""}>
-          <option value="">Cloze and choice</option>
+          <option value="">All kinds</option>
           <option value="cloze">Cloze</option>
           <option value="choice">Choice</option>
+          <option value="basic">Question and answer</option>
         </select>
       </div>
       <div className="field">

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { CardFields, readCardFields, writingProblem } from "../cards/card-fields";
+import { CardFields, readCardFields, writingProblem, type CardKind } from "../cards/card-fields";
 import { RequestFailed, type CardEditBody } from "./review-api";
 
 export interface EditableCard {
   id: string;
-  kind: "cloze" | "choice";
+  kind: CardKind;
   prompt: string;
   answer: string;
   options: string[] | null;

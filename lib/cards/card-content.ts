@@ -5,8 +5,11 @@
 import { answerLeaks } from "../generator/leak";
 import { GAP, type CardKind } from "../generator/types";
 
+/** A card's kind as studied: the generator's two, and basic (question, then answer), which Anki imports bring. */
+export type StudyCardKind = CardKind | "basic";
+
 export interface CardContent {
-  kind: CardKind;
+  kind: StudyCardKind;
   prompt: string;
   answer: string;
   /** Choice cards only: the options, the answer among them exactly once. */
@@ -21,6 +24,10 @@ export function cardContentProblem(card: CardContent): string | null {
   if (card.kind === "cloze") {
     if (gaps !== 1) return `A cloze card needs exactly one gap, written ${GAP}, where the answer goes.`;
     if (card.options?.length) return "A cloze card has no options.";
+  } else if (card.kind === "basic") {
+    if (gaps > 0) return `A question card has no gap (${GAP}): its answer shows below it.`;
+    if (card.options?.length) return "A question card has no options.";
+    if (card.answer.trim() === "") return "Write the answer.";
   } else {
     if (gaps > 1) return `A question has at most one gap (${GAP}).`;
     const options = card.options ?? [];

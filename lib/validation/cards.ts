@@ -4,7 +4,7 @@ import { firstValue } from "./stats";
 
 export const CARD_STATES = ["new", "learning", "review", "relearning"] as const;
 export const CARD_SORTS = ["created", "due", "lapses", "difficulty"] as const;
-export const CARD_KINDS = ["cloze", "choice"] as const;
+export const CARD_KINDS = ["cloze", "choice", "basic"] as const;
 /** Anki calls a card with this many lapses a leech. */
 export const LEECH_LAPSES = 8;
 export const CARDS_PER_PAGE = 50;

@@ -39,7 +39,7 @@ function deckHash(name: string): string {
 
 function userSettings(userId: string) {
   return firstRow(
-    sql`SELECT "timeZone", "desiredRetention", "dailyNewLimit", "dailyReviewLimit", "fsrsParams" FROM "User" WHERE "id" = ${userId}`,
+    sql`SELECT "timeZone", "desiredRetention", "dailyNewLimit", "dailyReviewLimit", "fsrsParams", "learningSteps", "relearningSteps" FROM "User" WHERE "id" = ${userId}`,
     (row): SchedulerSettings =>
       settingsFromUser({
         timeZone: row.timeZone as string,
@@ -47,6 +47,8 @@ function userSettings(userId: string) {
         dailyNewLimit: Number(row.dailyNewLimit),
         dailyReviewLimit: Number(row.dailyReviewLimit),
         fsrsParams: (row.fsrsParams as string | null) ?? null,
+        learningSteps: row.learningSteps as string,
+        relearningSteps: row.relearningSteps as string,
       }),
   );
 }

@@ -9,7 +9,7 @@ import { insertHandCard } from "../documents/document-edits";
 import { exec } from "../runtime/sql";
 
 export async function addCard(db: Db, userId: string, input: NewCardInput, now: Date): Promise<{ id: string; documentId: string }> {
-  const document = await db.document.findFirst({ where: { id: input.documentId, ...visibleDocumentsWhere(userId) }, select: { id: true, ownerId: true } });
+  const document = await db.document.findFirst({ where: { id: input.documentId, ...(await visibleDocumentsWhere(db, userId)) }, select: { id: true, ownerId: true } });
   if (!document) throw new NotFound("Document");
   if (input.topicId !== null && !(await db.topic.findFirst({ where: { id: input.topicId, documentId: document.id }, select: { id: true } }))) {
     throw new NotFound("Topic");

@@ -11,6 +11,7 @@
  */
 import { CardState, settingsForDay, studyDayEnd, type StudyUser } from "../../scheduler";
 import { LIKE_ESCAPE, containsPattern, queryWords } from "../../cards/search-text";
+import type { StudyCardKind } from "../../cards/card-content";
 import { CARDS_PER_PAGE, type CardQuery } from "../../validation/cards";
 import { documentVisibleTo } from "../documents/decks";
 import { sqlOf, type Db } from "../runtime/client";
@@ -28,7 +29,7 @@ export interface BrowserCard {
   owned: boolean;
   topicId: string | null;
   topicTitle: string | null;
-  kind: "cloze" | "choice";
+  kind: StudyCardKind;
   prompt: string;
   answer: string;
   options: string[] | null;

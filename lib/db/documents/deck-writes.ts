@@ -7,6 +7,7 @@
  * statements each compiled anew held the single connection for seconds.
  */
 import { searchTextOfCard } from "../../cards/search-text";
+import type { StudyCardKind } from "../../cards/card-content";
 import type { DeckDraft } from "../../generator/types";
 import { handCardFingerprint } from "../cards/hand-card";
 import { saveCardEdits } from "../review/card-state";
@@ -25,7 +26,7 @@ export interface OwnerWording {
 
 /** A card the owner wrote in the import preview. */
 export interface HandWrittenCard {
-  kind: "cloze" | "choice";
+  kind: StudyCardKind;
   topic: string | null;
   prompt: string;
   answer: string;

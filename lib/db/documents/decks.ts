@@ -88,7 +88,7 @@ export async function requireVisibleDeck(db: Db, userId: string, documentId: str
 /** The topics of the decks the user studies (or of one deck), for choosing one to study again. */
 export async function studyTopics(db: Db, userId: string, documentId?: string) {
   const topics = await db.topic.findMany({
-    where: { document: visibleDocumentsWhere(userId), ...(documentId ? { documentId } : {}), cards: { some: {} } },
+    where: { document: await visibleDocumentsWhere(db, userId), ...(documentId ? { documentId } : {}), cards: { some: {} } },
     orderBy: [{ document: { createdAt: "desc" } }, { order: "asc" }],
     select: { id: true, title: true, document: { select: { title: true } } },
   });

@@ -5,6 +5,7 @@
  * cards deleted or moved. Each touches only rows of documents the user owns; the database's
  * foreign keys take a deleted card's states and history, and a purged document's everything.
  */
+import type { StudyCardKind } from "../../cards/card-content";
 import { newId } from "../runtime/ids";
 import { changes, sql, sqlList, type Statement } from "../runtime/sql";
 import { handCardFingerprint } from "../cards/hand-card";
@@ -28,7 +29,7 @@ export function purgeDocumentsDeletedBefore(before: Date): Statement<number> {
 export interface HandCardRow {
   documentId: string;
   topicId: string | null;
-  kind: "cloze" | "choice";
+  kind: StudyCardKind;
   prompt: string;
   answer: string;
   options: readonly string[] | null;

@@ -24,7 +24,7 @@ export interface DeckFootprint {
 }
 
 export async function deckFootprint(db: Db, userId: string, documentId: string): Promise<DeckFootprint> {
-  const document = await db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) }, select: { id: true, title: true, ownerId: true } });
+  const document = await db.document.findFirst({ where: { id: documentId, ...(await visibleDocumentsWhere(db, userId)) }, select: { id: true, title: true, ownerId: true } });
   if (!document) throw new NotFound("Document");
   const [cards, reviews] = await Promise.all([db.card.count({ where: { documentId } }), countReviews(db, userId, documentId)]);
   return { id: document.id, title: document.title, builtin: document.ownerId === null, cards, reviews };
@@ -59,7 +59,7 @@ export async function restoreDeck(db: Db, userId: string, documentId: string): P
     select: { id: true, title: true, ownerId: true },
   });
   if (!document) {
-    const visible = await db.document.findFirst({ where: { id: documentId, ...visibleDocumentsWhere(userId) }, select: { id: true } });
+    const visible = await db.document.findFirst({ where: { id: documentId, ...(await visibleDocumentsWhere(db, userId)) }, select: { id: true } });
     if (visible) throw new Conflict("This deck is not removed: it is already among your decks.", "NOT_REMOVED");
     throw new NotFound("Removed deck");
   }

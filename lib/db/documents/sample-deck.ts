@@ -10,8 +10,13 @@ import { NotFound } from "../runtime/errors";
 export async function chooseSampleDeck(db: Db, userId: string, taken: boolean, now: Date): Promise<string> {
   const deck = await db.document.findUnique({ where: { builtinKey: DEFAULT_DECK_KEY }, select: { id: true } });
   if (!deck) throw new NotFound("Sample deck");
-  if (taken) await db.sampleDeckChoice.upsert({ where: { userId }, create: { userId, addedAt: now }, update: {} });
-  else await db.sampleDeckChoice.deleteMany({ where: { userId } });
+  if (taken) {
+    // taking it again also brings it back if it was removed from the deck list (remove-deck.ts)
+    await db.$transaction([
+      db.sampleDeckChoice.upsert({ where: { userId }, create: { userId, addedAt: now }, update: {} }),
+      db.deckOptions.updateMany({ where: { userId, documentId: deck.id }, data: { hiddenAt: null } }),
+    ]);
+  } else await db.sampleDeckChoice.deleteMany({ where: { userId } });
   return deck.id;
 }
 
