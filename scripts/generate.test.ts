@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), "keypoint-generate-"));
 describe("scripts/generate.ts", () => {
   it("prints the deck as JSON with exactly the documented fields", () => {
     const out = JSON.parse(execFileSync(tsx, [join(root, "scripts/generate.ts"), join(root, "content/default-deck.txt")], { encoding: "utf8" }));
-    expect(Object.keys(out)).toEqual(["title", "topics", "cards"]);
+    expect(Object.keys(out)).toEqual(["title", "language", "topics", "cards"]);
     expect(Object.keys(out.topics[0])).toEqual(["path", "title"]);
     for (const card of out.cards) {
       const keys = ["id", "kind", "topic", "prompt", "answer", ...(card.kind === "choice" ? ["options"] : []), "source"];
@@ -37,7 +37,7 @@ describe("scripts/generate.ts", () => {
     ["an empty file", (() => { const p = join(dir, "empty.txt"); writeFileSync(p, ""); return p; })(), /empty/],
     ["a binary file", (() => { const p = join(dir, "x.png"); writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])); return p; })(), /not \.png/],
     ["a binary file named .txt", (() => { const p = join(dir, "x.txt"); writeFileSync(p, Buffer.from([1, 0, 2, 0, 3])); return p; })(), /binary, not text/],
-    ["a file with no sentences", (() => { const p = join(dir, "list.txt"); writeFileSync(p, "Title\n1. Intro\n2. End\n"); return p; })(), /no complete sentences/],
+    ["a file with no sentences", (() => { const p = join(dir, "list.txt"); writeFileSync(p, "Title\n1. Intro\n2. End\n"); return p; })(), /Cards are made from sentences/],
   ])("exits 1 with one clear line for %s", (_label, file, message) => {
     const result = run(file);
     expect(result.status).toBe(1);

@@ -20,6 +20,8 @@ export function isoCode(code: string): string {
   return iso6393To1[code] ?? MACRO[code] ?? code;
 }
 
+const MIN_LETTERS = 40;
+
 /** The language of the document's prose: blocks taken evenly from start to end, so a quoted passage does not decide it. */
 export function documentLanguage(doc: ParsedDocument): string {
   const texts = [
@@ -37,6 +39,8 @@ export function documentLanguage(doc: ParsedDocument): string {
     for (let k = 0; k < texts.length && picked.join("\n").length < SAMPLE_CHARS; k += step) picked.push(texts[k].slice(0, share));
     sample = picked.join("\n");
   }
+  // a few headings or words say nothing reliable about a language: read them as English
+  if ((sample.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) return "en";
   const scores = francAll(sample.replace(/\d+/g, " "), { minLength: 3 });
   const [code] = scores[0];
   if (code === "und") return "en";

@@ -47,8 +47,8 @@ describe("importing a document", () => {
 
   it("previews on the deck worker the cards the generator gives, as a JSON body", async () => {
     const body = JSON.parse(new TextDecoder().decode(await previewDeckInWorker(lecture)));
-    const { title, topics, cards, candidates, words } = generateDeck(lecture);
-    expect(body).toEqual({ title, topics, cards, candidates, words, text: lecture, match: null });
+    const { title, topics, cards, candidates, words, language, mode } = generateDeck(lecture);
+    expect(body).toEqual({ title, topics, cards, candidates, words, language, mode, notice: null, text: lecture, match: null });
     await expect(previewDeckInWorker("  \n ")).rejects.toMatchObject({ name: "GeneratorError", code: "EMPTY", message: "The document is empty." });
   });
 
