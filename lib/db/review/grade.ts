@@ -1,6 +1,6 @@
 import {
   CardState,
-  formatInterval,
+  intervalLabel,
   newCardMemory,
   parseCardMemory,
   settingsFromUser,
@@ -8,6 +8,7 @@ import {
   studyDayStart,
   type CardMemory,
   type Rating,
+  type SchedulerSettings,
   type StudyUser,
 } from "../../scheduler";
 import { sqlOf, type Db } from "../runtime/client";
@@ -35,21 +36,21 @@ export interface GradeResult {
 
 const MAX_ATTEMPTS = 5;
 
-function resultOf(log: StoredLog, replayed: boolean): GradeResult {
+function resultOf(log: StoredLog, settings: SchedulerSettings, replayed: boolean): GradeResult {
   return {
     reviewLogId: log.id,
     cardId: log.cardId,
     rating: log.rating,
     due: log.due,
-    interval: formatInterval(log.due.getTime() - log.reviewedAt.getTime()),
+    interval: intervalLabel(log, settings),
     replayed,
   };
 }
 
 /** The stored result of an earlier application of this request id (which must have been for this card). */
-function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
+function replayOf(applied: StoredLog, request: GradeRequest, settings: SchedulerSettings): GradeResult {
   if (applied.cardId !== request.cardId) throw new Conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
-  return resultOf(applied, true);
+  return resultOf(applied, settings, true);
 }
 
 /**
@@ -61,22 +62,23 @@ function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
  */
 export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
   const runner = sqlOf(db);
+  const settings = settingsFromUser(user);
   const findApplied = () => readOne(runner, appliedRequest(user.id, request.clientRequestId));
   for (let attempt = 1; ; attempt++) {
     // The first attempt finds an earlier application of this request inside its own
     // transaction (one query fewer per grade); a retry looks it up on its own.
     if (attempt > 1) {
       const applied = await findApplied();
-      if (applied) return replayOf(applied, request);
+      if (applied) return replayOf(applied, request, settings);
     }
     try {
-      return await runner.transaction(() => applyGrade(user, request, now));
+      return await runner.transaction(() => applyGrade(user, settings, request, now));
     } catch (error) {
       if (!isWorthRetrying(error) && attempt === 1) {
         // As when this lookup came first: a request already applied (or an id reused for
         // another card) answers so, rather than with why the card cannot be graded now.
         const applied = await findApplied();
-        if (applied) return replayOf(applied, request);
+        if (applied) return replayOf(applied, request, settings);
       }
       if (!isWorthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
@@ -88,15 +90,14 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
  * A card may be graded only while it would be in the user's session: not suspended,
  * due before the end of today's study day, and within today's new or review limit.
  */
-function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean, now: Date): Steps<void> {
-  const settings = settingsFromUser(user);
+function* assertGradable(userId: string, settings: SchedulerSettings, memory: CardMemory, suspended: boolean, now: Date): Steps<void> {
   if (suspended) throw new Conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   if (memory.due.getTime() >= studyDayEnd(now, settings.timeZone, settings.dayStartHour).getTime()) {
     throw new Conflict("This card is not due for review now. It may have been answered already in another tab.", "NOT_DUE");
   }
   if (memory.state !== CardState.New && memory.state !== CardState.Review) return;
-  const done = yield* exec(answersToday(user.id, dayStart));
+  const done = yield* exec(answersToday(userId, dayStart));
   if (memory.state === CardState.New && done.newCards >= settings.dailyNewLimit) {
     throw new Conflict("You have reached today's limit of new cards.", "NEW_LIMIT");
   }
@@ -105,14 +106,14 @@ function* assertGradable(user: StudyUser, memory: CardMemory, suspended: boolean
   }
 }
 
-function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<GradeResult> {
+function* applyGrade(user: StudyUser, settings: SchedulerSettings, request: GradeRequest, now: Date): Steps<GradeResult> {
   const context = yield* exec(answerContext(user.id, request.cardId, request.clientRequestId));
   if (!context) throw new NotFound("Card");
-  if (context.applied) return replayOf(context.applied, request);
+  if (context.applied) return replayOf(context.applied, request, settings);
   const { state } = context;
-  yield* assertGradable(user, state ? parseCardMemory(state) : newCardMemory(now), state?.suspended ?? false, now);
+  yield* assertGradable(user.id, settings, state ? parseCardMemory(state) : newCardMemory(now), state?.suspended ?? false, now);
   const answer = { ...request, userId: user.id, mode: "REVIEW" as const, reviewedAt: now, reschedules: true };
-  return resultOf(yield* recordAnswer(answer, context, settingsFromUser(user)), false);
+  return resultOf(yield* recordAnswer(answer, context, settings), settings, false);
 }
 
 /** Undoes the user's latest review answer (record-answer.ts `undoAnswer`). */

@@ -92,7 +92,7 @@ function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog
       ${log.due}, ${log.stability}, ${log.difficulty}, ${log.scheduledDays},
       ${quiz?.attemptId ?? null}, ${quiz?.answer ?? null}, ${quiz?.correct ?? null})`),
   );
-  return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt };
+  return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt, scheduledDays: log.scheduledDays };
 }
 
 /** A ReviewLog row with what undoing it needs: the memory before the answer and the result it wrote. */
