@@ -1,13 +1,13 @@
 import { RATINGS, RatingName, type Rating } from "@/lib/scheduler/ratings";
-import type { SessionCardView } from "@/lib/db/review/study-session";
 
 export function GradeButtons({
-  card,
+  labels,
   suggested,
   busy,
   onGrade,
 }: {
-  card: SessionCardView;
+  /** Each answer's interval (answer-labels.ts). */
+  labels: Record<Rating, string>;
   suggested: Rating;
   busy: boolean;
   onGrade: (rating: Rating) => void;
@@ -27,7 +27,7 @@ export function GradeButtons({
             <kbd>{rating}</kbd> {RatingName[rating]}
           </span>
           <span className="grade-interval" data-testid={`interval-${rating}`}>
-            {card.intervals[rating].label}
+            {labels[rating]}
           </span>
         </button>
       ))}

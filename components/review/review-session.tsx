@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { answerLabels } from "./answer-labels";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
@@ -13,12 +14,17 @@ import { useReviewKeys } from "./use-review-keys";
 import { useReviewQueue } from "./use-review-queue";
 
 export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck?: string }) {
-  const { session, card, error, pending, tally, canUndo, grade, undo, suspend, applyEdit } = useReviewQueue(initial, deck);
+  const { session, card, clock, error, pending, tally, canUndo, grade, undo, suspend, applyEdit } = useReviewQueue(initial, deck);
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
   const [editing, setEditing] = useState(false);
 
   const revealed = shown !== null && shown.cardId === card?.id;
+  // Computed as the answer shows, at the server's time then.
+  const labels = useMemo(
+    () => (card && revealed ? answerLabels(card.id, card.memory, session.scheduler, clock()) : null),
+    [card, revealed, session.scheduler, clock],
+  );
   const picked = revealed ? shown.picked : null;
   const suggested = suggestedRating(card, picked);
   const remaining = session.counts.new + session.counts.learning + session.counts.review;
@@ -88,8 +94,8 @@ export function ReviewSession({ initial, deck }: { initial: SessionPayload; deck
           </div>
         )}
       </article>
-      {revealed ? (
-        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} />
+      {labels ? (
+        <GradeButtons labels={labels} suggested={suggested} busy={false} onGrade={gradeShown} />
       ) : (
         <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
           Show answer <kbd>Space</kbd>

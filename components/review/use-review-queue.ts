@@ -2,6 +2,7 @@
 
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { serverClock } from "./answer-labels";
 import { RequestFailed, newRequestId, reviewApi, type SessionPayload } from "./review-api";
 import { afterAnswer, withCurrentFirst, withEditedCard } from "./review-queue";
 import type { SessionTally } from "./session-summary";
@@ -21,7 +22,13 @@ const REFILL_AT = 2;
  * The next card shows at once; the server's replies correct the queue behind it.
  */
 export function useReviewQueue(initial: SessionPayload, deck?: string) {
-  const [session, setSession] = useState(initial);
+  const [session, setSessionState] = useState(initial);
+  // The server's time, as of the latest session it sent: the answer labels use it.
+  const [clock, setClock] = useState(() => serverClock(initial.now, Date.now()));
+  const setSession = useCallback((next: SessionPayload | ((s: SessionPayload) => SessionPayload)) => {
+    if (typeof next !== "function") setClock(() => serverClock(next.now, Date.now()));
+    setSessionState(next);
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const [tally, setTally] = useState<SessionTally>({ reviewed: 0, correct: 0, startedAt: 0, lastAnswerAt: 0 });
@@ -48,7 +55,7 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
     return run;
   }, []);
 
-  const refresh = useCallback((fresh: SessionPayload) => setSession(withCurrentFirst(fresh, currentId.current, answering.current)), []);
+  const refresh = useCallback((fresh: SessionPayload) => setSession(withCurrentFirst(fresh, currentId.current, answering.current)), [setSession]);
 
   const fail = useCallback(
     (failure: unknown) => {
@@ -83,7 +90,7 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
           fail(failure);
         });
     },
-    [session.cards, deck, enqueue, fail, refresh],
+    [session.cards, deck, enqueue, fail, refresh, setSession],
   );
 
   /** Takes back the latest answer; `onCardBack` runs as the card returns (in the same render). */
@@ -102,7 +109,7 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
         setSession(fresh);
       }).catch(fail);
     },
-    [deck, enqueue, fail],
+    [deck, enqueue, fail, setSession],
   );
 
   const suspend = useCallback(() => {
@@ -113,9 +120,9 @@ export function useReviewQueue(initial: SessionPayload, deck?: string) {
       await reviewApi.editCard(id, { suspended: true });
       refresh(await reviewApi.session(deck));
     }).catch(fail);
-  }, [card, deck, enqueue, fail, refresh]);
+  }, [card, deck, enqueue, fail, refresh, setSession]);
 
-  const applyEdit = useCallback((saved: Parameters<typeof withEditedCard>[1]) => setSession((s) => withEditedCard(s, saved)), []);
+  const applyEdit = useCallback((saved: Parameters<typeof withEditedCard>[1]) => setSession((s) => withEditedCard(s, saved)), [setSession]);
 
-  return { session, card, error, pending, tally, canUndo, grade, undo, suspend, applyEdit };
+  return { session, card, clock, error, pending, tally, canUndo, grade, undo, suspend, applyEdit };
 }

@@ -4,15 +4,13 @@ import {
   dueReviewsByRecall,
   newCardMemory,
   parseCardMemory,
-  previewIntervals,
   settingsFromUser,
   studyDayEnd,
   studyDayStart,
   type CardMemory,
   type Candidate,
-  type IntervalPreview,
   type QueueKind,
-  type Rating,
+  type SchedulerSettings,
   type SessionCard,
   type StudyUser,
 } from "../../scheduler";
@@ -34,7 +32,8 @@ const CARDS_PER_RESPONSE = 8;
 
 export interface SessionCardView extends CardView {
   queue: QueueKind;
-  intervals: Record<Rating, IntervalPreview>;
+  /** The user's memory of the card: the browser labels each answer button from it (previewIntervals). */
+  memory: CardMemory;
 }
 
 export interface StudySessionView {
@@ -44,6 +43,9 @@ export interface StudySessionView {
   learningLaterToday: { count: number; nextDue: Date | null };
   /** When nothing is left: how many cards fall due by the end of tomorrow's study day. */
   dueTomorrow: number;
+  /** The server's clock when this was built, and the user's scheduler settings: what the labels need. */
+  now: Date;
+  scheduler: SchedulerSettings;
 }
 
 /**
@@ -170,10 +172,18 @@ export async function loadStudySession(db: Db, user: StudyUser, now: Date, optio
     const card = cardById.get(entry.cardId);
     if (!card) return [];
     const memory = memories.get(entry.cardId) ?? newCardMemory(now);
-    return [{ ...card, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings }) }];
+    return [{ ...card, queue: entry.queue, memory }];
   });
   const dueTomorrow = session.queue.length ? 0 : dueByTomorrowEnd + Math.min(newAvailable, user.dailyNewLimit);
-  return { cards: views, counts: session.counts, backlogBeyondLimit: session.backlogBeyondLimit, learningLaterToday: session.learningLaterToday, dueTomorrow };
+  return {
+    cards: views,
+    counts: session.counts,
+    backlogBeyondLimit: session.backlogBeyondLimit,
+    learningLaterToday: session.learningLaterToday,
+    dueTomorrow,
+    now,
+    scheduler: settings,
+  };
 }
 
 /** "Review (N due)": what a session would hold right now. */
