@@ -38,18 +38,21 @@ async function freePorts(count: number): Promise<number> {
   }
 }
 
-/** Starts a cluster on a fresh database of the PostgreSQL server `DATABASE_URL` names. */
-export async function startCluster(options: { apps: number; label: string; env?: Record<string, string> }): Promise<Cluster> {
+/**
+ * Starts a cluster on `databaseUrl`, or on a fresh database of the PostgreSQL server
+ * `DATABASE_URL` names.
+ */
+export async function startCluster(options: { apps: number; label: string; databaseUrl?: string; env?: Record<string, string> }): Promise<Cluster> {
   const port = await freePorts(options.apps + 1);
   const dir = mkdtempSync(path.join(tmpdir(), `keypoint-${options.label}-`));
-  const databaseUrl = (await freshDatabase(process.env.DATABASE_URL, options.label)).url;
+  const databaseUrl = options.databaseUrl ?? (await freshDatabase(process.env.DATABASE_URL, options.label)).url;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    NEXTAUTH_SECRET: "cluster-tests-secret-0123456789abcdefghijklmnop",
     ...options.env,
     PORT: String(port),
     KEYPOINT_CLUSTER_DIR: dir,
     DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: "cluster-tests-secret-0123456789abcdefghijklmnop",
   };
   delete env.NEXTAUTH_URL;
   const stop = async () => {
