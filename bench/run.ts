@@ -19,7 +19,7 @@ import { openBulkWriter } from "./bulk-writer";
 import { browserFigures } from "./figures/browser";
 import { documentFigures } from "./figures/documents";
 import { generatorFigures } from "./figures/generator";
-import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type SignedInGrader } from "./figures/grade-http";
+import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, withServerCpu, type SignedInGrader } from "./figures/grade-http";
 import { gradeLoopInProcess } from "./figures/grade-in-process";
 import { highestRate, openLoop, openLoopRows } from "./figures/open-loop";
 import { startCluster } from "../tests/support/cluster";
@@ -219,9 +219,9 @@ async function httpFigures(root: string, distDir: string, baseUrl: string | unde
     const size = `${connections} users, session on 1 grade in ${SESSION_EVERY}`;
     if (want("2")) {
       await gradeLoad([servers[0].url], graders, { connections, durationSeconds: warmupSeconds });
-      const one = await gradeLoad([servers[0].url], graders, { connections, durationSeconds });
+      const one = await withServerCpu(servers[0].cpuMs, () => gradeLoad([servers[0].url], graders, { connections, durationSeconds }));
       emit(loadRows(kind, "1 process", `${size}, ${durationSeconds} s`, one));
-      const floor = await signedInFloorLoad([servers[0].url], graders, { connections, durationSeconds });
+      const floor = await withServerCpu(servers[0].cpuMs, () => signedInFloorLoad([servers[0].url], graders, { connections, durationSeconds }));
       emit(floorRows(kind, `${connections} users, ${durationSeconds} s`, floor, one));
 
       log(`figure 2, open loop: signing in ${people.length} users`);

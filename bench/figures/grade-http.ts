@@ -113,11 +113,22 @@ export function loadRows(kind: DatabaseKind, label: string, size: string, result
 /** Grades/s ÷ signed-in floor requests/s, same server and users (issue 18). */
 export const GRADE_COST_TARGET = 0.7;
 
-export function floorRows(kind: DatabaseKind, size: string, floor: LoadResult, grades: LoadResult): Row[] {
+/** Server CPU per answered request over a load: what the ratio of rates measures, without the machine's other work. */
+export async function withServerCpu(cpuMs: () => number, load: () => Promise<LoadResult>): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const before = cpuMs();
+  const result = await load();
+  return { ...result, cpuMsPerRequest: (cpuMs() - before) / Math.max(1, result.grades) };
+}
+
+export function floorRows(kind: DatabaseKind, size: string, floor: LoadResult & { cpuMsPerRequest: number }, grades: LoadResult & { cpuMsPerRequest: number }): Row[] {
   return [
     row({ figure: "2 anchor: GET /api/settings, same server and users", db: kind, size: `${size}, ${floor.grades} requests`, unit: "requests/s",
       median: floor.perSecond, p99: null, note: `p50 ${floor.p50} ms, p99 ${floor.p99} ms` }),
     row({ figure: "2 grade cost: grades/s ÷ anchor requests/s", db: kind, size, unit: "ratio", median: grades.perSecond / floor.perSecond,
       anchorRatio: grades.perSecond / floor.perSecond, target: `≥ ${GRADE_COST_TARGET.toFixed(2)}`, met: grades.perSecond / floor.perSecond >= GRADE_COST_TARGET }),
+    row({ figure: "2 grade cost by server CPU: floor ms/request ÷ grade ms/request", db: kind, size, unit: "ratio",
+      median: floor.cpuMsPerRequest / grades.cpuMsPerRequest, target: `≥ ${GRADE_COST_TARGET.toFixed(2)}`,
+      met: floor.cpuMsPerRequest / grades.cpuMsPerRequest >= GRADE_COST_TARGET,
+      note: `server CPU ${grades.cpuMsPerRequest.toFixed(2)} ms per grade, ${floor.cpuMsPerRequest.toFixed(2)} ms per floor request` }),
   ];
 }

@@ -33,6 +33,9 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** A grade unanswered this long is an error; when the sending ends, stragglers get this long too. */
+const ANSWER_WITHIN_MS = 10_000;
+
 function post(agent: http.Agent, url: URL, cookie: string, body: string): Promise<number> {
   return new Promise((resolve) => {
     const request = http.request(
@@ -43,7 +46,7 @@ function post(agent: http.Agent, url: URL, cookie: string, body: string): Promis
         response.on("end", () => resolve(response.statusCode ?? 0));
       },
     );
-    request.setTimeout(30_000, () => request.destroy());
+    request.setTimeout(ANSWER_WITHIN_MS, () => request.destroy());
     request.on("error", () => resolve(0));
     request.end(body);
   });
@@ -76,9 +79,14 @@ export async function openLoop(baseUrl: string, graders: SignedInGrader[], rate:
       }),
     );
   }
-  await Promise.all(inFlight);
+  // An overloaded server would take minutes to drain what it was sent; what is still unanswered
+  // after ANSWER_WITHIN_MS counts as an error (and at an infinite latency).
+  const drained = await Promise.race([Promise.all(inFlight).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), ANSWER_WITHIN_MS))]);
   agent.destroy();
-  for (const [status, count] of failures) log(`open loop at ${rate}/s: ×${count} ${status === 0 ? "connection errors" : `HTTP ${status}`}`);
+  const unanswered = drained ? 0 : inFlight.length - latencies.length;
+  for (let i = 0; i < unanswered; i++) latencies.push(Infinity);
+  if (unanswered) failures.set(-1, unanswered);
+  for (const [status, count] of failures) log(`open loop at ${rate}/s: ×${count} ${status === 0 ? "connection errors" : status === -1 ? "unanswered" : `HTTP ${status}`}`);
   latencies.sort((a, b) => a - b);
   const errors = [...failures.values()].reduce((sum, count) => sum + count, 0);
   return { rate, sent: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
@@ -92,12 +100,17 @@ const meets = (result: OpenLoopResult) => result.p50 <= 10 && result.p99 <= 50 &
  * figure's rate): up by a quarter while it holds, or down by a fifth until it does, each rate
  * held for `seconds`, as long as the cards last.
  */
+const MAX_STEPS = 8;
+
 export async function highestRate(baseUrl: string, graders: SignedInGrader[], first: OpenLoopResult, seconds: number): Promise<OpenLoopResult | null> {
   const holds = (result: OpenLoopResult) => result.p99 <= 50 && result.errors === 0;
   const cardsLeft = () => graders.reduce((sum, grader) => sum + grader.cardIds.length, 0);
   const up = holds(first);
   let best = up ? first : null;
-  for (let rate = Math.round(first.rate * (up ? 1.25 : 0.8)); rate >= 5 && cardsLeft() > rate * seconds * 2; rate = Math.round(rate * (up ? 1.25 : 0.8))) {
+  let rate = first.rate;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    rate = Math.round(rate * (up ? 1.25 : 0.8));
+    if (rate < 5 || cardsLeft() < rate * seconds * 2) break;
     const result = await openLoop(baseUrl, graders, rate, seconds, rate);
     log(`open loop ${rate}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`);
     if (holds(result) !== up) return up ? best : result;
