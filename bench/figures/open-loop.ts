@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import type { DatabaseKind } from "../../lib/config/database-url";
+import { seededRandom } from "../../lib/quiz/random";
 import { log, percentile } from "../measure";
 import { row, type Row } from "../report";
 import { SESSION_EVERY, type SignedInGrader } from "./grade-http";
@@ -19,18 +20,6 @@ export interface OpenLoopResult {
   p50: number;
   p99: number;
   errors: number;
-}
-
-/** A seeded PRNG (mulberry32): the same arrivals and users on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A grade unanswered this long is an error; when the sending ends, stragglers get this long too. */
@@ -54,7 +43,7 @@ function post(agent: http.Agent, url: URL, cookie: string, body: string): Promis
 
 /** `rate` grades per second for `seconds`, each from a random one of `graders` (who must have cards left). */
 export async function openLoop(baseUrl: string, graders: SignedInGrader[], rate: number, seconds: number, seed = 1): Promise<OpenLoopResult> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1_000 });
   const latencies: number[] = [];
