@@ -235,12 +235,12 @@ describe("whole-day intervals across a change of UTC offset", () => {
   it.each(changes)("lands N study days ahead at the same local time in %s around %s", (timeZone, change) => {
     const zone = inZone(timeZone);
     let checked = 0;
-    // Every 20 minutes from 3 days before the change to 1 day after: intervals of 1-30 days cross it.
-    for (let t = Date.parse(change) - 3 * DAY; t <= Date.parse(change) + DAY; t += 20 * MINUTE) {
+    // Every 30 minutes from 3 days before the change to 1 day after: intervals of 1-30 days cross it.
+    for (let t = Date.parse(change) - 3 * DAY; t <= Date.parse(change) + DAY; t += 30 * MINUTE) {
       const now = new Date(t);
-      const cards = [learningCard(now), reviewCard(now, 0.8), reviewCard(now, 2.5), reviewCard(now, 15)];
+      const cards = [learningCard(now), reviewCard(now, 0.8), reviewCard(now, 15)];
       for (const [index, card] of cards.entries()) {
-        for (const rating of [2, 3, 4] as const) {
+        for (const rating of [2, 4] as const) {
           const { memory } = grade(card, rating, now, `card-${index}`, zone);
           if (memory.scheduledDays < 1) continue;
           expect(studyDaysBetween(now, memory.due, timeZone), `${now.toISOString()} rating ${rating}`).toBe(memory.scheduledDays);
@@ -251,7 +251,7 @@ describe("whole-day intervals across a change of UTC offset", () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(500);
+    expect(checked).toBeGreaterThan(200);
   });
 
   it("keeps a wall-clock time that a jump skips inside the right study day (day start at 3 a.m. in New York)", () => {

@@ -167,8 +167,23 @@ export function studyDayShiftMs(instant: Date, timeZone: string, dayStartHour = 
 export function instantOfStudyClock(shiftedMs: number, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
   assertDayStartHour(dayStartHour);
   const date = Math.floor(shiftedMs / DAY_MS) * DAY_MS;
-  const start = instantOfDayStart(date, timeZone, dayStartHour);
-  const end = instantOfDayStart(date + DAY_MS, timeZone, dayStartHour);
+  const { start, end } = dayBounds(date, timeZone, dayStartHour);
+  // A day of 24 hours has one UTC offset throughout: the time of day is the time since its start.
+  if (end - start === DAY_MS) return new Date(start + (shiftedMs - date));
   const instant = localTimeToInstant(shiftedMs + dayStartHour * HOUR_MS, timeZone);
   return new Date(Math.min(Math.max(instant, start), end - 1));
+}
+
+/** Study days' bounds by zone, start hour and date: every whole-day grade asks for one. */
+const boundsByDay = new Map<string, { start: number; end: number }>();
+
+function dayBounds(date: number, timeZone: string, dayStartHour: number): { start: number; end: number } {
+  const key = `${timeZone} ${dayStartHour} ${date}`;
+  let bounds = boundsByDay.get(key);
+  if (!bounds) {
+    bounds = { start: instantOfDayStart(date, timeZone, dayStartHour), end: instantOfDayStart(date + DAY_MS, timeZone, dayStartHour) };
+    if (boundsByDay.size >= MAX_RECENT_DAYS) boundsByDay.clear();
+    boundsByDay.set(key, bounds);
+  }
+  return bounds;
 }
