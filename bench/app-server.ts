@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIsFresh } from "../scripts/build-freshness";
 import { log } from "./measure";
@@ -36,7 +36,15 @@ export function ensureBuild(root: string, mayBuild: boolean, fallback?: string, 
 
 export interface AppServer {
   url: string;
+  /** CPU time the server process has used so far (user + system), in ms: robust to other work on the machine. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** A Linux process's user + system CPU time from /proc (clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** One secret for every server of a run, so a session cookie works on all of them. */
@@ -84,7 +92,7 @@ export async function startServer(root: string, distDir: string, databaseUrl: st
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, stop };
+  return { url, cpuMs: () => processCpuMs(child.pid!), stop };
 }
 
 function cookiesOf(response: Response): Map<string, string> {

@@ -14,21 +14,23 @@ import { hashPassword } from "../lib/auth/password";
 import { resolveDatabase, type DatabaseTarget } from "../lib/config/database-url";
 import { createDb } from "../lib/db/runtime/client";
 import { freshDatabase } from "../lib/db/ops/fresh-database";
-import { ensureBuild, sessionCookie, signIn, startServer, type AppServer } from "./app-server";
+import { RUN_SECRET, ensureBuild, sessionCookie, signIn, startServer, type AppServer } from "./app-server";
 import { openBulkWriter } from "./bulk-writer";
 import { ankiFigures } from "./figures/anki";
 import { browserFigures } from "./figures/browser";
 import { documentFigures } from "./figures/documents";
 import { generatorFigures } from "./figures/generator";
-import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, type SignedInGrader } from "./figures/grade-http";
+import { SESSION_EVERY, floorRows, gradeLoad, loadRows, signedInFloorLoad, withServerCpu, type SignedInGrader } from "./figures/grade-http";
 import { gradeLoopInProcess } from "./figures/grade-in-process";
 import { cardBrowserFigures } from "./figures/card-browser";
+import { highestRate, openLoop, openLoopRows } from "./figures/open-loop";
+import { startCluster } from "../tests/support/cluster";
 import { exportFigures, sessionFigures, statsFigures } from "./figures/history-user";
 import { optimiserFigures } from "./figures/optimiser";
 import { log } from "./measure";
 import { jsonLine, table, unavailable, type Row } from "./report";
 import { FULL, QUICK } from "./sizes";
-import { loadGraders, loadHistoryUser } from "./synthetic-data";
+import { loadGraders, loadHistoryUser, type Grader } from "./synthetic-data";
 
 const PASSWORD = "bench-password-1234";
 
@@ -220,33 +222,64 @@ async function main() {
   }
 }
 
+/** Signs the users in, ten at a time (each sign-in hashes a password). */
+async function signInAll(url: string, graders: Grader[]): Promise<SignedInGrader[]> {
+  const signedIn: SignedInGrader[] = [];
+  for (let i = 0; i < graders.length; i += 10) {
+    const batch = graders.slice(i, i + 10);
+    const cookies = await Promise.all(batch.map((grader) => signIn(url, grader.email, PASSWORD)));
+    batch.forEach((grader, j) => signedIn.push({ ...grader, cookie: sessionCookie(cookies[j]!) }));
+  }
+  return signedIn;
+}
+
 async function httpFigures(root: string, distDir: string, baseUrl: string | undefined, kind: "sqlite" | "postgres",
   sizes: typeof FULL, passwordHash: string, now: Date, options: Options, emit: (rows: Row[]) => void, want: (f: string) => boolean) {
   const target = await newDatabase(baseUrl, "bench_http");
   const writer = await openBulkWriter(target);
   const { connections, durationSeconds, warmupSeconds, cardsPerUser } = sizes.http;
   const loaded = await loadGraders(writer, { tag: "w", users: connections + 1, cardsPerUser, passwordHash, now, seed: 2 });
+  const ol = sizes.openLoop;
+  const people = want("2") ? await loadGraders(writer, { tag: "o", users: ol.users, cardsPerUser: ol.cardsPerUser, passwordHash, now, seed: 3 }) : [];
   await writer.close();
   const servers = runningServers;
   try {
     log(`figure 2: starting next start (${distDir}) on ${kind}`);
     servers.push(await startServer(root, distDir, target.url, await freePort()));
-    const graders: SignedInGrader[] = [];
-    for (const grader of loaded) graders.push({ ...grader, cookie: sessionCookie(await signIn(servers[0].url, grader.email, PASSWORD)) });
+    const graders = await signInAll(servers[0].url, loaded);
     const browserUser = graders.pop()!;
     const size = `${connections} users, session on 1 grade in ${SESSION_EVERY}`;
     if (want("2")) {
       await gradeLoad([servers[0].url], graders, { connections, durationSeconds: warmupSeconds });
-      const one = await gradeLoad([servers[0].url], graders, { connections, durationSeconds });
-      emit(loadRows(kind, "1 process", `${size}, ${durationSeconds} s`, one, kind === "sqlite"));
-      const floor = await signedInFloorLoad([servers[0].url], graders, { connections, durationSeconds });
+      const one = await withServerCpu(servers[0].cpuMs, () => gradeLoad([servers[0].url], graders, { connections, durationSeconds }));
+      emit(loadRows(kind, "1 process", `${size}, ${durationSeconds} s`, one));
+      const floor = await withServerCpu(servers[0].cpuMs, () => signedInFloorLoad([servers[0].url], graders, { connections, durationSeconds }));
       emit(floorRows(kind, `${connections} users, ${durationSeconds} s`, floor, one));
+
+      log(`figure 2, open loop: signing in ${people.length} users`);
+      const reviewers = await signInAll(servers[0].url, people);
+      await openLoop(servers[0].url, reviewers, ol.rate, warmupSeconds);
+      const open = await openLoop(servers[0].url, reviewers, ol.rate, ol.seconds);
+      emit(openLoopRows(kind, "1 process", reviewers.length, ol.seconds, open, await highestRate(servers[0].url, reviewers, open, ol.searchSeconds)));
+      if (kind === "postgres") {
+        // The production shape: nginx in front of 1, then 2 app processes (scripts/cluster.sh).
+        for (const apps of [1, 2]) {
+          const cluster = await startCluster({ apps, label: "bench", databaseUrl: target.url, env: { KEYPOINT_DIST_DIR: distDir, NEXTAUTH_SECRET: RUN_SECRET } });
+          try {
+            await openLoop(cluster.url, reviewers, ol.rate, warmupSeconds);
+            const balanced = await openLoop(cluster.url, reviewers, ol.rate, ol.seconds);
+            emit(openLoopRows(kind, `nginx + ${apps} process${apps === 1 ? "" : "es"}`, reviewers.length, ol.seconds, balanced, undefined));
+          } finally {
+            await cluster.stop();
+          }
+        }
+      }
       if (kind === "postgres") {
         servers.push(await startServer(root, distDir, target.url, await freePort()));
         const urls = servers.map((s) => s.url);
         await gradeLoad(urls, graders, { connections, durationSeconds: warmupSeconds });
         const two = await gradeLoad(urls, graders, { connections, durationSeconds });
-        emit(loadRows(kind, "2 processes", `${size}, ${durationSeconds} s`, two, false));
+        emit(loadRows(kind, "2 processes", `${size}, ${durationSeconds} s`, two));
         emit([{ figure: "2 throughput, 2 processes ÷ 1 process", db: kind, size, unit: "ratio", median: two.perSecond / one.perSecond,
           p99: null, target: null, anchorRatio: null, met: null }]);
       }

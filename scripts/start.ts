@@ -1,4 +1,5 @@
-// `npm start`: validate settings, prepare the database, build if the sources changed, serve.
+// `npm start`: validate settings, prepare the database, build if the sources changed, serve
+// (`--prepare-only`: all but serving).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadEnv, type AppEnv } from "../lib/config/env";
@@ -24,6 +25,8 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: serverEnv(env) });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
+  // scripts/cluster.sh: everything but serving, once for all its app processes.
+  if (process.argv.includes("--prepare-only")) return;
   console.log(`Keypoint is starting on ${env.baseUrl} (${env.database.kind}).`);
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.port), "-H", process.env.HOST ?? "0.0.0.0"], {
     stdio: "inherit",

@@ -1,17 +1,17 @@
 import type { Ref } from "react";
 import { RATINGS, RatingName, type Rating } from "@/lib/scheduler/ratings";
-import type { SessionCardView } from "@/lib/db/review/study-session";
 import { spokenInterval } from "./review-announcements";
 
 export function GradeButtons({
-  card,
+  labels,
   suggested,
   busy,
   onGrade,
   showIntervals = true,
   suggestedRef,
 }: {
-  card: SessionCardView;
+  /** Each answer's interval (answer-labels.ts). */
+  labels: Record<Rating, string>;
   suggested: Rating;
   busy: boolean;
   onGrade: (rating: Rating) => void;
@@ -39,13 +39,13 @@ export function GradeButtons({
           </span>
           {showIntervals && (
             <span className="grade-interval" data-testid={`interval-${rating}`}>
-              {card.intervals[rating].label}
+              {labels[rating]}
             </span>
           )}
           {/* The name stays the visible text (1 Again 10m); the description says it in words. */}
           {showIntervals && (
             <span id={`grade-when-${rating}`} hidden>
-              Next review in {spokenInterval(card.intervals[rating].label)}
+              Next review in {spokenInterval(labels[rating])}
             </span>
           )}
         </button>

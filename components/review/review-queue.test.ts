@@ -1,57 +1,58 @@
 import { describe, expect, it } from "vitest";
+import { CardState, newCardMemory } from "@/lib/scheduler/memory";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { defaultSettings } from "@/lib/scheduler/settings";
 import type { SessionPayload } from "./review-api";
 import { afterAnswer, emptyTally, restoredTally, sessionProgress, storedTally, suggestedRating, undoLabel, withCardBack, withCurrentFirst, withEditedCard } from "./review-queue";
 
-const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
-/** What FSRS's default steps give: a new card comes back in 1, 5 or 10 minutes unless Easy; a review card only after Again. */
-const INTERVALS = {
-  new: { 1: MIN, 2: 5 * MIN, 3: 10 * MIN, 4: 3 * DAY },
-  learning: { 1: MIN, 2: 6 * MIN, 3: 10 * MIN, 4: 2 * DAY },
-  review: { 1: 10 * MIN, 2: 4 * DAY, 3: 9 * DAY, 4: 20 * DAY },
+const NOW = new Date("2026-03-02T12:00:00Z");
+const DAY = 86_400_000;
+/** Real memories, so the scheduler decides what comes back: a new card, one at its first learning step, one reviewed 10 days ago. */
+const MEMORY = {
+  new: newCardMemory(NOW),
+  learning: { ...newCardMemory(NOW), state: CardState.Learning, learningSteps: 1, reps: 1, stability: 0.4, difficulty: 5, lastReview: new Date(NOW.getTime() - 600_000) },
+  review: { ...newCardMemory(NOW), state: CardState.Review, reps: 4, stability: 10, difficulty: 5, scheduledDays: 10, lastReview: new Date(NOW.getTime() - 10 * DAY) },
 };
-const intervalsFor = (queue: keyof typeof INTERVALS) =>
-  Object.fromEntries(Object.entries(INTERVALS[queue]).map(([rating, ms]) => [rating, { due: new Date(ms), label: "", ms }]));
+const scheduler = { ...defaultSettings, timeZone: "UTC" };
 
 const card = (id: string, queue: "new" | "learning" | "review" = "review", extra: object = {}) =>
-  ({ id, queue, kind: "cloze", prompt: `${id} [...]`, answer: id, options: null, intervals: intervalsFor(queue), ...extra }) as unknown as SessionPayload["cards"][number];
+  ({ id, queue, kind: "cloze", prompt: `${id} [...]`, answer: id, options: null, memory: MEMORY[queue], ...extra }) as unknown as SessionPayload["cards"][number];
 
 const DAY_START = new Date("2026-03-02T04:00:00Z");
 const session = (ids: string[], counts = { new: 0, learning: 0, review: ids.length }, queue: "new" | "learning" | "review" = "review") =>
-  ({ cards: ids.map((id) => card(id, queue)), counts, backlogBeyondLimit: 0, learningLaterToday: { count: 0, nextDue: null }, dueTomorrow: 0, dayStart: DAY_START }) as SessionPayload;
+  ({ cards: ids.map((id) => card(id, queue)), counts, backlogBeyondLimit: 0, learningLaterToday: { count: 0, nextDue: null }, dueTomorrow: 0, dayStart: DAY_START, now: NOW, scheduler }) as SessionPayload;
 
 const total = (s: SessionPayload) => s.counts.new + s.counts.learning + s.counts.review;
 
 describe("the review queue", () => {
   it("drops the answered card and counts it off its own queue", () => {
-    const next = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3);
+    const next = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3, NOW);
     expect(next.cards.map((c) => c.id)).toEqual(["b"]);
     expect(next.counts).toEqual({ new: 0, learning: 0, review: 4 });
-    expect(afterAnswer(session([], { new: 0, learning: 0, review: 0 }), 3).cards).toEqual([]);
+    expect(afterAnswer(session([], { new: 0, learning: 0, review: 0 }), 3, NOW).cards).toEqual([]);
   });
 
   it("keeps a card answered Again in the counts, as learning: it comes back in this session", () => {
     const fresh = session(["a", "b", "c"], { new: 3, learning: 0, review: 0 }, "new");
-    const again = afterAnswer(fresh, 1);
+    const again = afterAnswer(fresh, 1, NOW);
     expect(again.counts).toEqual({ new: 2, learning: 1, review: 0 });
     expect(total(again)).toBe(3);
     // A review card forgotten goes to relearning: still to come.
-    expect(afterAnswer(session(["r"], { new: 0, learning: 0, review: 1 }), 1).counts).toEqual({ new: 0, learning: 1, review: 0 });
+    expect(afterAnswer(session(["r"], { new: 0, learning: 0, review: 1 }), 1, NOW).counts).toEqual({ new: 0, learning: 1, review: 0 });
   });
 
   it("counts a new card's learning steps one by one, never in jumps, and lets it go once it leaves the session", () => {
     let s = session(["a", "b", "c"], { new: 3, learning: 0, review: 0 }, "new");
     const totals: number[] = [];
     for (const rating of [3, 3, 3] as Rating[]) {
-      s = afterAnswer(s, rating);
+      s = afterAnswer(s, rating, NOW);
       totals.push(s.counts.learning);
     }
     expect(totals).toEqual([1, 2, 3]);
     // The learning card answered Easy graduates to days away: it leaves the counts.
     const learning = { ...session(["x"], { new: 0, learning: 1, review: 0 }, "learning") };
-    expect(afterAnswer(learning, 4).counts).toEqual({ new: 0, learning: 0, review: 0 });
-    expect(afterAnswer(session(["r"]), 3).counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(afterAnswer(learning, 4, NOW).counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(afterAnswer(session(["r"]), 3, NOW).counts).toEqual({ new: 0, learning: 0, review: 0 });
   });
 
   it("keeps the card on screen first when fresher data arrives, leaving out cards whose grade is on its way", () => {
@@ -75,7 +76,7 @@ describe("the review queue", () => {
   });
 
   it("puts an undone card back at the head, counted once in its queue", () => {
-    const answered = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3);
+    const answered = afterAnswer(session(["a", "b"], { new: 0, learning: 0, review: 5 }), 3, NOW);
     const back = withCardBack(answered, card("a"));
     expect(back.cards.map((c) => c.id)).toEqual(["a", "b"]);
     expect(back.counts.review).toBe(5);
@@ -102,7 +103,7 @@ describe("the session's progress", () => {
 
   it("undo takes back one answer: the tally and the counts the server sends add up to the same total", () => {
     const before = session(["a", "b"], { new: 2, learning: 0, review: 0 }, "new");
-    const answered = afterAnswer(before, 1);
+    const answered = afterAnswer(before, 1, NOW);
     const tallyAfter = { ...emptyTally, reviewed: 1 };
     expect(tallyAfter.reviewed + total(answered)).toBe(3);
     // Undo: the tally drops the answer and the server's rebuilt session has the card back as new.

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LEARN_AHEAD_MINUTES } from "@/lib/scheduler/learn-ahead";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { answerIntervals } from "./answer-labels";
 import { sessionQuery, type SessionPayload, type SessionScope } from "./review-api";
 
 type SessionCard = SessionPayload["cards"][number];
@@ -32,20 +33,21 @@ export function withCurrentFirst(fresh: SessionPayload, currentId: string | unde
 }
 
 /** Will this answer bring the card back before the session ends? (Due within the learn-ahead window, as the server counts.) */
-export function comesBackThisSession(card: SessionCard, rating: Rating): boolean {
-  return card.intervals[rating].ms <= DEFAULT_LEARN_AHEAD_MINUTES * 60_000;
+export function comesBackThisSession(card: SessionCard, rating: Rating, scheduler: SessionPayload["scheduler"], now: Date): boolean {
+  return answerIntervals(card.id, card.memory, scheduler, now)[rating].ms <= DEFAULT_LEARN_AHEAD_MINUTES * 60_000;
 }
 
 /**
  * The queue once its first card is answered with `rating`: the card leaves its queue's count,
  * and joins the learning count when the answer brings it back in this session (Again on any
  * card, or a new card's first learning steps), so the counts are what is still to come.
+ * `now` is the server's clock (useReviewQueue's `clock`), as for the answer labels.
  */
-export function afterAnswer(session: SessionPayload, rating: Rating): SessionPayload {
+export function afterAnswer(session: SessionPayload, rating: Rating, now: Date): SessionPayload {
   const [answered, ...rest] = session.cards;
   if (!answered) return session;
   const counts = { ...session.counts, [answered.queue]: Math.max(0, session.counts[answered.queue] - 1) };
-  if (comesBackThisSession(answered, rating)) counts.learning += 1;
+  if (comesBackThisSession(answered, rating, session.scheduler, now)) counts.learning += 1;
   return { ...session, cards: rest, counts };
 }
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { RatingName, type Rating } from "@/lib/scheduler/ratings";
 import { useAnnouncer } from "../ui/use-announcer";
+import { answerLabels } from "./answer-labels";
 import { CardEditor } from "./card-editor";
 import { ChoiceOptions, ClozeText } from "./card-face";
 import { GradeButtons } from "./grade-buttons";
@@ -19,7 +20,7 @@ import { useReviewQueue } from "./use-review-queue";
 const INSTRUCTION = { choice: "Choose the answer", cloze: "Fill the gap", basic: "Recall the answer" } as const;
 
 export function ReviewSession({ initial, scope, topics }: { initial: SessionPayload; scope: SessionScope; topics: StudyTopic[] }) {
-  const { session, card, error, pending, tally, reload, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
+  const { session, card, clock, error, pending, tally, reload, canUndo, undoLabel, grade, undo, suspend, saveEdit } = useReviewQueue(initial, scope);
   const practice = scope.study?.kind === "topic" && !scope.study.reschedule;
   // Keyed by card id, so a new card always starts hidden with nothing picked.
   const [shown, setShown] = useState<{ cardId: string; picked: number | null } | null>(null);
@@ -27,6 +28,11 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
   const { announce, region } = useAnnouncer();
 
   const revealed = shown !== null && shown.cardId === card?.id;
+  // Computed as the answer shows, at the server's time then.
+  const labels = useMemo(
+    () => (card && revealed ? answerLabels(card.id, card.memory, session.scheduler, clock()) : null),
+    [card, revealed, session.scheduler, clock],
+  );
   const picked = revealed ? shown.picked : null;
   const suggested = suggestedRating(card, picked);
   const progress = sessionProgress(tally, session.counts);
@@ -39,8 +45,8 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
     announce(revealAnnouncement(card.answer, card.kind === "choice" && option !== null ? card.options?.[option] === card.answer : null));
   };
   const gradeShown = (rating: Rating) => {
-    if (!card || !revealed) return;
-    announce(practice ? RatingName[rating] : gradeAnnouncement(rating, card.intervals[rating].label));
+    if (!card || !labels) return;
+    announce(practice ? RatingName[rating] : gradeAnnouncement(rating, labels[rating]));
     grade(rating, card.kind === "choice" && picked !== null ? card.options?.[picked] === card.answer : rating > 1);
   };
   const closeEditor = () => {
@@ -139,8 +145,8 @@ export function ReviewSession({ initial, scope, topics }: { initial: SessionPayl
           </div>
         )}
       </article>
-      {revealed ? (
-        <GradeButtons card={card} suggested={suggested} busy={false} onGrade={gradeShown} showIntervals={!practice} suggestedRef={gradeRef} />
+      {labels ? (
+        <GradeButtons labels={labels} suggested={suggested} busy={false} onGrade={gradeShown} showIntervals={!practice} suggestedRef={gradeRef} />
       ) : (
         <button type="button" className="button primary reveal" onClick={() => reveal()} data-testid="reveal">
           Show answer <kbd>Space</kbd>

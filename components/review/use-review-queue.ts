@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Rating } from "@/lib/scheduler/ratings";
+import { serverClock } from "./answer-labels";
 import { RequestFailed, newRequestId, reviewApi, type CardEditBody, type SessionPayload, type SessionScope } from "./review-api";
 import { afterAnswer, emptyTally, restoredTally, storedTally, tallyKey, undoLabel, withCardBack, withCurrentFirst, withEditedCard, type ReviewAction, type SessionTally } from "./review-queue";
 
@@ -20,7 +21,13 @@ const REFILL_AT = 2;
  * it will show and never asks the server for more.
  */
 export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}) {
-  const [session, setSession] = useState(initial);
+  const [session, setSessionState] = useState(initial);
+  // The server's time, as of the latest session it sent: the answer labels use it.
+  const [clock, setClock] = useState(() => serverClock(initial.now, Date.now()));
+  const setSession = useCallback((next: SessionPayload | ((s: SessionPayload) => SessionPayload)) => {
+    if (typeof next !== "function") setClock(() => serverClock(next.now, Date.now()));
+    setSessionState(next);
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
   const [tally, setTally] = useState<SessionTally>(emptyTally);
@@ -64,7 +71,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
     return run;
   }, []);
 
-  const refresh = useCallback((fresh: SessionPayload) => setSession(withCurrentFirst(fresh, currentId.current, answering.current)), []);
+  const refresh = useCallback((fresh: SessionPayload) => setSession(withCurrentFirst(fresh, currentId.current, answering.current)), [setSession]);
 
   const fail = useCallback(
     (failure: unknown) => {
@@ -86,7 +93,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
       const answeredAt = Date.now();
       setTally((t) => ({ reviewed: t.reviewed + 1, correct: t.correct + passed, startedAt: t.startedAt || shownAt.current, lastAnswerAt: answeredAt }));
       answering.current.add(graded.id);
-      setSession((s) => afterAnswer(s, rating));
+      setSession((s) => afterAnswer(s, rating, clock()));
       enqueue(() => reviewApi.grade(body, scope))
         .then(({ result, session: fresh }) => {
           answering.current.delete(graded.id);
@@ -99,7 +106,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
           fail(failure);
         });
     },
-    [session.cards, complete, scope, enqueue, fail, refresh, record],
+    [session.cards, complete, scope, enqueue, fail, refresh, record, setSession, clock],
   );
 
   /** Takes back the latest action; `onCardBack` runs as a card returns to the screen (in the same render). */
@@ -126,7 +133,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
         record((stack) => stack.pop());
       }).catch(fail);
     },
-    [complete, scope, enqueue, fail, record],
+    [complete, scope, enqueue, fail, record, setSession],
   );
 
   const suspend = useCallback(() => {
@@ -138,7 +145,7 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
       record((stack) => stack.push({ kind: "suspend", card: suspended }));
       if (!complete) refresh(await reviewApi.session(scope));
     }).catch(fail);
-  }, [card, complete, scope, enqueue, fail, refresh, record]);
+  }, [card, complete, scope, enqueue, fail, refresh, record, setSession]);
 
   /** Saves an edit of a card in the queue, in turn with the other actions; undo puts the wording before it back. */
   const saveEdit = useCallback(
@@ -149,11 +156,11 @@ export function useReviewQueue(initial: SessionPayload, scope: SessionScope = {}
         setSession((s) => withEditedCard(s, saved));
         return saved;
       }),
-    [enqueue, record],
+    [enqueue, record, setSession],
   );
 
   /** Asks the server for the session again (after custom study granted more cards). */
   const reload = useCallback(() => enqueue(async () => refresh(await reviewApi.session(scope))), [enqueue, refresh, scope]);
 
-  return { session, card, error, pending, tally, reload, canUndo: lastAction !== undefined, undoLabel: undoLabel(lastAction), grade, undo, suspend, saveEdit };
+  return { session, card, clock, error, pending, tally, reload, canUndo: lastAction !== undefined, undoLabel: undoLabel(lastAction), grade, undo, suspend, saveEdit };
 }

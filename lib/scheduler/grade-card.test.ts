@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gradeCard, memoryBeforeLog, type Rating } from "./grade-card";
 import { CardState, newCardMemory, type CardMemory } from "./memory";
 import { defaultSettings, type SchedulerSettings } from "./settings";
+import { studyDaysBetween, utcOffsetMs } from "./study-day";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -174,5 +175,91 @@ describe("bad input", () => {
     const { memory, now } = history([3]);
     const { memory: next } = grade(memory, 3, new Date(now.getTime() - DAY));
     expect(next.lastReview!.getTime()).toBeGreaterThanOrEqual(memory.lastReview!.getTime());
+  });
+});
+
+describe("whole-day intervals across a change of UTC offset", () => {
+  const HOUR = 3_600_000;
+  const inZone = (timeZone: string) => ({ ...settings, timeZone });
+  /** A learning card at its last step (step 1 of 1m/10m): Good graduates it. */
+  const learningCard = (now: Date): CardMemory => ({
+    due: now,
+    stability: 0.3,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 1,
+    reps: 1,
+    lapses: 0,
+    state: CardState.Learning,
+    lastReview: new Date(now.getTime() - 10 * MINUTE),
+  });
+  const reviewCard = (now: Date, stability: number): CardMemory => ({
+    due: now,
+    stability,
+    difficulty: 5,
+    elapsedDays: 3,
+    scheduledDays: 3,
+    learningSteps: 0,
+    reps: 4,
+    lapses: 0,
+    state: CardState.Review,
+    lastReview: new Date(now.getTime() - 3 * DAY),
+  });
+
+  it("puts a card graded in New York at 04:30 EDT the day before clocks fall back on the next study day", () => {
+    const now = new Date("2025-11-01T08:30:00Z"); // 04:30 EDT, study day 1 November
+    const ny = inZone("America/New_York");
+    const { memory } = grade(learningCard(now), 3, now, "card-1", ny);
+    expect(memory.state).toBe(CardState.Review);
+    expect(memory.scheduledDays).toBe(1);
+    // 04:30 EST on 2 November (study day 2 November), 25 hours later; not 03:30 EST (still 1 November).
+    expect(memory.due.toISOString()).toBe("2025-11-02T09:30:00.000Z");
+    expect(studyDaysBetween(now, memory.due, "America/New_York")).toBe(1);
+    // Stability, difficulty and the interval are ts-fsrs's own: the same as in a zone that stays at EDT's offset.
+    const fixed = grade(learningCard(now), 3, now, "card-1", inZone("Etc/GMT+4")).memory;
+    expect({ ...memory, due: null }).toEqual({ ...fixed, due: null });
+    expect(memory.due.getTime() - fixed.due.getTime()).toBe(HOUR);
+  });
+
+  // Each zone's changes in 2025: New York ±1 h at 02:00, Berlin ±1 h at 02:00/03:00, Lord Howe ±30 min at 02:00.
+  const changes = [
+    ["America/New_York", "2025-03-09T07:00:00Z"],
+    ["America/New_York", "2025-11-02T06:00:00Z"],
+    ["Europe/Berlin", "2025-03-30T01:00:00Z"],
+    ["Europe/Berlin", "2025-10-26T01:00:00Z"],
+    ["Australia/Lord_Howe", "2025-04-05T15:00:00Z"],
+    ["Australia/Lord_Howe", "2025-10-04T15:30:00Z"],
+  ] as const;
+
+  it.each(changes)("lands N study days ahead at the same local time in %s around %s", (timeZone, change) => {
+    const zone = inZone(timeZone);
+    let checked = 0;
+    // Every 30 minutes from 3 days before the change to 1 day after: intervals of 1-30 days cross it.
+    for (let t = Date.parse(change) - 3 * DAY; t <= Date.parse(change) + DAY; t += 30 * MINUTE) {
+      const now = new Date(t);
+      const cards = [learningCard(now), reviewCard(now, 0.8), reviewCard(now, 15)];
+      for (const [index, card] of cards.entries()) {
+        for (const rating of [2, 4] as const) {
+          const { memory } = grade(card, rating, now, `card-${index}`, zone);
+          if (memory.scheduledDays < 1) continue;
+          expect(studyDaysBetween(now, memory.due, timeZone), `${now.toISOString()} rating ${rating}`).toBe(memory.scheduledDays);
+          // The same wall-clock time of day, unless that time is skipped or repeated on the day (01:00-04:00 here).
+          const wall = (instant: Date) => (instant.getTime() + utcOffsetMs(instant, timeZone)) % DAY;
+          if (wall(now) < HOUR || wall(now) >= 4 * HOUR) expect(wall(memory.due)).toBe(wall(now));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it("keeps a wall-clock time that a jump skips inside the right study day (day start at 3 a.m. in New York)", () => {
+    const zone = { ...inZone("America/New_York"), dayStartHour: 3 };
+    // 02:30 EST on Saturday 8 March belongs to study day 7 March; one day later 02:30 does not exist.
+    const now = new Date("2025-03-08T07:30:00Z");
+    const { memory } = grade(learningCard(now), 3, now, "card-1", zone);
+    expect(memory.scheduledDays).toBe(1);
+    expect(studyDaysBetween(now, memory.due, "America/New_York", 3)).toBe(1);
   });
 });

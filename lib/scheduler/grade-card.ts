@@ -8,7 +8,7 @@ import { SchedulerError, isValidDate } from "./errors";
 import { CardState, isCardStateValue, parseCardMemory, type CardMemory, type CardStateValue } from "./memory";
 import { retrievabilityAt } from "./retrievability";
 import { SEED_FIELD, schedulerFor, type SchedulerSettings } from "./settings";
-import { studyDayShiftMs } from "./study-day";
+import { instantOfStudyClock, studyDayShiftMs } from "./study-day";
 
 import { isRating, type Rating } from "./ratings";
 
@@ -100,7 +100,9 @@ export function gradeCard(input: GradeCardInput): GradeCardResult {
     throw new SchedulerError("INVALID_MEMORY", `ts-fsrs returned an unknown state ${String(next.state)}.`);
   }
   const after: CardMemory = {
-    due: new Date(next.due.getTime() - shiftNow),
+    // ts-fsrs adds N × 24 h; across a change of UTC offset that can end an hour inside the
+    // wrong study day, so an interval of whole days lands N study days ahead at the same time of day.
+    due: next.scheduled_days >= 1 ? instantOfStudyClock(next.due.getTime(), timeZone, dayStartHour) : new Date(next.due.getTime() - shiftNow),
     stability: next.stability,
     difficulty: next.difficulty,
     elapsedDays: next.elapsed_days,

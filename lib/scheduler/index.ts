@@ -31,7 +31,7 @@ export {
   type ReviewLogFields,
   type StoredPrevColumns,
 } from "./grade-card";
-export { previewIntervals, formatInterval, type IntervalPreview } from "./preview-intervals";
+export { previewIntervals, formatInterval, intervalLabel, type IntervalPreview } from "./preview-intervals";
 export { retrievabilityAt, curveFor } from "./retrievability";
 export {
   DEFAULT_DAY_START_HOUR,

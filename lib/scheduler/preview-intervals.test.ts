@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeCard } from "./grade-card";
 import { CardState, newCardMemory, type CardMemory } from "./memory";
-import { formatInterval, previewIntervals } from "./preview-intervals";
+import { formatInterval, intervalLabel, previewIntervals } from "./preview-intervals";
 import { defaultSettings } from "./settings";
 
 const settings = { ...defaultSettings, timeZone: "Europe/Berlin" };
@@ -45,6 +45,20 @@ describe("previewIntervals", () => {
     expect(preview[1].label).toBe("10m");
     expect(preview[2].due.getTime()).toBeLessThan(preview[3].due.getTime());
     expect(preview[3].due.getTime()).toBeLessThan(preview[4].due.getTime());
+  });
+});
+
+describe("labels across a change of UTC offset", () => {
+  it("calls one study day 1d when clocks spring forward and the day is 23 hours long", () => {
+    const ny = { ...defaultSettings, timeZone: "America/New_York" };
+    const at = new Date("2025-03-08T09:30:00Z"); // 04:30 EST; at 04:30 EDT the next day only 23 hours have passed
+    const learning: CardMemory = { ...newCardMemory(at), state: CardState.Learning, learningSteps: 1, reps: 1, stability: 0.3, difficulty: 5, lastReview: new Date(at.getTime() - 10 * MIN) };
+    const preview = previewIntervals({ cardId: "c", memory: learning, now: at, settings: ny });
+    expect(preview[3].due.toISOString()).toBe("2025-03-09T08:30:00.000Z");
+    expect(preview[3].label).toBe("1d");
+    const { log } = gradeCard({ cardId: "c", memory: learning, rating: 3, now: at, settings: ny });
+    expect(intervalLabel(log, ny)).toBe("1d");
+    expect(preview[1].label).toBe("1m");
   });
 });
 

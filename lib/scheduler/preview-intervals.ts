@@ -1,6 +1,7 @@
 import { RATINGS, gradeCard, type Rating } from "./grade-card";
 import type { CardMemory } from "./memory";
 import type { SchedulerSettings } from "./settings";
+import { studyDaysBetween } from "./study-day";
 
 /** `ms`: how long until the card is due again after this answer. */
 export type IntervalPreview = { due: Date; label: string; ms: number };
@@ -17,11 +18,22 @@ export function previewIntervals(input: {
 }): Record<Rating, IntervalPreview> {
   const preview = {} as Record<Rating, IntervalPreview>;
   for (const rating of RATINGS) {
-    const { memory, log } = gradeCard({ ...input, rating });
-    const ms = memory.due.getTime() - log.reviewedAt.getTime();
-    preview[rating] = { due: memory.due, label: formatInterval(ms), ms };
+    const { log } = gradeCard({ ...input, rating });
+    preview[rating] = { due: log.due, label: intervalLabel(log, input.settings), ms: log.due.getTime() - log.reviewedAt.getTime() };
   }
   return preview;
+}
+
+/**
+ * The label of an applied answer: an interval of whole days counts the study days until the
+ * card is due (a day across a DST change is 23 or 25 hours), a learning step its minutes.
+ */
+export function intervalLabel(
+  log: { reviewedAt: Date; due: Date; scheduledDays: number },
+  settings: Pick<SchedulerSettings, "timeZone" | "dayStartHour">,
+): string {
+  if (log.scheduledDays < 1) return formatInterval(log.due.getTime() - log.reviewedAt.getTime());
+  return formatInterval(studyDaysBetween(log.reviewedAt, log.due, settings.timeZone, settings.dayStartHour) * DAY);
 }
 
 const MINUTE = 60_000;

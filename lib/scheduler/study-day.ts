@@ -61,12 +61,11 @@ export function utcOffsetMs(instant: Date | number, timeZone: string): number {
 }
 
 /**
- * The instant at which the local wall clock shows year-month-day hour:00.
+ * The instant at which the local wall clock shows `asUtc` (a wall-clock time written as if it were UTC).
  * A time skipped by a DST jump resolves to the same distance after the jump;
  * a time that happens twice resolves to the first one (Temporal's "compatible").
  */
-function localTimeToInstant(year: number, month: number, day: number, hour: number, timeZone: string): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour);
+function localTimeToInstant(asUtc: number, timeZone: string): number {
   const offsetBefore = utcOffsetMs(asUtc - DAY_MS, timeZone);
   const offsetAfter = utcOffsetMs(asUtc + DAY_MS, timeZone);
   const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter(
@@ -107,8 +106,7 @@ function studyDayDate(instant: Date, timeZone: string, dayStartHour: number): nu
 }
 
 function instantOfDayStart(date: number, timeZone: string, dayStartHour: number): number {
-  const d = new Date(date);
-  return localTimeToInstant(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), dayStartHour, timeZone);
+  return localTimeToInstant(date + dayStartHour * HOUR_MS, timeZone);
 }
 
 function studyDayOf(now: Date, timeZone: string, dayStartHour: number): StudyDay {
@@ -160,4 +158,34 @@ export function studyDaysBetween(
 export function studyDayShiftMs(instant: Date, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): number {
   assertDayStartHour(dayStartHour);
   return utcOffsetMs(instant, timeZone) - dayStartHour * HOUR_MS;
+}
+
+/**
+ * The inverse of studyDayShiftMs for whole-day intervals: the instant at which the study clock
+ * (the local wall clock, `dayStartHour` hours behind) shows `shiftedMs`. Its UTC date is the
+ * study day the result falls in, whatever the UTC offset did in between: "in N study days at
+ * this time of day". A wall-clock time that a DST jump skips or repeats is kept inside that day.
+ */
+export function instantOfStudyClock(shiftedMs: number, timeZone: string, dayStartHour = DEFAULT_DAY_START_HOUR): Date {
+  assertDayStartHour(dayStartHour);
+  const date = Math.floor(shiftedMs / DAY_MS) * DAY_MS;
+  const { start, end } = dayBounds(date, timeZone, dayStartHour);
+  // A day of 24 hours has one UTC offset throughout: the time of day is the time since its start.
+  if (end - start === DAY_MS) return new Date(start + (shiftedMs - date));
+  const instant = localTimeToInstant(shiftedMs + dayStartHour * HOUR_MS, timeZone);
+  return new Date(Math.min(Math.max(instant, start), end - 1));
+}
+
+/** Study days' bounds by zone, start hour and date: every whole-day grade asks for one. */
+const boundsByDay = new Map<string, { start: number; end: number }>();
+
+function dayBounds(date: number, timeZone: string, dayStartHour: number): { start: number; end: number } {
+  const key = `${timeZone} ${dayStartHour} ${date}`;
+  let bounds = boundsByDay.get(key);
+  if (!bounds) {
+    bounds = { start: instantOfDayStart(date, timeZone, dayStartHour), end: instantOfDayStart(date + DAY_MS, timeZone, dayStartHour) };
+    if (boundsByDay.size >= MAX_RECENT_DAYS) boundsByDay.clear();
+    boundsByDay.set(key, bounds);
+  }
+  return bounds;
 }

@@ -246,7 +246,7 @@ export class Client {
   }
 
   /** The credentials flow a browser runs: CSRF token, then the form post. Returns the Set-Cookie lines. */
-  async signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<{ status: number; setCookies: string[]; body: unknown }> {
+  async signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; setCookies: string[]; body: unknown }> {
     const csrf = await this.get("/api/auth/csrf");
     const { csrfToken } = csrf.body as { csrfToken: string };
     const form = new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: this.baseUrl });
@@ -261,7 +261,7 @@ export class Client {
     } catch {
       body = text;
     }
-    return { status: response.status, setCookies, body };
+    return { status: response.status, headers: response.headers, setCookies, body };
   }
 
   /** Signs out as the sign-out button does: CSRF token, then next-auth's sign-out post. */

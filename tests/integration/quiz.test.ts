@@ -144,6 +144,31 @@ describe("topic quiz", () => {
     expect(keptLog.retrievability).toBeGreaterThan(0);
   });
 
+  it("leaves alone a card graded the day clocks fall back when a quiz answers it later the same study day", async () => {
+    const user = await createUser(db, "dst@example.com", { timeZone: "America/New_York" });
+    const topic = await biggestTopic();
+    const at = (iso: string) => new Date(iso);
+    const { quiz } = await startQuiz(db, user.id, { documentId, topicId: topic.id, count: 2 }, at("2025-11-01T08:00:00Z"), "seed-dst");
+    const [question, nextDayQuestion] = await storedQuestions(quiz.id);
+    for (const q of [question, nextDayQuestion]) {
+      // A new card, Good: its first learning step; then the memory of the example.
+      await gradeReview(db, user, { cardId: q.cardId, rating: 3, clientRequestId: requestId(), durationMs: 0 }, at("2025-11-01T08:20:00Z"));
+      await db.cardState.updateMany({ where: { userId: user.id, cardId: q.cardId }, data: { stability: 0.3, difficulty: 5 } });
+      // Good at 04:30 EDT on 1 November: one day, so study day 2 November (04:30 EST), not 03:30 EST.
+      const graded = await gradeReview(db, user, { cardId: q.cardId, rating: 3, clientRequestId: requestId(), durationMs: 0 }, at("2025-11-01T08:30:00Z"));
+      expect(graded).toMatchObject({ due: at("2025-11-02T09:30:00Z"), interval: "1d" });
+    }
+    const before = await db.cardState.findFirstOrThrow({ where: { userId: user.id, cardId: question.cardId } });
+    // 03:45 EST on 2 November is still study day 1 November: quiz practice, the schedule stays.
+    const practice = await answerQuizQuestion(db, user, quiz.id, { questionIndex: 0, answer: wrongAnswer(question), clientRequestId: requestId(), durationMs: 0 }, at("2025-11-02T08:45:00Z"));
+    expect(practice.schedule).toBe("unchanged");
+    const after = await db.cardState.findFirstOrThrow({ where: { userId: user.id, cardId: question.cardId } });
+    expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null });
+    // 04:45 EST is study day 2 November: the card is due and the answer counts as its review.
+    const review = await answerQuizQuestion(db, user, quiz.id, { questionIndex: 1, answer: wrongAnswer(nextDayQuestion), clientRequestId: requestId(), durationMs: 0 }, at("2025-11-02T09:45:00Z"));
+    expect(review.schedule).toBe("lapse");
+  });
+
   it("finishes with a score, shows it as the topic's mastery, and puts missed cards in today's review", async () => {
     const user = await createUser(db, "finish@example.com", { dailyNewLimit: 50 });
     const topic = await biggestTopic();

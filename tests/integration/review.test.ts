@@ -3,7 +3,8 @@ import type { Db } from "../../lib/db/runtime/client";
 import { editCard } from "../../lib/db/review/card-edits";
 import { gradeReview, undoReview } from "../../lib/db/review/grade";
 import { loadStudySession } from "../../lib/db/review/study-session";
-import { gradeCard, newCardMemory, parseCardMemory, retrievabilityAt, settingsFromUser } from "../../lib/scheduler";
+import { answerLabels } from "../../components/review/answer-labels";
+import { CardState, gradeCard, newCardMemory, parseCardMemory, retrievabilityAt, settingsFromUser } from "../../lib/scheduler";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
 let db: Db;
@@ -28,8 +29,8 @@ describe("review session and grading", () => {
     const user = await createUser(db, "limits@example.com", { dailyNewLimit: 3 });
     const session = await loadStudySession(db, user, now);
     expect(session.counts).toEqual({ new: 3, learning: 0, review: 0 });
-    expect(session.cards[0].intervals[3].label).toBe("10m");
-    expect(session.cards[0].intervals[1].label).toBe("1m");
+    expect(session.cards[0].memory.state).toBe(CardState.New);
+    expect(answerLabels(session.cards[0].id, session.cards[0].memory, session.scheduler, session.now)).toMatchObject({ 1: "1m", 3: "10m" });
     for (const card of session.cards) await gradeReview(db, user, { cardId: card.id, rating: 3, clientRequestId: requestId(), durationMs: 1000 }, now);
     const after = await loadStudySession(db, user, now);
     expect(after.counts.new).toBe(0);

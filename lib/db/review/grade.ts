@@ -2,7 +2,7 @@ import {
   CardState,
   deckLimitsToday,
   extraNewToday,
-  formatInterval,
+  intervalLabel,
   newCardMemory,
   parseCardMemory,
   settingsForDay,
@@ -10,6 +10,7 @@ import {
   studyDayStart,
   type CardMemory,
   type Rating,
+  type SchedulerSettings,
   type StudyUser,
 } from "../../scheduler";
 import type { StudyMode } from "../../validation/review";
@@ -41,21 +42,21 @@ export interface GradeResult {
 
 const MAX_ATTEMPTS = 5;
 
-function resultOf(log: StoredLog, replayed: boolean): GradeResult {
+function resultOf(log: StoredLog, settings: SchedulerSettings, replayed: boolean): GradeResult {
   return {
     reviewLogId: log.id,
     cardId: log.cardId,
     rating: log.rating,
     due: log.due,
-    interval: formatInterval(log.due.getTime() - log.reviewedAt.getTime()),
+    interval: intervalLabel(log, settings),
     replayed,
   };
 }
 
 /** The stored result of an earlier application of this request id (which must have been for this card). */
-function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
+function replayOf(applied: StoredLog, request: GradeRequest, settings: SchedulerSettings): GradeResult {
   if (applied.cardId !== request.cardId) throw new Conflict("This request id was already used for another card.", "REQUEST_ID_REUSED");
-  return resultOf(applied, true);
+  return resultOf(applied, settings, true);
 }
 
 /**
@@ -67,22 +68,23 @@ function replayOf(applied: StoredLog, request: GradeRequest): GradeResult {
  */
 export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest, now: Date): Promise<GradeResult> {
   const runner = sqlOf(db);
+  const settings = settingsForDay(user, now);
   const findApplied = () => readOne(runner, appliedRequest(user.id, request.clientRequestId));
   for (let attempt = 1; ; attempt++) {
     // The first attempt finds an earlier application of this request inside its own
     // transaction (one query fewer per grade); a retry looks it up on its own.
     if (attempt > 1) {
       const applied = await findApplied();
-      if (applied) return replayOf(applied, request);
+      if (applied) return replayOf(applied, request, settings);
     }
     try {
-      return await runner.transaction(() => applyGrade(user, request, now));
+      return await runner.transaction(() => applyGrade(user, settings, request, now));
     } catch (error) {
       if (!isWorthRetrying(error) && attempt === 1) {
         // As when this lookup came first: a request already applied (or an id reused for
         // another card) answers so, rather than with why the card cannot be graded now.
         const applied = await findApplied();
-        if (applied) return replayOf(applied, request);
+        if (applied) return replayOf(applied, request, settings);
       }
       if (!isWorthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
@@ -122,16 +124,16 @@ function* assertGradable(user: StudyUser, context: AnswerContext, memory: CardMe
   }
 }
 
-function* applyGrade(user: StudyUser, request: GradeRequest, now: Date): Steps<GradeResult> {
+function* applyGrade(user: StudyUser, settings: SchedulerSettings, request: GradeRequest, now: Date): Steps<GradeResult> {
   const context = yield* exec(answerContext(user.id, request.cardId, request.clientRequestId));
   if (!context) throw new NotFound("Card");
-  if (context.applied) return replayOf(context.applied, request);
+  if (context.applied) return replayOf(context.applied, request, settings);
   const memory = context.state ? parseCardMemory(context.state) : newCardMemory(now);
   yield* assertGradable(user, context, memory, now, request.study);
   // A topic studied as practice leaves the schedule as it is, as a quiz on cards that are not due does.
   const practice = request.study?.kind === "topic" && !request.study.reschedule;
   const answer = { ...request, userId: user.id, mode: practice ? ("PRACTICE" as const) : ("REVIEW" as const), reviewedAt: now, reschedules: !practice };
-  return resultOf(yield* recordAnswer(answer, context, settingsForDay(user, now)), false);
+  return resultOf(yield* recordAnswer(answer, context, settings), settings, false);
 }
 
 /** Undoes the user's latest answer on the review screen (record-answer.ts `undoAnswer`). */

@@ -102,7 +102,7 @@ function logValues(id: string, answer: LoggedAnswer, log: ReviewLogFields): Sql 
 function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog> {
   const id = newId();
   yield* exec(changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${logValues(id, answer, log)}`));
-  return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt };
+  return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt, scheduledDays: log.scheduledDays };
 }
 
 /**

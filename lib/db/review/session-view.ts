@@ -1,5 +1,5 @@
 /** A study queue as the review screen receives it: the first cards with their content and the interval each answer would give. */
-import { newCardMemory, previewIntervals, studyDayStart, type CardMemory, type IntervalPreview, type QueueEntry, type QueueKind, type Rating, type SchedulerSettings } from "../../scheduler";
+import { newCardMemory, studyDayStart, type CardMemory, type QueueEntry, type QueueKind, type SchedulerSettings } from "../../scheduler";
 import { seededRandom, shuffle } from "../../quiz/random";
 import { sqlOf, type Db } from "../runtime/client";
 import { exec } from "../runtime/sql";
@@ -7,7 +7,8 @@ import { cardViews, type CardView } from "./card-view";
 
 export interface SessionCardView extends CardView {
   queue: QueueKind;
-  intervals: Record<Rating, IntervalPreview>;
+  /** The user's memory of the card: the browser labels each answer button from it (components/review/answer-labels.ts). */
+  memory: CardMemory;
 }
 
 export interface StudySessionView {
@@ -21,6 +22,9 @@ export interface StudySessionView {
   complete?: boolean;
   /** When today's study day began: the browser keeps the session's progress for that day. */
   dayStart: Date;
+  /** The server's clock when this was built, and the user's scheduler settings: what the labels need. */
+  now: Date;
+  scheduler: SchedulerSettings;
 }
 
 /** A queue, the memory of each studied card in it, and how many of its cards go out with content. */
@@ -44,7 +48,7 @@ export async function sessionView(db: Db, userId: string, now: Date, planned: Pl
     // Options in a new order at each showing: the generator lists numbers in order, and a
     // position remembered from last time is not recall.
     const options = card.options && shuffle(card.options, seededRandom(`${card.id}:${memory.reps}`));
-    return [{ ...card, options, queue: entry.queue, intervals: previewIntervals({ cardId: card.id, memory, now, settings: planned.settings }) }];
+    return [{ ...card, options, queue: entry.queue, memory }];
   });
   return {
     cards: views,
@@ -53,6 +57,8 @@ export async function sessionView(db: Db, userId: string, now: Date, planned: Pl
     learningLaterToday: { count: 0, nextDue: null },
     dueTomorrow: 0,
     dayStart: studyDayStart(now, planned.settings.timeZone, planned.settings.dayStartHour),
+    now,
+    scheduler: planned.settings,
   };
 }
 

@@ -13,6 +13,7 @@ export interface StoredLog {
   rating: number;
   due: Date;
   reviewedAt: Date;
+  scheduledDays: number;
 }
 
 export interface AnswerContext {
@@ -49,6 +50,7 @@ function storedLog(row: Row, prefix: "log" | ""): StoredLog {
     rating: Number(column("rating")),
     due: readDate(column("due")),
     reviewedAt: readDate(column("reviewedAt")),
+    scheduledDays: Number(column("scheduledDays")),
   };
 }
 
@@ -59,7 +61,8 @@ export function answerContext(userId: string, cardId: string, clientRequestId: s
     SELECT c."documentId", c."topicId", s."id" AS "stateId", s."version", s."suspended", s."due", s."stability", s."difficulty",
            s."elapsedDays", s."scheduledDays", s."learningSteps", s."reps", s."lapses", s."state", s."lastReview",
            o."newPerDay", o."reviewsPerDay",
-           l."id" AS "logId", l."cardId" AS "logCardId", l."rating" AS "logRating", l."due" AS "logDue", l."reviewedAt" AS "logReviewedAt"
+           l."id" AS "logId", l."cardId" AS "logCardId", l."rating" AS "logRating", l."due" AS "logDue", l."reviewedAt" AS "logReviewedAt",
+           l."scheduledDays" AS "logScheduledDays"
     FROM "Card" c
     JOIN "Document" d ON d."id" = c."documentId"
     LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${userId}
@@ -82,7 +85,7 @@ export function answerContext(userId: string, cardId: string, clientRequestId: s
 /** The answer already stored for this request id, if any. */
 export function appliedRequest(userId: string, clientRequestId: string): Statement<StoredLog | null> {
   return firstRow(
-    sql`SELECT "id", "cardId", "rating", "due", "reviewedAt" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientRequestId" = ${clientRequestId}`,
+    sql`SELECT "id", "cardId", "rating", "due", "reviewedAt", "scheduledDays" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientRequestId" = ${clientRequestId}`,
     (row) => storedLog(row, ""),
   );
 }
