@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { answerQuizQuestion, signUp } from "./helpers";
+import { answerQuizQuestion, signUp, takeSampleDeck } from "./helpers";
 
 const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
 
@@ -43,6 +43,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       await audit(page, "sign-up with errors");
 
       await signUp(page);
+
+      await takeSampleDeck(page);
       await audit(page, "home");
 
       await page.goto("/documents/new");
@@ -98,6 +100,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
 test("focus and the live region follow each answer; grade buttons say when the card comes back", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   const grades: string[] = [];
   page.on("request", (request) => request.url().endsWith("/api/review/grade") && grades.push(request.postData() ?? ""));
   await page.goto("/review");
@@ -140,6 +143,7 @@ test("focus and the live region follow each answer; grade buttons say when the c
 
 test("a picked option is marked right or wrong in words, not colour alone", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await page.goto("/review");
   const card = page.getByTestId("review-card");
   for (let seen = 0; seen < 30 && (await card.getAttribute("data-kind")) !== "choice"; seen++) {
@@ -170,6 +174,7 @@ test("a picked option is marked right or wrong in words, not colour alone", asyn
 test("reduced motion stops transitions and animations", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await signUp(page);
+  await takeSampleDeck(page);
   await page.goto("/review");
   const bar = page.locator(".progress > div");
   expect(Number.parseFloat(await bar.evaluate((element) => getComputedStyle(element).transitionDuration))).toBeLessThan(0.001);
@@ -194,6 +199,7 @@ async function expectNothingCut(page: Page, state: string) {
 test("text at 200% and a 320 px wide window lose nothing", async ({ page }) => {
   test.setTimeout(180_000);
   await signUp(page);
+  await takeSampleDeck(page);
   const pages = ["/", "/review", "/stats", "/settings", "/documents/new", "/account"];
   for (const size of [{ width: 1280, height: 800, text: "200%" }, { width: 320, height: 640, text: "100%" }, { width: 640, height: 400, text: "100%" }]) {
     await page.setViewportSize(size);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signUp } from "./helpers";
+import { screenshot, signUp, takeSampleDeck } from "./helpers";
 
 // Long flows of many page loads: room for a busy machine (no step is timed).
 test.describe.configure({ timeout: 240_000 });
@@ -46,6 +46,7 @@ async function searchCards(page: Page, words: string) {
 
 test("a user edits and adds a card in the import preview, renames the deck, saves, and finds both cards in the browser by search", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await preview(page, heartNotes);
   await expect(page.getByLabel("Title")).toHaveValue("The Human Heart");
   await page.getByLabel("Title").fill("Heart, week 3");
@@ -99,6 +100,7 @@ test("a user edits and adds a card in the import preview, renames the deck, save
 
 test("re-importing the same text says so; a changed version updates the deck and says what changed", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await preview(page, heartNotes);
   await page.getByTestId("save-deck").click();
   await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname));
@@ -132,6 +134,7 @@ test("re-importing the same text says so; a changed version updates the deck and
 
 test("a card suspended during review: z takes the suspension back, and the browser finds and unsuspends it", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await page.goto("/review");
   const card = page.getByTestId("review-card");
   const suspendedId = (await card.getAttribute("data-card-id"))!;
@@ -167,6 +170,7 @@ test("a card suspended during review: z takes the suspension back, and the brows
 
 test("the browser pages through a user's cards and acts on a selection: suspend, reset, move, delete after a confirmation", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await preview(page, heartNotes);
   await page.getByTestId("save-deck").click();
   await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname), { timeout: 60_000 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { moveServerClock, screenshot, signUp } from "./helpers";
+import { moveServerClock, screenshot, signUp, takeSampleDeck } from "./helpers";
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -25,6 +25,7 @@ async function openDefaultDeck(page: Page) {
 
 test("a user deletes a document after a confirmation naming its cards and answers, undoes it, deletes it again and restores it from Settings", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   const deckUrl = await importDeck(page, cellNotes);
   const title = (await page.locator("h1").textContent())!;
   // One answer, so the confirmation has history to name.
@@ -70,6 +71,7 @@ test("a user deletes a document after a confirmation naming its cards and answer
 
 test("a user removes the default deck, which leaves their reviews and comes back from Settings", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await openDefaultDeck(page);
   const title = (await page.locator("h1").textContent())!;
   await page.getByTestId("remove-deck").click();
@@ -91,6 +93,7 @@ test("a user removes the default deck, which leaves their reviews and comes back
 
 test("a deck's own new-card limit is what the next session gives, and one deck cannot crowd another", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   const deckUrl = await importDeck(page, cellNotes);
   await page.getByLabel("New cards per day").fill("3");
   await page.getByRole("button", { name: "Save limits" }).click();
@@ -117,6 +120,7 @@ test("a deck's own new-card limit is what the next session gives, and one deck c
 
 test("after 'all caught up' a user studies a topic again as practice, adds new cards and reviews ahead", async ({ page }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   await openDefaultDeck(page);
   await page.getByLabel("New cards per day").fill("1");
   await page.getByRole("button", { name: "Save limits" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signUp } from "./helpers";
+import { signUp, takeSampleDeck } from "./helpers";
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): string {
@@ -34,6 +34,7 @@ test("the manifest has what an install needs, and every icon is a PNG of its sta
 
 test("a service worker controls the pages, keeps the review page and shows an offline page for the rest", async ({ page, context }) => {
   await signUp(page);
+  await takeSampleDeck(page);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(new URL(scope).pathname).toBe("/");
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe("activated");

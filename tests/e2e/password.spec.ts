@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, signUp, uniqueEmail, takeSampleDeck } from "./helpers";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
 test("changing the password signs out every other session and keeps this one signed in", async ({ page, browser }) => {
   const email = await signUp(page);
+  await takeSampleDeck(page);
 
   // A second browser (another device) signed in as the same user.
   const other = await browser.newContext();
