@@ -49,7 +49,7 @@ export function CardFields({ id, kind, onKind, initial }: { id: string; kind: Ca
             <input type="radio" name={field("kind")} value="choice" checked={kind === "choice"} onChange={() => onKind("choice")} /> Question with options
           </label>
           <label className="check">
-            <input type="radio" name={field("kind")} value="basic" checked={kind === "basic"} onChange={() => onKind("basic")} /> Question and answer
+            <input type="radio" name={field("kind")} value="basic" checked={kind === "basic"} onChange={() => onKind("basic")} /> Basic: a question to recall
           </label>
         </fieldset>
       )}

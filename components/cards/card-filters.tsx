@@ -50,7 +50,7 @@ export function CardFilters({ query, decks }: { query: CardQuery; decks: Browser
           <option value="">All kinds</option>
           <option value="cloze">Cloze</option>
           <option value="choice">Choice</option>
-          <option value="basic">Question and answer</option>
+          <option value="basic">Basic question</option>
         </select>
       </div>
       <div className="field">

@@ -22,9 +22,10 @@ export function useReviewFocus(cardId: string | undefined, revealed: boolean) {
 
   useEffect(() => {
     if (!revealed) return;
-    gradeRef.current?.focus();
-    // On a small screen a long prompt can push the answer below the grade buttons: bring it into view.
+    // On a small screen a long prompt can push the answer below the grade buttons: bring it into
+    // view first, then the focus brings the grade buttons back into view if that moved them out.
     cardRef.current?.querySelector(".cloze-answer, .choice.right")?.scrollIntoView({ block: "nearest" });
+    gradeRef.current?.focus();
   }, [revealed]);
 
   const summaryRef = useCallback((heading: HTMLHeadingElement | null) => {

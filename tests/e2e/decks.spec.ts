@@ -19,7 +19,7 @@ async function importDeck(page: Page, text: string): Promise<string> {
 
 async function openDefaultDeck(page: Page) {
   await page.goto("/");
-  await page.getByTestId("deck").filter({ hasText: "Default deck" }).getByRole("heading").getByRole("link").click();
+  await page.getByTestId("deck").filter({ hasText: "Sample deck" }).getByRole("heading").getByRole("link").click();
   await expect(page.getByTestId("remove-deck")).toBeVisible();
 }
 
@@ -55,7 +55,7 @@ test("a user deletes a document after a confirmation naming its cards and answer
   await page.getByTestId("confirm-remove-button").click();
   await expect(page.getByTestId("removed-banner")).toBeVisible();
   await page.goto(deckUrl);
-  await expect(page.getByText("This page could not be found")).toBeVisible();
+  await expect(page.getByTestId("not-found")).toContainText("Page not found");
   await page.goto("/settings");
   const removed = page.getByTestId("removed-deck").filter({ hasText: title });
   await expect(removed).toContainText(`${cards} cards, 1 answer ·`);
@@ -88,7 +88,7 @@ test("a user removes the default deck, which leaves their reviews and comes back
   await page.getByTestId("removed-deck").filter({ hasText: title }).getByRole("button", { name: "Bring back" }).click();
   await expect(page.getByTestId("no-removed-decks")).toBeVisible();
   await page.goto("/");
-  await expect(page.getByTestId("deck").filter({ hasText: "Default deck" })).toHaveCount(1);
+  await expect(page.getByTestId("deck").filter({ hasText: "Sample deck" })).toHaveCount(1);
 });
 
 test("a deck's own new-card limit is what the next session gives, and one deck cannot crowd another", async ({ page }) => {
