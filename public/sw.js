@@ -29,15 +29,15 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// A signed-in page asks for the shell pages it has not kept yet; signing out forgets them.
+// Each signed-in page load keeps the shell pages as they are now (a deck taken or imported since
+// the last visit shows offline too); signing out forgets them.
 self.addEventListener("message", (event) => {
-  if (event.data?.type === "signed-in") event.waitUntil(keepMissingPages());
+  if (event.data?.type === "signed-in") event.waitUntil(keepShellPages());
   if (event.data?.type === "signed-out") event.waitUntil(caches.delete(PAGES));
 });
 
-async function keepMissingPages() {
-  const pages = await caches.open(PAGES);
-  await Promise.all(SHELL_PAGES.map(async (path) => (await pages.match(path)) ?? keepPage(path, PAGES).catch(() => undefined)));
+async function keepShellPages() {
+  await Promise.all(SHELL_PAGES.map((path) => keepPage(path, PAGES).catch(() => undefined)));
 }
 
 self.addEventListener("fetch", (event) => {

@@ -198,7 +198,9 @@ test("the browser pages through a user's cards and acts on a selection: suspend,
   // The notes' deck only, filtered by kind and sorted; the Deck filter keeps the deck in the address.
   await page.goto(deckUrl);
   await page.getByTestId("browse-deck").click();
+  await expect(page).toHaveURL(/\/cards\?document=/);
   const rows = page.getByTestId("card-row");
+  await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(3);
   await page.getByLabel("Kind").selectOption("cloze");

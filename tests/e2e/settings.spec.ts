@@ -19,5 +19,5 @@ test("study settings change what a session serves", async ({ page }) => {
   expect(await page.locator("#desiredRetention").evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true);
   const response = await page.request.patch("/api/settings", { data: { desiredRetention: 0.5 } });
   expect(response.status()).toBe(400);
-  expect((await response.json()).error.message).toBe("desiredRetention: Desired retention must be at least 70%.");
+  expect((await response.json()).error.message).toBe("Desired retention must be at least 70%.");
 });
