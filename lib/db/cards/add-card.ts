@@ -15,7 +15,7 @@ export async function addCard(db: Db, userId: string, input: NewCardInput, now: 
     throw new NotFound("Topic");
   }
   if (document.ownerId !== userId) throw new Conflict("The default deck is shared with everyone: add your own cards to one of your documents.", "SHARED_DECK");
-  const content = { kind: input.kind, prompt: input.prompt, answer: input.answer, options: input.kind === "choice" ? (input.options ?? []) : null };
+  const content = { kind: input.kind, prompt: input.prompt, answer: input.answer, options: input.kind === "choice" ? (input.options ?? []) : (input.options ?? null) };
   const problem = cardContentProblem(content);
   if (problem) throw new Invalid(problem, "BAD_CARD");
   const source = handWrittenSource(content);

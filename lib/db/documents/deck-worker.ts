@@ -51,7 +51,10 @@ async function run(job: DeckJob): Promise<unknown> {
 /** An error a user can read (the generator's, or a domain error), as it crosses to the other thread. */
 function refusal(error: unknown): DeckRefusal | null {
   if (error instanceof GeneratorError) return { kind: "GeneratorError", code: error.code, message: error.message };
-  if (error instanceof Invalid || error instanceof NotFound || error instanceof Conflict) return { kind: error.name as DeckRefusal["kind"], code: error.code, message: error.message };
+  // by class, not error.name: a production build renames classes
+  if (error instanceof NotFound) return { kind: "NotFound", code: error.code, message: error.message };
+  if (error instanceof Conflict) return { kind: "Conflict", code: error.code, message: error.message };
+  if (error instanceof Invalid) return { kind: "Invalid", code: error.code, message: error.message };
   return null;
 }
 

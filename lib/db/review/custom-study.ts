@@ -49,7 +49,7 @@ export async function aheadQueue(db: Db, user: StudyUser, now: Date, mode: Ahead
 }
 
 /** The topic, if the user may see its deck. */
-function visibleTopic(userId: string, topicId: string) {
+export function visibleTopic(userId: string, topicId: string) {
   return firstRow(
     sql`SELECT t."id" FROM "Topic" t JOIN "Document" d ON d."id" = t."documentId" WHERE t."id" = ${topicId} AND ${documentVisibleTo(userId)}`,
     (row) => row.id as string,

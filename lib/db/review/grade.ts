@@ -18,7 +18,7 @@ import { sqlOf, type Db } from "../runtime/client";
 import { Conflict, NotFound } from "../runtime/errors";
 import { exec, readOne, type Steps } from "../runtime/sql";
 import { isWorthRetrying, recordAnswer, undoAnswer } from "./record-answer";
-import { aheadUntil } from "./custom-study";
+import { aheadUntil, visibleTopic } from "./custom-study";
 import { answerContext, answersToday, appliedRequest, type AnswerContext, type StoredLog } from "./store";
 
 export interface GradeRequest {
@@ -102,6 +102,8 @@ export async function gradeReview(db: Db, user: StudyUser, request: GradeRequest
 function* assertGradable(user: StudyUser, context: AnswerContext, memory: CardMemory, now: Date, study: StudyMode | undefined): Steps<void> {
   if (context.state?.suspended) throw new Conflict("This card is suspended. Unsuspend it to review it.", "SUSPENDED");
   if (study?.kind === "topic") {
+    // another user's topic (or none) is not found, before any answer about this card
+    if (!(yield* exec(visibleTopic(user.id, study.topicId)))) throw new NotFound("Topic");
     if (context.topicId !== study.topicId) throw new Conflict("This card is not in the topic you are studying.", "NOT_IN_TOPIC");
     return;
   }
