@@ -161,7 +161,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       // an English sentence may be bolded as a label ("**Worked example**: …"); a glossary's entries are definitions
       const laidOut = !cloze || s.block.glossary;
       const prompt = `${GAP}: ${sentence}`;
-      const pair = { pair: `definition:${matchKey(term)}` };
+      // without cloze cards a definition is asked both ways; in English the term is the fact, asked once
+      const pair = cloze ? {} : { pair: `definition:${matchKey(term)}` };
       if (!answerProblem(term, prompt, { ...s, context: undefined }, stats)) {
         if (cloze) {
           const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
@@ -176,7 +177,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const definition = laidOut && !answerLeaks(definitions.get(s) ?? "", `${term}: ${GAP}`) ? definitions.get(s) : undefined;
       const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
       if (card) {
-        push(s, `definition:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
+        push(s, `${cloze ? "text" : "definition"}:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
         room(s.topic);
       }
     }
