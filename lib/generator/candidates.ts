@@ -49,9 +49,14 @@ const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 const TEMPORAL = new Set(["today", "now", "yesterday", "tomorrow", "currently", "recently", "nowadays"]);
 const HEAD_POS = new Set(["NOUN", "PROPN"]);
 
+/** "some small number N", "a list of size k": a placeholder variable, not a fact. */
+const PLACEHOLDER = /\b(?:numbers?|values?|variables?|constants?|integers?|size|length|count|index|parameters?|factors?|elements?|points?|sets?)\s+\p{L}\.?$/iu;
+
 function isGapWorthy(answer: string, allowVague: boolean): boolean {
   const low = answer.toLowerCase().trim();
-  if (!/\p{L}/u.test(low)) return false;
+  if (!/\p{L}/u.test(low) || PLACEHOLDER.test(answer)) return false;
+  // a sentence's full stop is not part of an answer ("2.x and 3.x."), an abbreviation's is ("U.S.")
+  if (/\.$/.test(answer) && !/(?:^|[\s(])(?:\p{L}\.){2,}$/u.test(answer)) return false;
   if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low)) return false;
   if (!allowVague && (VAGUE_WORDS.has(low) || VAGUE_WORDS.has(low.replace(/s$/, "")))) return false;
   // two lower-case letters are an abbreviation ("vs", "eg"), not a term; "IP" and "u8" are
@@ -182,6 +187,8 @@ function enumerations(tokens: Token[]): { start: number; end: number; items: num
     }
     const after = tokens[m];
     if (after && /^(VERB|AUX|PRON|DET|NUM)$/.test(after.pos)) continue; // "X and China dominating", "store it"
+    // "disrupted the economy, and corruption and violence have…": a comma before a second item joins clauses
+    if (after?.pos === "CCONJ" || items.length === 1 && tokens[k - 1]?.text === ",") continue;
     const before = tokens[j];
     if (before && /^(ADJ|NOUN|PROPN)$/.test(before.pos)) continue;
     const all = [...items, last];

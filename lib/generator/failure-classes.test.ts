@@ -145,3 +145,158 @@ describe("unfair options", () => {
     expect(cut.options!.every((o) => /^\d+ hours$/.test(o) && !o.startsWith("8 "))).toBe(true);
   });
 });
+
+describe("markup residue of textbook and glossary sources (round 3)", () => {
+  it("drops kramdown attribute lists, end-of-block carets and markdown div wrappers, so the glossary heading and its terms survive", () => {
+    const deck = deckOf(`---
+title: "Soil"
+layout: page
+---
+
+<div data-type="abstract" markdown="1">
+By the end of this section, you will be able to:
+* Describe the layers of a soil profile
+* Explain why clay holds water
+</div>
+
+Soil forms when weathering breaks parent rock into mineral particles over thousands of years.
+Humus, the dark organic fraction, binds mineral grains into crumbs that let roots breathe.
+
+### Soil Texture
+
+Loam balances sand, silt and clay, so gardeners prize it for drainage and fertility.
+Clay particles are smaller than 0.002 millimetres and pack tightly when they are wet.
+{: .note}
+
+<div data-type="glossary" markdown="1">
+### Glossary
+{: data-type="glossary-title"}
+
+humus
+: dark organic material formed when plant and animal matter decays
+^
+
+leaching
+: loss of dissolved nutrients as water drains down through the soil
+^
+
+loam
+: soil with roughly equal parts of sand, silt and clay
+^
+
+podzol
+: acidic soil of cool forests with a bleached grey layer under the litter
+^
+</div>
+`);
+    const cards = [...deck.cards, ...deck.candidates];
+    for (const card of cards) expect(`${card.prompt} ${card.answer} ${(card.options ?? []).join(" ")}`, card.prompt).not.toMatch(/\^|\{:|<\/?div|markdown=/);
+    expect(deck.topics.map((t) => t.title)).toContain("Glossary");
+    expect(cards.find((c) => c.answer === "leaching")?.prompt).toBe("[...]: loss of dissolved nutrients as water drains down through the soil");
+    expect(cards.some((c) => /^(Describe|Explain) /.test(c.prompt))).toBe(false);
+  });
+
+  it("reads a MyST glossary written as a definition list, each term with its own definition and {term} roles as text", () => {
+    const deck = deckOf(`(lab-glossary)=
+
+# Lab Glossary
+
+## P
+
+\`\`\`{glossary}
+pipette
+: A slim tube that moves a measured volume of liquid. A {term}\`micropipette\` handles volumes below one millilitre.
+
+precipitate
+: A solid that separates out of a solution during a reaction.
+  Filtering collects it for weighing.
+
+primer
+: A short strand of DNA that gives {term}\`polymerase <DNA polymerase>\` a place to start copying.
+\`\`\`
+`);
+    const cards = [...deck.cards, ...deck.candidates];
+    const precipitate = cards.find((c) => c.answer === "precipitate");
+    expect(precipitate?.prompt).toBe("[...]: A solid that separates out of a solution during a reaction.");
+    expect(cards.find((c) => c.answer === "primer")?.prompt).toContain("gives polymerase a place to start copying");
+    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/\{term\}|`|\(lab-glossary\)=|^: /);
+  });
+
+  it("asks an English glossary term once: definition → term, not also term → definition", () => {
+    const deck = deckOf(`# Optics Terms
+
+Refraction
+: the bending of light as it passes from one medium into another
+
+Dispersion
+: the splitting of white light into its colours by a prism
+
+Focal length
+: the distance from a lens to the point where parallel rays meet
+
+Aperture
+: the opening that limits how much light enters an optical system
+`);
+    for (const term of ["Refraction", "Dispersion", "Focal length", "Aperture"]) {
+      const asked = deck.cards.filter((c) => c.answer === term || c.prompt.startsWith(`${term}: `));
+      expect(asked, term).toHaveLength(1);
+    }
+  });
+});
+
+describe("learning objectives and exercises (round 3)", () => {
+  it("makes no card from what the reader will be able to do, nor from an exercise's instruction", () => {
+    const cards = allCards(`# Tides
+
+Learning objectives for this unit:
+
+- Explain why most coasts see two high tides a day
+- Describe the difference between spring and neap tides
+- Compare the pull of the Moon with the pull of the Sun
+
+In this chapter you will learn how the Moon shapes the sea.
+
+## Causes
+
+The Moon's gravity raises a bulge of water on the side of Earth facing it.
+Spring tides happen when the Sun and Moon line up at new and full moon.
+Neap tides, with the smallest range, fall at the first and third quarter moons.
+
+## Self-Check Questions
+
+Identify the two bodies whose gravity drives the tides in the Bay of Fundy.
+`);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/^(Explain|Describe|Compare|Identify)\b|you will|Fundy/);
+  });
+});
+
+describe("letters with no referent (round 3)", () => {
+  it("makes no card about version or option letters, nor hides a placeholder variable", () => {
+    const cards = allCards(`# Release Numbering
+
+## Scheme
+
+Package versions are written X.Y.Z by the maintainers of the registry.
+
+- X is the major version and changes only when the public interface breaks.
+- Y is the minor version and grows with every backwards-compatible feature.
+- Option B keeps the old lockfile format for one more release cycle.
+
+A pre-release is tagged "betaN" for some small number N before the stable release.
+Semantic versioning was proposed by Tom Preston-Werner, a co-founder of GitHub.
+`);
+    for (const card of cards) {
+      expect(card.prompt, card.prompt).not.toMatch(/^(?:X|Y) is|Option B/);
+      expect(card.answer).not.toMatch(/number N\.?$/);
+    }
+    expect(cards.some((c) => c.answer === "Tom Preston-Werner" || c.answer === "GitHub")).toBe(true);
+  });
+});
+
+describe("spans across clauses joined by a comma (round 3)", () => {
+  it("never takes 'X, and Y' where the 'and' opens a new clause", () => {
+    const cards = allCards("# Economic History\n\n## Decline\n\nLand seizures and price controls disrupted the economy, and corruption and violence dominated the political process for a decade.\n");
+    expect(cards.some((c) => /economy, and/.test(c.answer))).toBe(false);
+  });
+});

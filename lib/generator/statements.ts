@@ -49,13 +49,19 @@ const META = [
   /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,40}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?)\b/i,
   // the frame of an interview answer, not the system: "Without an interviewer to address clarifying questions…"
   /\binterviewers?\b|\bclarifying questions\b|\b(?:in|during) (?:an|the|your) interview\b|\b(?:we|we['’]ll|we will|let['’]s|let us|i['’]ll)\s+(?:\w+\s+){0,2}(?:define|assume|state|scope|make)\b[^.]*\b(?:use cases|constraints|assumptions)\b/i,
+  // a learning objective: what the reader will do, not what is so
+  /\b(?:you(?:['’]ll| will| should) be able to|learning (?:objectives?|outcomes?|goals?)|students will)\b/i,
   // a picture the card cannot show
   /\b(?:shown|pictured|illustrated|depicted|seen)\s+(?:on the (?:left|right)|above|below|here|opposite)\b|^(?:on|to|at) the (?:left|right)\b|\b(?:in|on) the (?:figure|diagram|image|picture|photo|graph|chart)\b|\(not pictured\)/i,
 ];
+/** "Explain why water…", "Describe the properties…": a learning objective or an exercise, an instruction to the reader. */
+const OBJECTIVE = /^(?:describe|explain|discuss|analy[sz]e|identify|compare|contrast|define|outline|evaluate|summari[sz]e|understand|recogni[sz]e|apply|demonstrate|illustrate|provide|distinguish|interpret|examine|assess|classify|predict|differentiate|calculate|justify|relate|list|state|name|give)\s+(?:the|a|an|how|why|what|which|whether|when|where|some|two|three|four|several|examples?|your|its|their|each|all|one)\b/i;
+/** "B is the minor version number", "Option C cuts latency": a letter whose meaning is in a layout the card cannot show. */
+const LETTER_REFERENT = /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})?)\s+(?:is|are|was|were|has|have|stands|means|denotes|refers|can|will|must|should|holds|marks|counts)\b|\b(?:[Oo]ption|[Vv]ersion|[Ss]cenario|[Aa]lternative|[Cc]hoice|[Vv]ariant|[Pp]roposal|[Dd]esign|[Aa]pproach|[Pp]lan|[Aa]nswer)(?:e?s)?\s+\p{Lu}\b(?![\p{L}.]|\.\d)/u;
 /** A reference list, further reading, practice questions: trivia and navigation, never facts to learn. */
-const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion )?(?:questions|problems|exercises)|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|notes and references|about the authors?|credits|changelog|revision history)$/i;
+const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion |critical thinking |short answer |multiple choice |end[- ]of[- ]chapter |self[- ]check )?(?:questions?|problems|exercises)|free response|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|(?:learning )?(?:objectives|outcomes)|notes and references|about the authors?|credits|changelog|revision history)$/i;
 /** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
-const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol\.\s*\d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
+const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol(?:\.|ume)\s*\d|\bIssue \d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
 /** The author speaking: "I remember…", "My first teacher…" (English only: Italian "I lavori" is "the works"). */
 const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
@@ -176,10 +182,12 @@ export function assessStatement(s: Statement): Assessment {
   const words = wordCount(text);
   if (/\?\s*$/.test(text)) return { reject: "question", quality: 0 };
   if (/:\s*$/.test(text)) return { reject: "introduces a list or code", quality: 0 };
-  if (/\b(?:or|and|but|of|to|for|with|the|a|an)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
+  if (/\b(?:or|and|but|of|to|for|with|the|a|an|at|in|on|from|by|via)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
+  if (LETTER_REFERENT.test(text)) return { reject: "a letter with no referent", quality: 0 };
+  if (OBJECTIVE.test(text)) return { reject: "a learning objective or exercise", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
   if (s.language === undefined && FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
