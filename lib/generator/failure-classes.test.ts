@@ -300,3 +300,34 @@ describe("spans across clauses joined by a comma (round 3)", () => {
     expect(cards.some((c) => /economy, and/.test(c.answer))).toBe(false);
   });
 });
+
+describe("the same claim told twice in other words (round 3)", () => {
+  const deck = deckOf(`Market Notes - Battery makers
+Northvolt's costs are driven by limited access to cheap lithium refining. Their success in building gigafactories stems from necessity, as they face shortages in refining lithium cheaply.
+Key Points:
+- Northvolt's costs are driven by limited access to cheap lithium refining.
+- Northvolt cells are 20-30% cheaper than the Panasonic cells used in 2019.
+Details:
+1. 🔋 Cost
+- The Northvolt cathode line achieves 20 to 30% savings compared to Panasonic cells from 2019, using recycled nickel.
+- Sodium-ion cells avoid lithium entirely and tolerate deep cold better than lithium iron phosphate cells.
+- Sodium-ion packs suit stationary storage, where weight matters less than price per kilowatt-hour.
+2. 🧪 Chemistry
+- The positively charged sodium ion moves through the electrolyte toward the cathode during discharge.
+- The negatively charged chloride ion stays in the salt bridge of the test cell during discharge.
+`);
+
+  it("keeps one card when a summary, a key point and a detail restate a claim", () => {
+    const lithium = deck.cards.filter((c) => /lithium refining|refining lithium/.test(c.source));
+    expect(lithium).toHaveLength(1);
+    const savings = deck.cards.filter((c) => /20-30%|20 to 30%/.test(c.source));
+    expect(savings).toHaveLength(1);
+  });
+
+  it("keeps parallel sentences about different things, and an answer once in its plural and singular", () => {
+    expect(deck.cards.some((c) => c.source.startsWith("The positively charged sodium ion"))).toBe(true);
+    expect(deck.cards.some((c) => c.source.startsWith("The negatively charged chloride ion"))).toBe(true);
+    const keys = deck.cards.map((c) => c.answer.toLowerCase().replace(/s\b/g, ""));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

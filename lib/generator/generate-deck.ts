@@ -130,7 +130,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const push = (s: Statement, fact: string, spanScore: number, answer: string, make: Candidate["make"], extra: Partial<Candidate> = {}) => {
     const sentenceQuality = assessments.get(s)!.quality;
     const quality = Math.round(Math.min(1, 0.6 * spanScore + 0.25 * sentenceQuality + 0.15 * ORIGIN_WEIGHT[s.origin]) * 1000) / 1000;
-    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...extra });
+    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...(s.block.term ? { term: s.block.term } : {}), ...extra });
   };
   const extra = new Map<string | null, number>();
   const room = (topic: string | null) => extra.set(topic, (extra.get(topic) ?? 0) + 1);
