@@ -294,9 +294,30 @@ Semantic versioning was proposed by Tom Preston-Werner, a co-founder of GitHub.
   });
 });
 
+describe("everyday words as blanks (round 3)", () => {
+  it("hides no everyday word, also not behind vague words, nor a one-letter variable, nor half of a repeated word", () => {
+    const cards = allCards(`# Designing a Link Checker
+
+## Crawling
+
+The parser stores different values in each slot of the record.
+Once read, the contents are released by the garbage collector.
+Each page is fetched once and then the page is parsed; a page may also be fetched again after every page update.
+For statement t the runtime allocates a frame on the stack.
+A CDN absorbs the unevenly distributed traffic and traffic spikes of the checker.
+A **robots exclusion** rule tells the checker which paths of a site it must skip.
+`);
+    const hidden = cards.map((c) => c.answer.toLowerCase());
+    for (const bad of ["different values", "contents", "page", "statement t", "traffic and traffic"]) expect(hidden, bad).not.toContain(bad);
+    expect(hidden).toContain("parser");
+    expect(hidden.some((a) => /robots exclusion/.test(a))).toBe(true);
+  });
+});
+
 describe("spans across clauses joined by a comma (round 3)", () => {
   it("never takes 'X, and Y' where the 'and' opens a new clause", () => {
-    const cards = allCards("# Economic History\n\n## Decline\n\nLand seizures and price controls disrupted the economy, and corruption and violence dominated the political process for a decade.\n");
+    const cards = allCards("# Economic History\n\n## Decline\n\nLand seizures and price controls disrupted the economy, and corruption and violence dominated the political process for a decade.\nThe Reserve Bank of Zimbabwe printed trillion-dollar notes when hyperinflation peaked in 2008.\n");
+    expect(cards.length).toBeGreaterThan(0);
     expect(cards.some((c) => /economy, and/.test(c.answer))).toBe(false);
   });
 });

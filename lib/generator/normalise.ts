@@ -87,7 +87,8 @@ export const VAGUE_WORDS = new Set(
     "essential main primary new newer various several certain different specific general overall actual broader broad " +
     "strategic global robust advanced enhanced better best good common basic simple complex additional further particular " +
     "relevant appropriate possible available large larger small smaller typical potential real whole entire full usual " +
-    "future current recent modern traditional standard special similar same such"
+    "future current recent modern traditional standard special similar same such multiple old reasonable individual original " +
+    "popular"
   ).split(" "),
 );
 
