@@ -352,3 +352,25 @@ Details:
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe("statistics about nothing (round 3)", () => {
+  it("asks no number whose subject is missing, no year the title shows, nothing from a teaser", () => {
+    const cards = allCards(`# Parcel Report 2020
+
+## Online Sales
+
+- Rose 40% as shops closed during the lockdowns.
+- Reduced delivery times by 2 days after the new depot opened.
+- Fell to 12% of all orders once the shops reopened in the summer.
+- Grocery orders doubled between March and May across the region.
+
+Parcel volumes at the national post office reached 3.2 billion in 2020.
+Growth will slow in 2021, so stay tuned for the next report.
+`);
+    expect(cards.some((c) => c.answer === "doubled")).toBe(true);
+    for (const card of cards) {
+      expect(card.prompt, card.prompt).not.toMatch(/^(Rose|Reduced|Fell)\b|stay tuned/);
+      expect(card.answer).not.toBe("2020");
+    }
+  });
+});

@@ -142,7 +142,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, claim.start, claim.end);
       if (numbersShown(claim.answer, prompt) || contextWords(prompt) < (cloze ? 4 : 3) || gapProblem(prompt, claim.answer)) continue;
       if (derivedNumber(prompt, numbersIn(claim.answer)[0])) continue; // "1 TB per month, [36 TB] in 3 years"
-      if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
+      // "In [1905]" under "Special relativity (1905)", "Rust in [2020]" in "Rust Survey 2020 Results"
+      if (numbersShown(claim.answer, s.topic === null ? doc.title : `${s.heading} ${doc.title}`, true)) continue;
       const answer = claim.answer.trim();
       const choice = () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
       if (cloze) push(s, claimKey(claim), 0.9, answer, () => choice() ?? { prompt, answer });

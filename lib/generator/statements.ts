@@ -39,7 +39,7 @@ const META = [
   /\b(?:we|we['’]ll|we will|let['’]s|let us|you['’]ll|you will|i['’]ll)\s+(?:now\s+)?(?:discuss|look at|see|cover|learn|explore|talk about|build|introduce|go over|dive|use this|start)\b/i,
   /\b(?:like this|as follows|shown below|the following(?: code| example| output)?|below)\s*[:.]?$/i,
   /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
-  /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
+  /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved|stay tuned)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
   /\b(?:summary|overview|recap) of (?:the|this) (?:episode|talk|lecture|podcast|chapter|article|meeting|session|video)\b/i,
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
@@ -58,6 +58,8 @@ const META = [
 const OBJECTIVE = /^(?:describe|explain|discuss|analy[sz]e|identify|compare|contrast|define|outline|evaluate|summari[sz]e|understand|recogni[sz]e|apply|demonstrate|illustrate|provide|distinguish|interpret|examine|assess|classify|predict|differentiate|calculate|justify|relate|list|state|name|give)\s+(?:the|a|an|how|why|what|which|whether|when|where|some|two|three|four|several|examples?|your|its|their|each|all|one)\b/i;
 /** "B is the minor version number", "Option C cuts latency": a letter whose meaning is in a layout the card cannot show. */
 const LETTER_REFERENT = /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})?)\s+(?:is|are|was|were|has|have|stands|means|denotes|refers|can|will|must|should|holds|marks|counts)\b|\b(?:[Oo]ption|[Vv]ersion|[Ss]cenario|[Aa]lternative|[Cc]hoice|[Vv]ariant|[Pp]roposal|[Dd]esign|[Aa]pproach|[Pp]lan|[Aa]nswer)(?:e?s)?\s+\p{Lu}\b(?![\p{L}.]|\.\d)/u;
+/** "Rose 40%…", "Fell to…": a change told without what changed (the tagger may read "Rose" as a name). */
+const CHANGE_START = /^(?:rose|fell|grew|dropped|jumped|climbed|declined|increased|decreased|doubled|tripled|halved|reached|exceeded|surged|plunged|soared|shrank|expanded|improved|reduced|gained|lost)\s+(?:by\s+|to\s+|from\s+|about\s+|almost\s+|nearly\s+|over\s+)?(?:\$|€|£)?\d/i;
 /** A reference list, further reading, practice questions: trivia and navigation, never facts to learn. */
 const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion |critical thinking |short answer |multiple choice |end[- ]of[- ]chapter |self[- ]check )?(?:questions?|problems|exercises)|free response|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|(?:learning )?(?:objectives|outcomes)|notes and references|about the authors?|credits|changelog|revision history)$/i;
 /** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
@@ -197,7 +199,8 @@ export function assessStatement(s: Statement): Assessment {
   if (!s.rewrite && (PRONOUN_START.test(text) || (s.language !== undefined && FOREIGN_REFERENT[s.language]?.test(text)))) return { reject: "pronoun with no referent", quality: 0 };
   // "Helps with failover, …": a list item whose subject is neither in it nor in a lead-in
   const first = s.sentence.tokens[0];
-  if (!s.context && first?.pos === "VERB" && /^\p{Lu}\p{Ll}+[^s]s$/u.test(first.text) && first.lemma !== first.text.toLowerCase()) {
+  // "Rose 40% in 2020", "Reduced costs by half": a number whose subject is missing is a statistic about nothing
+  if (!s.context && (CHANGE_START.test(text) || first?.pos === "VERB" && /^\p{Lu}\p{Ll}+(?:[^s]s|ed)$/u.test(first.text) && first.lemma !== first.text.toLowerCase())) {
     return { reject: "no subject", quality: 0 };
   }
   if (!s.block.glossary && DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
