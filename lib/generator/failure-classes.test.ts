@@ -374,3 +374,26 @@ Growth will slow in 2021, so stay tuned for the next report.
     }
   });
 });
+
+describe("API reference pages (round 3)", () => {
+  it("asks a method by its description among its siblings, and shows no '(see …)' pointer", () => {
+    const cards = allCards(`# Deques
+
+## Methods
+
+deque.rotate()
+: Rotate the deque n steps to the right (see collections-recipes for examples).
+
+deque.maxlen()
+: Report the largest size the deque may reach before old items fall off the far end.
+
+deque.clear()
+: Remove all elements from the deque, leaving it with length 0.
+
+deque.appendleft()
+: Add x to the left side of the deque (the arguments work as for list.insert(), see sorted() for ordering).
+`);
+    expect(cards.find((c) => c.answer === "deque.maxlen")?.prompt).toBe("[...]: Report the largest size the deque may reach before old items fall off the far end.");
+    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/\(see|see sorted|collections-recipes/);
+  });
+});

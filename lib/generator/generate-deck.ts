@@ -164,7 +164,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = `${GAP}: ${sentence}`;
       // without cloze cards a definition is asked both ways; in English the term is the fact, asked once
       const pair = cloze ? {} : { pair: `definition:${matchKey(term)}` };
-      if (!answerProblem(term, prompt, { ...s, context: undefined }, stats)) {
+      // "list.count" among "list.append", "list.copy": the shared qualifier is no clue, its last part is the answer
+      if (!answerProblem(term.replace(/^[\p{L}_][\w.]*\.(?=[\p{L}_])/u, ""), prompt, { ...s, context: undefined }, stats)) {
         if (cloze) {
           const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
           push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term }, pair);

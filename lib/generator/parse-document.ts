@@ -37,7 +37,10 @@ const MYST_TARGET = /^\([\w:.-]+\)=[ \t]*$/gm;
 /** MyST roles: {term}`Git`, {ref}`the guide <guide-label>` read as their text; {py:func}`len` as code. */
 const MYST_ROLE = /\{([\w:.-]+)\}`([^`\n]*?)(?:\s*<[^`<>\n]*>)?`/g;
 
-/** Front matter dropped (its title kept when the page has no heading); "¶" header anchors, kramdown and MyST markup and figure pointers removed. */
+/** "(see typesmapping)", "(…, see sorted() for details)": where to read more, which no card can follow. */
+const SEE_ALSO = /[ \t]*\((?:[^()\n]|\(\))*?\b(?:see|cf\.)\s(?:[^()\n]|\(\))*\)/gi;
+
+/** Front matter dropped (its title kept when the page has no heading); "¶" header anchors, kramdown and MyST markup, figure pointers and "(see …)" removed. */
 export function stripPageMarkup(text: string): string {
   let out = text;
   const front = FRONT_MATTER.exec(out);
@@ -47,7 +50,7 @@ export function stripPageMarkup(text: string): string {
     if (title && !/^#\s/m.test(out)) out = `# ${title}\n\n${out}`;
   }
   return out.replace(/[ \t]*¶/g, "").replace(KRAMDOWN_MARKUP, "").replace(MYST_TARGET, "")
-    .replace(MYST_ROLE, (_, role: string, shown: string) => (/^(?:term|ref|doc|numref|cite\w*|abbr)$/.test(role) ? shown : `\`${shown}\``)).replace(FIGURE_REFERENCE, "");
+    .replace(MYST_ROLE, (_, role: string, shown: string) => (/^(?:term|ref|doc|numref|cite\w*|abbr)$/.test(role) ? shown : `\`${shown}\``)).replace(FIGURE_REFERENCE, "").replace(SEE_ALSO, "");
 }
 
 export function parseDocument(input: string): ParsedDocument {
