@@ -253,6 +253,7 @@ Learning objectives for this unit:
 - Explain why most coasts see two high tides a day
 - Describe the difference between spring and neap tides
 - Compare the pull of the Moon with the pull of the Sun
+- Discuss seasonal changes in tidal range along estuaries
 
 In this chapter you will learn how the Moon shapes the sea.
 
@@ -267,7 +268,7 @@ Neap tides, with the smallest range, fall at the first and third quarter moons.
 Identify the two bodies whose gravity drives the tides in the Bay of Fundy.
 `);
     expect(cards.length).toBeGreaterThan(0);
-    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/^(Explain|Describe|Compare|Identify)\b|you will|Fundy/);
+    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/^(Explain|Describe|Compare|Identify|Discuss)\b|you will|Fundy/);
   });
 });
 

@@ -55,7 +55,7 @@ const META = [
   /\b(?:shown|pictured|illustrated|depicted|seen)\s+(?:on the (?:left|right)|above|below|here|opposite)\b|^(?:on|to|at) the (?:left|right)\b|\b(?:in|on) the (?:figure|diagram|image|picture|photo|graph|chart)\b|\(not pictured\)/i,
 ];
 /** "Explain why water…", "Describe the properties…": a learning objective or an exercise, an instruction to the reader. */
-const OBJECTIVE = /^(?:describe|explain|discuss|analy[sz]e|identify|compare|contrast|define|outline|evaluate|summari[sz]e|understand|recogni[sz]e|apply|demonstrate|illustrate|provide|distinguish|interpret|examine|assess|classify|predict|differentiate|calculate|justify|relate|list|state|name|give)\s+(?:the|a|an|how|why|what|which|whether|when|where|some|two|three|four|several|examples?|your|its|their|each|all|one)\b/i;
+const OBJECTIVE = /^(?:(?:describe|explain|discuss|analy[sz]e|identify|summari[sz]e|evaluate|justify|distinguish|differentiate|demonstrate|illustrate|interpret|examine|assess|classify|predict|recogni[sz]e|understand)\s+\p{Ll}|(?:compare|contrast|define|outline|apply|provide|calculate|relate|list|state|name|give)\s+(?:the|a|an|how|why|what|which|whether|when|where|some|two|three|four|several|examples?|your|its|their|each|all|one)\b)/u;
 /** "B is the minor version number", "Option C cuts latency": a letter whose meaning is in a layout the card cannot show. */
 const LETTER_REFERENT = /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})?)\s+(?:is|are|was|were|has|have|stands|means|denotes|refers|can|will|must|should|holds|marks|counts)\b|\b(?:[Oo]ption|[Vv]ersion|[Ss]cenario|[Aa]lternative|[Cc]hoice|[Vv]ariant|[Pp]roposal|[Dd]esign|[Aa]pproach|[Pp]lan|[Aa]nswer)(?:e?s)?\s+\p{Lu}\b(?![\p{L}.]|\.\d)/u;
 /** "Rose 40%…", "Fell to…": a change told without what changed (the tagger may read "Rose" as a name). */
@@ -189,7 +189,7 @@ export function assessStatement(s: Statement): Assessment {
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
   if (LETTER_REFERENT.test(text)) return { reject: "a letter with no referent", quality: 0 };
-  if (OBJECTIVE.test(text)) return { reject: "a learning objective or exercise", quality: 0 };
+  if (OBJECTIVE.test(text.charAt(0).toLowerCase() + text.slice(1))) return { reject: "a learning objective or exercise", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
   if (s.language === undefined && FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
