@@ -7,15 +7,10 @@ import { answerLeaks } from "./leak";
 import { numericOptions } from "./distractors";
 import { matchKey } from "./normalise";
 import type { NumericClaim } from "./numeric-claims";
-import { NUMBER_WORDS } from "./quantity";
+import { numeralsIn as numbersIn } from "./quantity";
 
 export interface ChoiceCard { prompt: string; answer: string; options: string[] }
 
-/** The numbers a text shows, in digits or in words ("nine months" shows 9; "one of" is not a number). */
-function numbersIn(text: string): string[] {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w !== "one" && NUMBER_WORDS[w] !== undefined).map((w) => String(NUMBER_WORDS[w]));
-  return [...(text.match(/\d+(?:[.,]\d+)*/g) ?? []), ...words];
-}
 
 /** A numeric claim as a choice card; `prompt` already has the claim's answer gapped. */
 export function buildChoice(prompt: string, claim: NumericClaim, pool: NumericClaim[], seed: number): ChoiceCard | null {

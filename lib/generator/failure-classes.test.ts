@@ -398,3 +398,25 @@ deque.appendleft()
     for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/\(see|see sorted|collections-recipes/);
   });
 });
+
+describe("study notes with practice lists and pointers (round 3)", () => {
+  it("asks no number the prompt spells out, nothing from a practice list, no 'check out the section on'", () => {
+    const cards = allCards(`# Heap cheatsheet for coding interviews
+
+## Binary heap
+
+Binary means two, so each node of a binary heap has at most two children in the array layout.
+A binary heap keeps the smallest key at the root, which makes finding the minimum a constant-time step.
+Do check out the section on Fibonacci heaps, which merge in constant amortised time.
+
+## Recommended practice questions
+
+- Merge K Sorted Lists with a min-heap of list heads
+- Find Median from Data Stream using two heaps
+`);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(card.answer, card.prompt).not.toMatch(/^two children$|K Sorted Lists|Data Stream|Fibonacci/);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { documentLanguage, passageLanguage } from "./language";
 import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
+import { numeralsIn } from "./quantity";
 import { parseDocument } from "./parse-document";
 import { MIN_QUALITY, selectCards, type Selectable } from "./select";
 import { assessStatement, buildStatements, type Statement } from "./statements";
@@ -227,11 +228,11 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
 
 const SMALL_DIGITS: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
 
-/** Does the text show the answer's number ("62⁶" gives away "6 chars")? `all`: every number of it. */
+/** Does the text show the answer's number, in digits or words ("62⁶" gives away "6 chars", "Binary means two" "two children")? `all`: every number of it. */
 function numbersShown(answer: string, text: string, all = false): boolean {
   const plain = text.replace(/[⁰-⁹¹²³₀-₉]/g, (c) => ` ${SMALL_DIGITS[c]} `);
-  const shown = new Set(plain.match(/\d+(?:[.,]\d+)*/g) ?? []);
-  const numbers = answer.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  const shown = new Set(numeralsIn(plain));
+  const numbers = numeralsIn(answer);
   return all ? numbers.length > 0 && numbers.every((n) => shown.has(n)) : numbers.some((n) => shown.has(n));
 }
 
