@@ -322,6 +322,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
       if (occurrences.some((o) => o.start < e0 && o.end > s0)) continue; // names are asked as names
       if (spans.some((s) => s.start === s0 && s.end === e0)) continue;
       const head = part[part.length - 1];
+      // "due to the [way hydrogen bonds] are oriented": a generic noun opening a clause, not a compound
+      if (part.length > 1 && GENERIC_NOUNS.has(part[0].lemma) && part[1].pos !== "ADJ") continue;
       const specific = part.filter((t) => t.atomic || !(vague(t.text) || vague(t.lemma)));
       // "high performance", "global competitors": nothing in it is particular to this document
       // (a key point is what the author says matters, even in plain words)

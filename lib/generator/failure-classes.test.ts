@@ -321,6 +321,11 @@ describe("spans across clauses joined by a comma (round 3)", () => {
     expect(cards.length).toBeGreaterThan(0);
     expect(cards.some((c) => /economy, and/.test(c.answer))).toBe(false);
   });
+
+  it("never takes 'the way X are …' as a compound", () => {
+    const cards = allCards("# Ice\n\n## Density\n\nIce floats on lakes because of the way hydrogen bonds are oriented as it freezes into a lattice.\n");
+    expect(cards.some((c) => /^way /.test(c.answer))).toBe(false);
+  });
 });
 
 describe("the same claim told twice in other words (round 3)", () => {
