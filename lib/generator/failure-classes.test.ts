@@ -425,3 +425,22 @@ Do check out the section on Fibonacci heaps, which merge in constant amortised t
     }
   });
 });
+
+describe("textbook chapter leftovers (round 3)", () => {
+  it("writes an en-dash superscript as a charge, makes no card from 'Visit …', hides no 'properties' or 'substance'", () => {
+    const cards = allCards(`# Bases
+
+## Alkaline cleaners
+
+Sodium hydroxide gives up OH<sup>–</sup> ions rapidly in water, which raises the pH of the solution.
+Visit the U.S. Geological Survey Water Science for Schools website to learn more about water.
+The polarity of water contributes to its properties of attraction between neighbouring molecules.
+Bleach is a substance that oxidises stains, and ammonia is a weak base used in glass cleaners.
+`);
+    expect(cards.some((c) => c.prompt.includes("OH⁻"))).toBe(true);
+    for (const card of cards) {
+      expect(card.prompt, card.prompt).not.toMatch(/\^|Visit|Schools/);
+      expect(card.answer).not.toMatch(/^(properties|substance)$/);
+    }
+  });
+});

@@ -38,7 +38,7 @@ const META = [
   /\b(?:Chapter|Listing|Figure|Table|Appendix|Section) [A-Z]\b/,
   /\b(?:we|we['’]ll|we will|let['’]s|let us|you['’]ll|you will|i['’]ll)\s+(?:now\s+)?(?:discuss|look at|see|cover|learn|explore|talk about|build|introduce|go over|dive|use this|start)\b/i,
   /\b(?:like this|as follows|shown below|the following(?: code| example| output)?|below)\s*[:.]?$/i,
-  /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
+  /^(?:see|refer to|visit|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
   /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved|stay tuned)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
   /\b(?:summary|overview|recap) of (?:the|this) (?:episode|talk|lecture|podcast|chapter|article|meeting|session|video)\b/i,
