@@ -119,7 +119,9 @@ function importance(tokens: Token[], stats: DocumentStats): number {
 
 /** An everyday word ("text", "page", "length") that the document neither marks nor defines. */
 function everyday(token: Token, stats: DocumentStats): boolean {
-  return !token.atomic && /^\p{Ll}/u.test(token.text) && zipf(token.text) > EVERYDAY_ZIPF && !stats.marked.has(token.text.toLowerCase()) && !stats.marked.has(token.lemma);
+  // "Memory is managed…": a capital that only opens the sentence
+  const lower = /^\p{Ll}/u.test(token.text) || token.start === 0 && /^\p{Lu}\p{Ll}+$/u.test(token.text);
+  return !token.atomic && lower && zipf(token.text) > EVERYDAY_ZIPF && !stats.marked.has(token.text.toLowerCase()) && !stats.marked.has(token.lemma);
 }
 
 /** No verb from token k to the end of its clause (a comma, "and", "but", a full stop). */
@@ -331,8 +333,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
       const value = importance(part, stats);
       const compound = part.filter((t) => HEAD_POS.has(t.pos)).length >= 2;
       // one everyday word ("memory", "text") is rarely the point of a sentence; a rare one ("pointer") can be
-      // and "different [values]", "the original [string]": vague words before it do not make it particular
-      if (specific.length === 1 && specific[0] === head && everyday(head, stats) && !stats.marked.has(answer.toLowerCase())) continue;
+      // nor everyday words with vague ones ("different [values]", "[web page]")
+      if (!keyPoint && specific.every((t) => everyday(t, stats)) && !stats.marked.has(answer.toLowerCase())) continue;
       // an English word in one sentence in eight ("respondents" in a survey, "node" in a graph chapter) is
       // the document's setting, not a fact: asked only where a sentence defines it (a coined term, "variolation", is the fact)
       if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && !keyPoint && uses >= Math.max(4, stats.statements / 8) && zipf(part[0].text) >= 2
