@@ -447,3 +447,18 @@ Bleach is a substance that oxidises stains, and ammonia is a weak base used in g
     }
   });
 });
+
+describe("made-up examples (round 3)", () => {
+  it("asks no number of a hypothetical and no 'One example is …' without its referent", () => {
+    const cards = allCards(`# Rule of Law
+
+## Property rights
+
+If you have $100, you have the right to use that money, whether you spend it, lend it, or keep it.
+One example is the employment agreement: a surgeon operates on a patient and expects to get paid.
+Zimbabwe has had declining growth since 1998 under land seizures and price controls.
+`);
+    expect(cards.some((c) => c.answer === "1998")).toBe(true);
+    for (const card of cards) expect(card.prompt, card.prompt).not.toMatch(/^If you|^One example/);
+  });
+});

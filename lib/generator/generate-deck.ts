@@ -53,9 +53,13 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
   return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, statements: statements.length, headingKeys: new Map() };
 }
 
+/** "If you have $100, …", "Suppose a train leaves at 60 km/h": the numbers of a made-up example are not facts. */
+const HYPOTHETICAL = /^(?:if you|suppose|imagine|say you|let['’]s say|let us say)\b/i;
+
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes the id" counts no encodes). */
 function claimsOf(s: Statement, language: string): NumericClaim[] {
   const { tokens } = s.sentence;
+  if (language === "en" && HYPOTHETICAL.test(s.sentence.text)) return [];
   return extractNumericClaims(s.sentence.text, language).filter((claim) => {
     if (claim.kind !== "count" || !claim.format.noun) return true;
     const k = tokens.findIndex((t) => t.end >= claim.start + claim.text.length);

@@ -68,7 +68,7 @@ const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|
 const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
-const CONNECTIVE_START = /^(?:the following|as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
+const CONNECTIVE_START = /^(?:(?:one|another) (?:example|case|instance)\b|the following|as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
 /** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
 const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
 /** "The variable `tup` binds…", "the array named `a`": a name from a listing the card cannot show. */
