@@ -226,7 +226,7 @@ primer
     const deck = deckOf(`# Optics Terms
 
 Refraction
-: the bending of light as it passes from one medium into another
+: the bending of light as it passes from one medium into another. Snell's law, published by Willebrord Snellius in 1621, relates the angles.
 
 Dispersion
 : the splitting of white light into its colours by a prism
@@ -241,6 +241,8 @@ Aperture
       const asked = deck.cards.filter((c) => c.answer === term || c.prompt.startsWith(`${term}: `));
       expect(asked, term).toHaveLength(1);
     }
+    // the entry is one fact: its other sentences give no cards while its term has one
+    expect(deck.cards.filter((c) => /Snell/.test(c.source))).toEqual([]);
   });
 });
 

@@ -138,6 +138,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
     candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...(s.block.term ? { term: s.block.term } : {}), ...extra });
   };
   const extra = new Map<string | null, number>();
+  /** Glossary entries whose term has a card. */
+  const asked = new Set<number>();
   const room = (topic: string | null) => extra.set(topic, (extra.get(topic) ?? 0) + 1);
 
   for (const s of usable) {
@@ -171,6 +173,7 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const pair = cloze ? {} : { pair: `definition:${matchKey(term)}` };
       // "list.count" among "list.append", "list.copy": the shared qualifier is no clue, its last part is the answer
       if (!answerProblem(term.replace(/^[\p{L}_][\w.]*\.(?=[\p{L}_])/u, ""), prompt, { ...s, context: undefined }, stats)) {
+        if (s.block.glossary) asked.add(s.blockIndex);
         if (cloze) {
           const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
           push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term }, pair);
@@ -184,11 +187,13 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const definition = laidOut && !answerLeaks(definitions.get(s) ?? "", `${term}: ${GAP}`) ? definitions.get(s) : undefined;
       const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
       if (card) {
+        if (s.block.glossary) asked.add(s.blockIndex);
         push(s, `${cloze ? "text" : "definition"}:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
         room(s.topic);
       }
     }
-    if (!cloze) continue;
+    // a glossary entry is one fact, its term: the rest of its text gives cloze cards only when the term cannot be asked
+    if (!cloze || asked.has(s.blockIndex)) continue;
     let tried = 0;
     for (const span of answerSpans(s, stats, s.origin === "keyPoint")) {
       if (tried >= SPANS_PER_SENTENCE) break;

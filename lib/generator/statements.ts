@@ -46,7 +46,7 @@ const META = [
   /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b|(?:^|\s)@\w|·.*·/i,
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
   // where to read more, not what to know: "see the tutorials", "refer to the following pages"
-  /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,60}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?|sections?|chapters?)\b/i,
+  /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,60}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?|sections?|chapters?|articles?|wikipedia)\b|\bfor (?:more|further) (?:information|details)\b/i,
   // the frame of an interview answer, not the system: "Without an interviewer to address clarifying questions…"
   /\binterviewers?\b|\bclarifying questions\b|\b(?:in|during) (?:an|the|your) interview\b|\b(?:we|we['’]ll|we will|let['’]s|let us|i['’]ll)\s+(?:\w+\s+){0,2}(?:define|assume|state|scope|make)\b[^.]*\b(?:use cases|constraints|assumptions)\b/i,
   // a learning objective: what the reader will do, not what is so
