@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), "keypoint-generate-"));
 describe("scripts/generate.ts", () => {
   it("prints the deck as JSON with exactly the documented fields", () => {
     const out = JSON.parse(execFileSync(tsx, [join(root, "scripts/generate.ts"), join(root, "content/default-deck.txt")], { encoding: "utf8" }));
-    expect(Object.keys(out)).toEqual(["title", "language", "topics", "cards"]);
+    expect(Object.keys(out)).toEqual(["title", "language", "topics", "cards"]); // "notice" only for a document not in English
     expect(Object.keys(out.topics[0])).toEqual(["path", "title"]);
     for (const card of out.cards) {
       const keys = ["id", "kind", "topic", "prompt", "answer", ...(card.kind === "choice" ? ["options"] : []), "source"];

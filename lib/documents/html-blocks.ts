@@ -32,13 +32,15 @@ function tagOf(node: Node): string {
 function isFootnoteLink(element: Element): boolean {
   const tag = tagOf(element);
   const className = element.getAttribute("class") ?? "";
-  if (/footnote-back|backref|reversefootnote/i.test(className) || element.getAttribute("role") === "doc-backlink") return true;
+  const text = (element.textContent ?? "").trim();
+  // Sphinx wraps each heading's text in a back-link to the contents ("toc-backref"): that text is the heading
+  const backLink = /footnote-back|backref|reversefootnote/i.test(className) || element.getAttribute("role") === "doc-backlink";
+  if (backLink && !element.closest("h1,h2,h3,h4,h5,h6")) return true;
   if (tag === "sup" || tag === "a") {
     const link = tag === "a" ? element : element.querySelector("a");
-    const text = (element.textContent ?? "").trim();
     if (link && /^#/.test(link.getAttribute("href") ?? "") && /^[\[(]?(\d{1,3}|[*†‡§↩↑^]|[a-z])[\])]?$/i.test(text)) return true;
   }
-  return /^[↩↑]\uFE0E?$/.test((element.textContent ?? "").trim()) && tag === "a";
+  return /^[↩↑]\uFE0E?$/.test(text) && tag === "a";
 }
 
 function isHidden(element: Element): boolean {

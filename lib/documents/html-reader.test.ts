@@ -40,6 +40,17 @@ describe("readHtmlPage", () => {
     );
   });
 
+  it("keeps a documentation page's question headings written as back-links to its contents", () => {
+    const html = `<body><div class="body" role="main"><section><h1>Shell FAQ</h1>
+      <nav id="contents"><ul><li><a href="#why-zsh" id="id2">Why zsh?</a></li></ul></nav>
+      <section id="why-zsh"><h2><a class="toc-backref" href="#id2" role="doc-backlink">Why is zsh the default shell?</a><a class="headerlink" href="#why-zsh">¶</a></h2>
+      <p>Apple switched the default login shell from bash to zsh in macOS Catalina because of the newer licence.</p></section>
+      </section></div></body>`;
+    const text = markdown(html);
+    expect(text).toContain("## Why is zsh the default shell?\n\nApple switched");
+    expect(text).not.toMatch(/¶|Why zsh\?/);
+  });
+
   it("reads text that looks like markup as text, never as a tag or a script", () => {
     const html = `<body><article><h1>Escaping</h1><p>Type &lt;script&gt;alert(1)&lt;/script&gt; to test a form.</p>
       <p onmouseover="alert(2)">Ordinary text<script>alert(3)</script><style>p{}</style>.</p></article></body>`;

@@ -19,7 +19,8 @@ const CONTENT = new Set(["html", "body", "main", "article"]);
 
 function isFurniture(element: Element, bodyLength: number): boolean {
   const tag = element.tagName.toLowerCase();
-  if (CONTENT.has(tag) || element.querySelector("main, article")) return false;
+  // a heading's own link ("toc-backref" in Sphinx pages) carries the heading's text
+  if (CONTENT.has(tag) || element.querySelector("main, article") || element.closest("h1, h2, h3, h4, h5, h6")) return false;
   if (element.matches(ALWAYS)) return true;
   const named = FURNITURE_NAME.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`);
   const header = tag === "header" && !element.querySelector("h1") && !element.closest("article, main");

@@ -86,6 +86,28 @@ describe("readRst", () => {
     expect(text).not.toMatch(/dictionary type|2\.4/);
   });
 
+  it("writes an API description as a definition of its object, so its sentences keep their subject", () => {
+    const api = markdown(`Queues
+======
+
+.. method:: deque.rotate(n=1)
+   :noindex:
+
+   Rotate the deque *n* steps to the right. If *n* is negative, rotate
+   :exc:\`nothing\` to the left.
+
+   Rotating one step right is the same as popping from the right end.
+
+.. class:: Counter([iterable])
+
+   A dict subclass for counting hashable objects.
+`);
+    expect(api).toContain("deque.rotate()\n: Rotate the deque *n* steps to the right. If *n* is negative, rotate `nothing` to the left.");
+    expect(api).toContain("\n\nRotating one step right is the same as popping from the right end.");
+    expect(api).toContain("Counter\n: A dict subclass for counting hashable objects.");
+    expect(api).not.toMatch(/noindex|\.\. method/);
+  });
+
   it("writes lists with their nesting and glossary entries as a definition list", () => {
     expect(text).toContain("- A *set* is mutable.\n- A **frozenset** is immutable:\n  - it can be a dictionary key.");
     expect(text).toContain("hashable\n: An object whose hash value never changes during its lifetime.");

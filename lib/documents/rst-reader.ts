@@ -169,16 +169,35 @@ class RstParser {
       this.blocks.push({ kind: "code", text: code || argument });
     } else if (kind === "glossary") {
       this.glossary(body);
-    } else if (PROSE_DIRECTIVES.has(kind) || API_DIRECTIVES.test(kind)) {
+    } else if (API_DIRECTIVES.test(kind)) {
+      const options = body.findIndex((l) => !/^:[\w-]+:/.test(l));
+      this.apiEntry(kind, argument, options < 0 ? [] : body.slice(options));
+    } else if (PROSE_DIRECTIVES.has(kind)) {
       const options = body.findIndex((l) => !/^:[\w-]+:/.test(l));
       const content = options < 0 ? [] : body.slice(options);
       if (kind === "admonition" || kind === "topic") content.unshift(argument, "");
-      else if (argument && !API_DIRECTIVES.test(kind) && PROSE_DIRECTIVES.has(kind) && !/^(?:only|container|class|rst-class)$/.test(kind)) content.unshift(argument);
+      else if (argument && !/^(?:only|container|class|rst-class)$/.test(kind)) content.unshift(argument);
       this.parse(content, true);
     } else if (kind === "list-table") {
       this.listTable(body);
     }
     // everything else (seealso, versionadded, image, figure, toctree, index, include, raw, …) is dropped
+  }
+
+  /**
+   * An API description (`.. method:: list.index(x[, start])`) defines its object: "list.index()" with the
+   * first paragraph of its body, so "Return zero-based index…" keeps what it is about.
+   */
+  private apiEntry(kind: string, signature: string, body: string[]): void {
+    const name = signature.replace(/^(?:async\s+)?/, "").replace(/\s*[([].*$/, "").trim();
+    const start = body.findIndex((l) => !blank(l));
+    const lines = start < 0 ? [] : body.slice(start);
+    const end = lines.findIndex(blank);
+    const first = (end < 0 ? lines : lines.slice(0, end)).map((l) => l.trim()).join(" ");
+    if (!name || !first) return this.parse(lines, true);
+    const callable = /function|method|decorator/.test(kind) || /\(/.test(signature) && !/class|exception/.test(kind);
+    this.blocks.push({ kind: "definition", list: true, term: callable ? `${name}()` : name, runs: rstRuns(first, this.substitutions) });
+    if (end >= 0) this.parse(lines.slice(end + 1), true);
   }
 
   /** Glossary entries: a term line (or several synonyms) and its indented definition. */

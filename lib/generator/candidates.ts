@@ -48,10 +48,19 @@ const CHUNK_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const TEMPORAL = new Set(["today", "now", "yesterday", "tomorrow", "currently", "recently", "nowadays"]);
 const HEAD_POS = new Set(["NOUN", "PROPN"]);
+/** Everyday English: SUBTLEX-US Zipf frequency above this ("page" 4.6, "text" 3.7; "pointer" 2.9, "protein" 3.2). */
+const EVERYDAY_ZIPF = 3.6;
+
+/** "some small number N", "a list of size k": a placeholder variable, not a fact. */
+const PLACEHOLDER = /\b(?:numbers?|values?|variables?|constants?|integers?|size|length|count|index|parameters?|factors?|elements?|points?|sets?)\s+\p{L}\.?$/iu;
 
 function isGapWorthy(answer: string, allowVague: boolean): boolean {
   const low = answer.toLowerCase().trim();
-  if (!/\p{L}/u.test(low)) return false;
+  if (!/\p{L}/u.test(low) || PLACEHOLDER.test(answer)) return false;
+  // "statement [t]", "times [x]": a one-letter variable of an example is not part of a fact
+  if (/(?:^|\s)\p{Ll}(?=\s|$)/u.test(answer.trim()) && /\s/.test(answer.trim())) return false;
+  // a sentence's full stop is not part of an answer ("2.x and 3.x."), an abbreviation's is ("U.S.")
+  if (/\.$/.test(answer) && !/(?:^|[\s(])(?:\p{L}\.){2,}$/u.test(answer)) return false;
   if (STOPWORDS.has(low) || PRONOUNS.has(low) || GENERIC_NOUNS.has(low)) return false;
   if (!allowVague && (VAGUE_WORDS.has(low) || VAGUE_WORDS.has(low.replace(/s$/, "")))) return false;
   // two lower-case letters are an abbreviation ("vs", "eg"), not a term; "IP" and "u8" are
@@ -106,6 +115,13 @@ function importance(tokens: Token[], stats: DocumentStats): number {
     best = Math.max(best, r * (0.6 + 0.4 * central));
   }
   return best;
+}
+
+/** An everyday word ("text", "page", "length") that the document neither marks nor defines. */
+function everyday(token: Token, stats: DocumentStats): boolean {
+  // "Memory is managed…": a capital that only opens the sentence
+  const lower = /^\p{Ll}/u.test(token.text) || token.start === 0 && /^\p{Lu}\p{Ll}+$/u.test(token.text);
+  return !token.atomic && lower && zipf(token.text) > EVERYDAY_ZIPF && !stats.marked.has(token.text.toLowerCase()) && !stats.marked.has(token.lemma);
 }
 
 /** No verb from token k to the end of its clause (a comma, "and", "but", a full stop). */
@@ -182,10 +198,14 @@ function enumerations(tokens: Token[]): { start: number; end: number; items: num
     }
     const after = tokens[m];
     if (after && /^(VERB|AUX|PRON|DET|NUM)$/.test(after.pos)) continue; // "X and China dominating", "store it"
+    // "disrupted the economy, and corruption and violence have…": a comma before a second item joins clauses
+    if (after?.pos === "CCONJ" || items.length === 1 && tokens[k - 1]?.text === ",") continue;
     const before = tokens[j];
     if (before && /^(ADJ|NOUN|PROPN)$/.test(before.pos)) continue;
     const all = [...items, last];
     if (all.some((i) => !HEAD_POS.has(i[i.length - 1].pos))) continue;
+    // "distributed traffic and traffic spikes": the same word twice is a compound cut in half, not a list
+    if (new Set(all.map((i) => i[0].lemma)).size < all.length) continue;
     const names = all.map((i) => i.every((t) => t.pos === "PROPN"));
     if (names.some((n) => n !== names[0])) continue;
     result.push({ start: all[0][0].start, end: last[last.length - 1].end, items: all.length });
@@ -266,8 +286,10 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
     const own = tokens.filter((t) => t.start >= occ.start && t.end <= occ.end);
     // "Outline a high level design": a capitalised everyday word opening a sentence is not a name,
     // and "life on [Earth]" is an everyday word wherever it stands
-    const everyday = own.length === 1 && !marks.has(occ.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(occ.text);
-    if (everyday && (occ.start === 0 && zipf(occ.text) >= 3 || zipf(occ.text) >= 4.8)) continue;
+    const capitalised = own.length === 1 && !marks.has(occ.text.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(occ.text);
+    if (capitalised && (occ.start === 0 && zipf(occ.text) >= 3 || zipf(occ.text) >= 4.8)) continue;
+    // a repeated everyday word ("page" in a crawler design) is the setting, unless a sentence defines it
+    if (own.length === 1 && everyday(own[0], stats) && !marks.has(occ.text.toLowerCase()) && !definesTerm(text, occ.start, occ.end)) continue;
     const recurring = occ.term.count >= 2;
     const score = 0.5 + 0.25 * importance(own, stats) + (recurring ? 0.1 : 0) + (occ.term.kind === "term" ? 0 : 0.05)
       + (marks.has(occ.text.toLowerCase()) ? 0.1 : 0);
@@ -302,6 +324,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
       if (occurrences.some((o) => o.start < e0 && o.end > s0)) continue; // names are asked as names
       if (spans.some((s) => s.start === s0 && s.end === e0)) continue;
       const head = part[part.length - 1];
+      // "due to the [way hydrogen bonds] are oriented": a generic noun opening a clause, not a compound
+      if (part.length > 1 && GENERIC_NOUNS.has(part[0].lemma) && part[1].pos !== "ADJ") continue;
       const specific = part.filter((t) => t.atomic || !(vague(t.text) || vague(t.lemma)));
       // "high performance", "global competitors": nothing in it is particular to this document
       // (a key point is what the author says matters, even in plain words)
@@ -309,7 +333,8 @@ export function answerSpans(statement: Statement, stats: DocumentStats, keyPoint
       const value = importance(part, stats);
       const compound = part.filter((t) => HEAD_POS.has(t.pos)).length >= 2;
       // one everyday word ("memory", "text") is rarely the point of a sentence; a rare one ("pointer") can be
-      if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && zipf(part[0].text) > 3.9 && !stats.marked.has(answer.toLowerCase())) continue;
+      // nor everyday words with vague ones ("different [values]", "[web page]")
+      if (!keyPoint && specific.every((t) => everyday(t, stats)) && !stats.marked.has(answer.toLowerCase())) continue;
       // an English word in one sentence in eight ("respondents" in a survey, "node" in a graph chapter) is
       // the document's setting, not a fact: asked only where a sentence defines it (a coined term, "variolation", is the fact)
       if (part.length === 1 && !part[0].atomic && /^\p{Ll}/u.test(part[0].text) && !keyPoint && uses >= Math.max(4, stats.statements / 8) && zipf(part[0].text) >= 2

@@ -122,6 +122,28 @@ describe("buildChoice", () => {
   });
 });
 
+describe("spelled-out numbers (round 3)", () => {
+  const pool = extractNumericClaims("Some calves nurse for nine months, others for 4 months, and a few for 14 months or 3 hours.");
+  it("never offers a number the prompt shows in the other spelling", () => {
+    const sentence = "A mare carries her foal for eleven months, and foals born before 9 months rarely survive.";
+    const claim = extractNumericClaims(sentence)[0];
+    expect(claim.answer).toBe("eleven months");
+    for (let seed = 0; seed < 6; seed++) {
+      const card = buildChoice(gapSentence(sentence, claim.start, claim.end), claim, [claim, ...pool], seed);
+      expect(card?.options ?? []).not.toContain("nine months");
+    }
+  });
+
+  it("never mixes numbers in words with numbers in digits", () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const { card } = choiceFor("Most foals are weaned at twelve months on the farm.", seed, pool);
+      expect(card.options.filter((o) => /\d/.test(o)), card.options.join()).toEqual([]);
+      const digits = choiceFor("Most calves stand within 3 hours of birth on the pasture.", seed, extractNumericClaims("Foals stand within two hours.")).card;
+      expect(digits.options.every((o) => /^\d+ hours$/.test(o)), digits.options.join()).toBe(true);
+    }
+  });
+});
+
 describe("buildListChoice", () => {
   it("offers three other terms of the same list, none shown in the prompt or part of the answer", () => {
     const card = buildListChoice("[...]: the fluid-filled space around the thylakoids", "Stroma",

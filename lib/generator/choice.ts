@@ -7,12 +7,10 @@ import { answerLeaks } from "./leak";
 import { numericOptions } from "./distractors";
 import { matchKey } from "./normalise";
 import type { NumericClaim } from "./numeric-claims";
+import { numeralsIn as numbersIn } from "./quantity";
 
 export interface ChoiceCard { prompt: string; answer: string; options: string[] }
 
-function numbersIn(text: string): string[] {
-  return text.match(/\d+(?:[.,]\d+)*/g) ?? [];
-}
 
 /** A numeric claim as a choice card; `prompt` already has the claim's answer gapped. */
 export function buildChoice(prompt: string, claim: NumericClaim, pool: NumericClaim[], seed: number): ChoiceCard | null {

@@ -61,7 +61,13 @@ export function rewriteDefinitionLayouts(text: string): { text: string; terms: S
       const close = new RegExp(`^\\s{0,3}${fence[1][0] === ":" ? ":" : fence[1][0] === "`" ? "`" : "~"}{${fence[1].length},}\\s*$`);
       let end = i + 1;
       while (end < lines.length && !close.test(lines[end])) end++;
-      if (fence[2]) out.push("", ...glossaryEntries(lines.slice(i + 1, end), terms), "");
+      const body = lines.slice(i + 1, end);
+      // a glossary written as a definition list inside the fence (`term` then `: definition`) reads as one
+      if (fence[2] && body.some((l) => DEFINITION.test(l))) {
+        const inner = rewriteDefinitionLayouts(body.join("\n"));
+        inner.terms.forEach((t) => terms.add(t));
+        out.push("", inner.text, "");
+      } else if (fence[2]) out.push("", ...glossaryEntries(body, terms), "");
       else out.push(...lines.slice(i, end + 1));
       i = end;
       open = -1;

@@ -4,7 +4,7 @@
  * staying on the answer's side of a change's starting value, preferring numbers from the document.
  */
 import type { NumericClaim } from "./numeric-claims";
-import { FACTOR_WORDS, formatQuantity, formatRange, roundLike } from "./quantity";
+import { FACTOR_WORDS, NUMBER_WORDS, formatQuantity, formatRange, roundLike } from "./quantity";
 import { matchKey } from "./normalise";
 
 interface Option { low: number; high?: number; text: string; fromDocument: boolean }
@@ -124,9 +124,12 @@ export function numericOptions(claim: NumericClaim, pool: NumericClaim[], seed: 
   const seen = new Set([matchKey(answerText), matchKey(claim.kind === "range" ? formatRange(claim.value, claim.high!, claim.format) : formatQuantity(claim.value, claim.format))]);
   const seenValues = new Set([claim.value]);
   const unique: Option[] = [];
+  // "three years" goes with "five years", "4 years" with "6 years": never the two ways mixed
+  const inWords = (text: string) => NUMBER_WORDS[(/^\p{L}+/u.exec(text)?.[0] ?? "").toLowerCase()] !== undefined;
   for (const c of candidates) {
     const key = matchKey(c.text);
     if (seen.has(key) || seenValues.has(c.low)) continue;
+    if (claim.format.unit !== "factor-word" && inWords(c.text) !== inWords(answerText)) continue;
     seen.add(key);
     seenValues.add(c.low);
     unique.push(c);

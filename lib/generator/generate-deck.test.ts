@@ -139,8 +139,19 @@ describe("generateDeck on the seed", () => {
     expect(deck.cards.some((c) => /^\d+(\.\d+)?$/.test(c.answer))).toBe(false);
   });
 
+});
+
+describe("generateDeck on named things", () => {
   it("asks named things as cloze cards, never with options that could also be true", () => {
-    const named = deck.cards.filter((c) => /Deep Seek|R1|ChatGPT|OpenAI|Stargate|China/.test(c.answer));
+    const deck = generateDeck(`# Launch Market
+
+## Rockets
+
+SpaceX flies the reusable Falcon 9 from Cape Canaveral in Florida several times a month.
+Blue Origin builds the heavy New Glenn rocket in a factory beside the Kennedy Space Center.
+Rocket Lab launches the small Electron rocket from a private pad on the Mahia Peninsula in New Zealand.
+`);
+    const named = deck.cards.filter((c) => /SpaceX|Falcon|Blue Origin|New Glenn|Kennedy|Rocket Lab|Electron|Mahia|New Zealand|Florida|Cape Canaveral/.test(c.answer));
     expect(named.length).toBeGreaterThan(0);
     for (const card of named) expect(card.kind).toBe("cloze");
   });

@@ -15,6 +15,7 @@ import { fingerprint, stableSeed } from "./fingerprint";
 import { matchKey, wordCount } from "./normalise";
 import { extractNumericClaims, type NumericClaim } from "./numeric-claims";
 import { titleFromLine, type ParsedDocument } from "./outline";
+import { numeralsIn } from "./quantity";
 import { parseDocument } from "./parse-document";
 import { MIN_QUALITY, selectCards, type Selectable } from "./select";
 import { assessStatement, buildStatements, type Statement } from "./statements";
@@ -53,9 +54,13 @@ function documentStats(title: string, statements: Statement[]): DocumentStats {
   return { lemmas, marked, titleWords: wordKeys(title), terms, subjects, statements: statements.length, headingKeys: new Map() };
 }
 
+/** "If you have $100, …", "Suppose a train leaves at 60 km/h": the numbers of a made-up example are not facts. */
+const HYPOTHETICAL = /^(?:if you|suppose|imagine|say you|let['’]s say|let us say)\b/i;
+
 /** Numbers in a statement that are claims: a count's noun must be a noun ("Base 62 encodes the id" counts no encodes). */
 function claimsOf(s: Statement, language: string): NumericClaim[] {
   const { tokens } = s.sentence;
+  if (language === "en" && HYPOTHETICAL.test(s.sentence.text)) return [];
   return extractNumericClaims(s.sentence.text, language).filter((claim) => {
     if (claim.kind !== "count" || !claim.format.noun) return true;
     const k = tokens.findIndex((t) => t.end >= claim.start + claim.text.length);
@@ -133,9 +138,11 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
   const push = (s: Statement, fact: string, spanScore: number, answer: string, make: Candidate["make"], extra: Partial<Candidate> = {}) => {
     const sentenceQuality = assessments.get(s)!.quality;
     const quality = Math.round(Math.min(1, 0.6 * spanScore + 0.25 * sentenceQuality + 0.15 * ORIGIN_WEIGHT[s.origin]) * 1000) / 1000;
-    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...extra });
+    candidates.push({ fact, answer, source: s.sentence.text, topic: s.topic, quality, position: candidates.length, make, ...(s.block.term ? { term: s.block.term } : {}), ...extra });
   };
   const extra = new Map<string | null, number>();
+  /** Glossary entries whose term has a card. */
+  const asked = new Set<number>();
   const room = (topic: string | null) => extra.set(topic, (extra.get(topic) ?? 0) + 1);
 
   for (const s of usable) {
@@ -145,7 +152,8 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const prompt = promptFor(s, claim.start, claim.end);
       if (numbersShown(claim.answer, prompt) || contextWords(prompt) < (cloze ? 4 : 3) || gapProblem(prompt, claim.answer)) continue;
       if (derivedNumber(prompt, numbersIn(claim.answer)[0])) continue; // "1 TB per month, [36 TB] in 3 years"
-      if (numbersShown(claim.answer, s.topic === null ? "" : s.heading, true)) continue; // "In [1905]" under "Special relativity (1905)"
+      // "In [1905]" under "Special relativity (1905)", "Rust in [2020]" in "Rust Survey 2020 Results"
+      if (numbersShown(claim.answer, s.topic === null ? doc.title : `${s.heading} ${doc.title}`, true)) continue;
       const answer = claim.answer.trim();
       const choice = () => buildChoice(prompt, claim, pool, stableSeed(`${claim.answer}|${sentence}`));
       if (cloze) push(s, claimKey(claim), 0.9, answer, () => choice() ?? { prompt, answer });
@@ -164,8 +172,11 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       // an English sentence may be bolded as a label ("**Worked example**: …"); a glossary's entries are definitions
       const laidOut = !cloze || s.block.glossary;
       const prompt = `${GAP}: ${sentence}`;
-      const pair = { pair: `definition:${matchKey(term)}` };
-      if (!answerProblem(term, prompt, { ...s, context: undefined }, stats)) {
+      // without cloze cards a definition is asked both ways; in English the term is the fact, asked once
+      const pair = cloze ? {} : { pair: `definition:${matchKey(term)}` };
+      // "list.count" among "list.append", "list.copy": the shared qualifier is no clue, its last part is the answer
+      if (!answerProblem(term.replace(/^[\p{L}_][\w.]*\.(?=[\p{L}_])/u, ""), prompt, { ...s, context: undefined }, stats)) {
+        if (s.block.glossary) asked.add(s.blockIndex);
         if (cloze) {
           const others = (definedTerms.get(s.topic) ?? []).filter((t) => matchKey(t) !== matchKey(term));
           push(s, `text:${matchKey(term)}`, 0.95, term, () => buildListChoice(prompt, term, others, stableSeed(sentence)) ?? { prompt, answer: term }, pair);
@@ -179,11 +190,13 @@ export function generateDeck(text: string, options: GenerateOptions = {}): DeckD
       const definition = laidOut && !answerLeaks(definitions.get(s) ?? "", `${term}: ${GAP}`) ? definitions.get(s) : undefined;
       const card = definition && buildListChoice(`${term}: ${GAP}`, definition, othersOf(definitionTexts, s.topic, definition), stableSeed(`${term}|${sentence}`), cloze ? 3 : 2);
       if (card) {
-        push(s, `definition:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
+        if (s.block.glossary) asked.add(s.blockIndex);
+        push(s, `${cloze ? "text" : "definition"}:${matchKey(term)}`, 0.85, definition, () => card, { ...pair, source: `${term}: ${blockTexts.get(s.blockIndex)!.trim()}` });
         room(s.topic);
       }
     }
-    if (!cloze) continue;
+    // a glossary entry is one fact, its term: the rest of its text gives cloze cards only when the term cannot be asked
+    if (!cloze || asked.has(s.blockIndex)) continue;
     let tried = 0;
     for (const span of answerSpans(s, stats, s.origin === "keyPoint")) {
       if (tried >= SPANS_PER_SENTENCE) break;
@@ -239,11 +252,11 @@ function nothingToAsk(doc: ParsedDocument, missing: string): string {
 
 const SMALL_DIGITS: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
 
-/** Does the text show the answer's number ("62⁶" gives away "6 chars")? `all`: every number of it. */
+/** Does the text show the answer's number, in digits or words ("62⁶" gives away "6 chars", "Binary means two" "two children")? `all`: every number of it. */
 function numbersShown(answer: string, text: string, all = false): boolean {
   const plain = text.replace(/[⁰-⁹¹²³₀-₉]/g, (c) => ` ${SMALL_DIGITS[c]} `);
-  const shown = new Set(plain.match(/\d+(?:[.,]\d+)*/g) ?? []);
-  const numbers = answer.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  const shown = new Set(numeralsIn(plain));
+  const numbers = numeralsIn(answer);
   return all ? numbers.length > 0 && numbers.every((n) => shown.has(n)) : numbers.some((n) => shown.has(n));
 }
 

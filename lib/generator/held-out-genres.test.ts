@@ -21,7 +21,10 @@ async function deckOf(file: string) {
   return decks.get(file)!;
 }
 
-const GENRES = ["tutorial-python-sets.rst", "pep-lazy-imports.txt", "textbook-chapter-acids-bases.md", "cheatsheet-system-design.md", "faq-saved-page.html"];
+const GENRES = [
+  "tutorial-python-sets.rst", "pep-lazy-imports.txt", "textbook-chapter-acids-bases.md", "cheatsheet-system-design.md", "faq-saved-page.html",
+  "textbook-section-plate-tectonics.md",
+];
 const sectionOf = (deck: DeckDraft, card: CardDraft) => deck.topics.find((t) => t.path === card.topic)?.title ?? deck.title;
 
 describe("documents of the genres learners bring", () => {
@@ -29,7 +32,7 @@ describe("documents of the genres learners bring", () => {
     const { deck, cards } = await deckOf(file);
     expect(deck.cards.length).toBeGreaterThanOrEqual(4);
     for (const text of [deck.title, ...deck.topics.map((t) => t.title), ...cards.flatMap((c) => [c.prompt, c.answer])]) {
-      expect(text).not.toMatch(/:(?:meth|func|class|exc|term|ref):|``|`_|¶|\blayout:|\bpermalink:|^title:|>>>|Traceback|\(not pictured\)/);
+      expect(text).not.toMatch(/:(?:meth|func|class|exc|term|ref):|``|`_|¶|\blayout:|\bpermalink:|^title:|>>>|Traceback|\(not pictured\)|\^|\{:|<\/?div|markdown=/);
     }
   });
 
@@ -71,6 +74,16 @@ describe("documents of the genres learners bring", () => {
     const { deck } = await deckOf("pep-lazy-imports.txt");
     expect(deck.title).toBe("Lazy Module Imports for Faster Start-up");
     expect(deck.cards.map((c) => c.answer)).toEqual(expect.arrayContaining(["proxy object", "soft keyword"]));
+  });
+
+  it("reads a kramdown textbook section (round 3): objectives, review questions and carets give nothing, the glossary gives its terms", async () => {
+    const { deck, cards } = await deckOf("textbook-section-plate-tectonics.md");
+    expect(deck.topics.map((t) => t.title)).toEqual(["Layers That Move", "Plate Boundaries", "Section Summary", "Review Questions", "Glossary"]);
+    const glossary = deck.cards.filter((c) => sectionOf(deck, c) === "Glossary");
+    expect(glossary.map((c) => c.answer).sort()).toEqual(["Pangaea", "asthenosphere", "lithosphere", "subduction"]);
+    expect(cards.filter((c) => /^(Describe|Explain|Discuss)\b|you will be able|Mid-Atlantic Ridge\?/.test(c.prompt))).toEqual([]);
+    // the summary restates the body: each claim is asked once
+    expect(deck.cards.filter((c) => /subduction|Subduction/.test(c.source) && c.answer !== "subduction").length).toBeLessThanOrEqual(1);
   });
 
   it("does not blank a name beside the version number that is the fact", async () => {

@@ -59,7 +59,8 @@ export const GENERIC_NOUNS = new Set(
     "addition course sake regard respect terms moment while instance instances manner fashion means purpose purposes start beginning " +
     "lots plenty variety range couple kinds amount amounts deal cost costs good goods advantage advantages benefit benefits feature features " +
     "topic topics chapter chapters section sections listing listings figure figures table tables example examples note notes " +
-    "item items programmer programmers developer developers default defaults"
+    "item items programmer programmers developer developers default defaults property properties characteristic characteristics " +
+    "substance substances"
   ).split(" "),
 );
 
@@ -87,7 +88,8 @@ export const VAGUE_WORDS = new Set(
     "essential main primary new newer various several certain different specific general overall actual broader broad " +
     "strategic global robust advanced enhanced better best good common basic simple complex additional further particular " +
     "relevant appropriate possible available large larger small smaller typical potential real whole entire full usual " +
-    "future current recent modern traditional standard special similar same such"
+    "future current recent modern traditional standard special similar same such multiple old reasonable individual original " +
+    "popular"
   ).split(" "),
 );
 

@@ -26,7 +26,21 @@ const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\n((?:[ \t]*(?:[\w-]+[ \t]*[:=].*|-[ \t
 /** "(see Figure 7.3)", "(not pictured)": a picture the card cannot show. */
 const FIGURE_REFERENCE = /[ \t]*\((?:see |as shown in |shown in |cf\.? )?(?:fig(?:ure)?s?\.?|diagram|illustration|image|photo)[ \t]*\d[^()\n]*\)|[ \t]*\((?:not )?(?:pictured|shown|illustrated)(?: here| below| above)?\)/gi;
 
-/** Front matter dropped (its title kept when the page has no heading), "¶" header anchors and figure pointers removed. */
+/**
+ * kramdown (Jekyll, OpenStax): `{: …}` attribute lists, `^` end-of-block markers, and the `<div markdown="1">`
+ * wrappers whose content is Markdown (left in place, an HTML block would swallow the heading after it).
+ */
+const KRAMDOWN_MARKUP = /^[ \t]*\^[ \t]*$|^[ \t]*<\/?(?:div|section|aside)\b[^<>\n]*>[ \t]*$|[ \t]*\{:[^{}\n]*\}/gim;
+
+/** MyST targets, `(glossary-label)=` on a line of their own. */
+const MYST_TARGET = /^\([\w:.-]+\)=[ \t]*$/gm;
+/** MyST roles: {term}`Git`, {ref}`the guide <guide-label>` read as their text; {py:func}`len` as code. */
+const MYST_ROLE = /\{([\w:.-]+)\}`([^`\n]*?)(?:\s*<[^`<>\n]*>)?`/g;
+
+/** "(see typesmapping)", "(…, see sorted() for details)": where to read more, which no card can follow. */
+const SEE_ALSO = /[ \t]*\((?:[^()\n]|\(\))*?\b(?:see|cf\.)\s(?:[^()\n]|\(\))*\)/gi;
+
+/** Front matter dropped (its title kept when the page has no heading); "¶" header anchors, kramdown and MyST markup, figure pointers and "(see …)" removed. */
 export function stripPageMarkup(text: string): string {
   let out = text;
   const front = FRONT_MATTER.exec(out);
@@ -35,7 +49,8 @@ export function stripPageMarkup(text: string): string {
     const title = /^title[ \t]*[:=][ \t]*["']?(.*?)["']?[ \t]*$/m.exec(front[2])?.[1];
     if (title && !/^#\s/m.test(out)) out = `# ${title}\n\n${out}`;
   }
-  return out.replace(/[ \t]*¶/g, "").replace(FIGURE_REFERENCE, "");
+  return out.replace(/[ \t]*¶/g, "").replace(KRAMDOWN_MARKUP, "").replace(MYST_TARGET, "")
+    .replace(MYST_ROLE, (_, role: string, shown: string) => (/^(?:term|ref|doc|numref|cite\w*|abbr)$/.test(role) ? shown : `\`${shown}\``)).replace(FIGURE_REFERENCE, "").replace(SEE_ALSO, "");
 }
 
 export function parseDocument(input: string): ParsedDocument {

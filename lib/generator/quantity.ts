@@ -26,6 +26,12 @@ export const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
 };
+/** The numbers a text shows, in digits or in words ("nine months" shows 9; "one of" is not a number). */
+export function numeralsIn(text: string): string[] {
+  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w !== "one" && NUMBER_WORDS[w] !== undefined).map((w) => String(NUMBER_WORDS[w]));
+  return [...(text.match(/\d+(?:[.,]\d+)*/g) ?? []), ...words];
+}
+
 const WORDS_BY_VALUE = new Map(Object.entries(NUMBER_WORDS).map(([w, n]) => [n, w]));
 
 export const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 };

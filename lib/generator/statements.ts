@@ -38,29 +38,37 @@ const META = [
   /\b(?:Chapter|Listing|Figure|Table|Appendix|Section) [A-Z]\b/,
   /\b(?:we|we['’]ll|we will|let['’]s|let us|you['’]ll|you will|i['’]ll)\s+(?:now\s+)?(?:discuss|look at|see|cover|learn|explore|talk about|build|introduce|go over|dive|use this|start)\b/i,
   /\b(?:like this|as follows|shown below|the following(?: code| example| output)?|below)\s*[:.]?$/i,
-  /^(?:see|refer to|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
-  /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved)\b/i,
+  /^(?:see|refer to|visit|note that|note|for example|for instance|as an example|here['’]s|here is|in short|in other words|recall|remember)\b/i,
+  /\b(?:click|download|subscribe|sign up|cookie|newsletter|copyright|all rights reserved|stay tuned)\b/i,
   /\bthis (?:document|page|article|note|chapter|guide|tutorial)\b/i,
   /\b(?:summary|overview|recap) of (?:the|this) (?:episode|talk|lecture|podcast|chapter|article|meeting|session|video)\b/i,
   /\S@\S|\b[\w-]+\.(?:txt|pdf|docx?|pptx?|md|html?)\b|\b(?:course site|office hours|syllabus|slides are)\b/i,
   /\b[\w-]+\.(?:com|org|gov|edu|net|io)\/|\bfollow (?:him|her|them|us) (?:at|on)\b|(?:^|\s)@\w|·.*·/i,
   /\bis an? (?:[\w-]+ ){0,4}(?:writer|journalist|editor|reporter|correspondent|contributor|columnist)\b/i,
   // where to read more, not what to know: "see the tutorials", "refer to the following pages"
-  /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,40}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?)\b/i,
+  /\b(?:see|refer to|check out|visit|consult)\b[^.;]{0,60}\b(?:tutorials?|guides?|documentation|docs|website|site|pages?|help cent(?:re|er)|links?|following|resources?|references?|sections?|chapters?|articles?|wikipedia)\b|\bfor (?:more|further) (?:information|details)\b/i,
   // the frame of an interview answer, not the system: "Without an interviewer to address clarifying questions…"
   /\binterviewers?\b|\bclarifying questions\b|\b(?:in|during) (?:an|the|your) interview\b|\b(?:we|we['’]ll|we will|let['’]s|let us|i['’]ll)\s+(?:\w+\s+){0,2}(?:define|assume|state|scope|make)\b[^.]*\b(?:use cases|constraints|assumptions)\b/i,
+  // a learning objective: what the reader will do, not what is so
+  /\b(?:you(?:['’]ll| will| should) be able to|learning (?:objectives?|outcomes?|goals?)|students will)\b/i,
   // a picture the card cannot show
   /\b(?:shown|pictured|illustrated|depicted|seen)\s+(?:on the (?:left|right)|above|below|here|opposite)\b|^(?:on|to|at) the (?:left|right)\b|\b(?:in|on) the (?:figure|diagram|image|picture|photo|graph|chart)\b|\(not pictured\)/i,
 ];
+/** "Explain why water…", "Describe the properties…": a learning objective or an exercise, an instruction to the reader. */
+const OBJECTIVE = /^(?:(?:describe|explain|discuss|analy[sz]e|identify|summari[sz]e|evaluate|justify|distinguish|differentiate|demonstrate|illustrate|interpret|examine|assess|classify|predict|recogni[sz]e|understand)\s+\p{Ll}|(?:compare|contrast|define|outline|apply|provide|calculate|relate|list|state|name|give)\s+(?:the|a|an|how|why|what|which|whether|when|where|some|two|three|four|several|examples?|your|its|their|each|all|one)\b)/u;
+/** "B is the minor version number", "Option C cuts latency": a letter whose meaning is in a layout the card cannot show. */
+const LETTER_REFERENT = /^(?:\p{Lu}|\p{Lu}\.\p{Lu}(?:\.\p{Lu})?)\s+(?:is|are|was|were|has|have|stands|means|denotes|refers|can|will|must|should|holds|marks|counts)\b|\b(?:[Oo]ption|[Vv]ersion|[Ss]cenario|[Aa]lternative|[Cc]hoice|[Vv]ariant|[Pp]roposal|[Dd]esign|[Aa]pproach|[Pp]lan|[Aa]nswer)(?:e?s)?\s+\p{Lu}\b(?![\p{L}.]|\.\d)/u;
+/** "Rose 40%…", "Fell to…": a change told without what changed (the tagger may read "Rose" as a name). */
+const CHANGE_START = /^(?:rose|fell|grew|dropped|jumped|climbed|declined|increased|decreased|doubled|tripled|halved|reached|exceeded|surged|plunged|soared|shrank|expanded|improved|reduced|gained|lost)\s+(?:by\s+|to\s+|from\s+|about\s+|almost\s+|nearly\s+|over\s+)?(?:\$|€|£)?\d/i;
 /** A reference list, further reading, practice questions: trivia and navigation, never facts to learn. */
-const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:review |practice |study |discussion )?(?:questions|problems|exercises)|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|notes and references|about the authors?|credits|changelog|revision history)$/i;
+const APPARATUS_SECTION = /^(?:[\d.]+\s+)?(?:references?|bibliography|works cited|sources|citations|(?:suggested |further |recommended |additional )?readings?|further reading|(?:additional |external |useful |more |learning )?resources|see also|related (?:links|reading|articles|pages)|external links|links|(?:recommended |suggested |sample |additional |more )?(?:review |practice |study |discussion |critical thinking |short answer |multiple choice |end[- ]of[- ]chapter |self[- ]check |interview )?(?:questions?|problems|exercises)|free response|exercises|quiz|self[- ]check|check your understanding|test yourself|acknowledge?ments?|copyright|licen[cs]e|footnotes|endnotes|(?:learning )?(?:objectives|outcomes)|notes and references|about the authors?|credits|changelog|revision history)$/i;
 /** "Brønsted, J. N. (1923).", "Smith et al.", "doi:…": a citation, not a statement. */
-const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol\.\s*\d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
+const CITATION = /\(\d{4}[a-z]?\)\s*[.,]|\bet al\.|\bdoi:|\bISBN\b|\bpp?\.\s*\d|\b[Vv]ol(?:\.|ume)\s*\d|\bIssue \d|^[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s*){1,3}(?:,|\(|&|and\b)/u;
 /** The author speaking: "I remember…", "My first teacher…" (English only: Italian "I lavori" is "the works"). */
 const FIRST_PERSON = /(?:^|[\s"“(])I(?=[\s'’,])|\b(?:[Mm]y|me|mine|myself)\b/;
 /** "these issues", "those two signatures", "this understanding", "such situations": a referent outside the prompt. */
 const DEMONSTRATIVE = /\b(?:these|those)\b|\bsuch\s+(?!as\b)\p{L}|\bthis\s+(?!is\b|was\b|way\b|means\b)\p{L}|\b(?:of|by|with|from|for|like|than|about|did|does|do) this\b/iu;
-const CONNECTIVE_START = /^(?:the following|as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
+const CONNECTIVE_START = /^(?:(?:one|another) (?:example|case|instance)\b|the following|as a result|therefore|thus|hence|consequently|in this case|in that case|similarly|otherwise|for this reason|that['’]s why|by doing so|to do so|instead|then|so|also|again|likewise|meanwhile)\b/i;
 /** `s`, `x`, `s1`: a variable of a code example the card cannot show (type names like `u8` are fine). */
 const CODE_VARIABLE = /^(?![iuf]\d+$)[a-z]{1,2}\d?$/;
 /** "The variable `tup` binds…", "the array named `a`": a name from a listing the card cannot show. */
@@ -176,10 +184,12 @@ export function assessStatement(s: Statement): Assessment {
   const words = wordCount(text);
   if (/\?\s*$/.test(text)) return { reject: "question", quality: 0 };
   if (/:\s*$/.test(text)) return { reject: "introduces a list or code", quality: 0 };
-  if (/\b(?:or|and|but|of|to|for|with|the|a|an)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
+  if (/\b(?:or|and|but|of|to|for|with|the|a|an|at|in|on|from|by|via)\s*$/i.test(text)) return { reject: "cut off", quality: 0 };
   if (words < 4 && !s.context) return { reject: "too short", quality: 0 };
   if (words > 70) return { reject: "too long", quality: 0 };
   if (META.some((re) => re.test(text) || (s.context !== undefined && re.test(s.context)))) return { reject: "about the document, not the subject", quality: 0 };
+  if (LETTER_REFERENT.test(text)) return { reject: "a letter with no referent", quality: 0 };
+  if (OBJECTIVE.test(text.charAt(0).toLowerCase() + text.slice(1))) return { reject: "a learning objective or exercise", quality: 0 };
   if (s.origin === "section" && APPARATUS_SECTION.test(s.heading.trim())) return { reject: "a reference, reading or practice section", quality: 0 };
   if (CITATION.test(text)) return { reject: "a citation", quality: 0 };
   if (s.language === undefined && FIRST_PERSON.test(text)) return { reject: "the author speaking in the first person", quality: 0 };
@@ -189,7 +199,8 @@ export function assessStatement(s: Statement): Assessment {
   if (!s.rewrite && (PRONOUN_START.test(text) || (s.language !== undefined && FOREIGN_REFERENT[s.language]?.test(text)))) return { reject: "pronoun with no referent", quality: 0 };
   // "Helps with failover, …": a list item whose subject is neither in it nor in a lead-in
   const first = s.sentence.tokens[0];
-  if (!s.context && first?.pos === "VERB" && /^\p{Lu}\p{Ll}+[^s]s$/u.test(first.text) && first.lemma !== first.text.toLowerCase()) {
+  // "Rose 40% in 2020", "Reduced costs by half": a number whose subject is missing is a statistic about nothing
+  if (!s.context && (CHANGE_START.test(text) || first?.pos === "VERB" && /^\p{Lu}\p{Ll}+(?:[^s]s|ed)$/u.test(first.text) && first.lemma !== first.text.toLowerCase())) {
     return { reject: "no subject", quality: 0 };
   }
   if (!s.block.glossary && DEMONSTRATIVE.test(s.rewrite ? text.slice(s.rewrite.length) : text) || CONNECTIVE_START.test(text)) {
