@@ -76,7 +76,7 @@ describe("importing a document", () => {
 /** The lecture with its practical advice replaced by a section on dreams: a new version of the same notes. */
 const revised = lecture.replace(
   /Section C - Practical advice[\s\S]*$/,
-  "Section C - Dreams\nMost vivid dreams occur during REM sleep, when the brain is nearly as active as when awake.\nThe amygdala is highly active during REM sleep, which may explain the emotional tone of dreams.\n",
+  "Section C - Dreams\nREM sleep was first described by Eugene Aserinsky and Nathaniel Kleitman in 1953.\nMost vivid dreams occur during REM sleep, when the brain is nearly as active as when awake.\nThe amygdala is highly active during REM sleep, which may explain the emotional tone of dreams.\n",
 );
 
 describe("importing a new version of a document", () => {
