@@ -168,41 +168,42 @@ export function openCollection(file: string): AnkiCollection {
       decks,
       noteTypes,
       counts,
+      // Rows as arrays (raw): a million review log rows read as objects cost a second more.
       *cards() {
-        for (const row of db.prepare(CARDS).iterate() as IterableIterator<Record<string, unknown>>) {
+        for (const r of db.prepare(CARDS).raw(true).iterate() as IterableIterator<unknown[]>) {
           yield {
-            id: Number(row.id),
-            noteId: Number(row.nid),
-            deckId: Number(row.did),
-            ord: Number(row.ord),
-            type: Number(row.type),
-            queue: Number(row.queue),
-            due: Number(row.due),
-            ivl: Number(row.ivl),
-            factor: Number(row.factor),
-            reps: Number(row.reps),
-            lapses: Number(row.lapses),
-            data: String(row.data ?? ""),
-            guid: String(row.guid),
-            noteTypeId: Number(row.mid),
-            fields: String(row.flds).split("\x1f"),
-            tags: String(row.tags ?? "").split(/\s+/).filter(Boolean),
+            id: Number(r[0]),
+            noteId: Number(r[1]),
+            deckId: Number(r[2]),
+            ord: Number(r[3]),
+            type: Number(r[4]),
+            queue: Number(r[5]),
+            due: Number(r[6]),
+            ivl: Number(r[7]),
+            factor: Number(r[8]),
+            reps: Number(r[9]),
+            lapses: Number(r[10]),
+            data: String(r[11] ?? ""),
+            guid: String(r[12]),
+            noteTypeId: Number(r[13]),
+            fields: String(r[14]).split("\x1f"),
+            tags: String(r[15] ?? "").split(/\s+/).filter(Boolean),
           };
         }
       },
       *revlog() {
         if (!hasTable(revlogDb, "revlog")) return;
-        const query = revlogDb.prepare("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id");
-        for (const row of query.iterate() as IterableIterator<Record<string, number>>) {
+        const query = revlogDb.prepare("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id").raw(true);
+        for (const r of query.iterate() as IterableIterator<number[]>) {
           yield {
-            id: Number(row.id),
-            cardId: Number(row.cid),
-            ease: Number(row.ease),
-            ivl: Number(row.ivl),
-            lastIvl: Number(row.lastIvl),
-            factor: Number(row.factor),
-            time: Number(row.time),
-            type: Number(row.type),
+            id: Number(r[0]),
+            cardId: Number(r[1]),
+            ease: Number(r[2]),
+            ivl: Number(r[3]),
+            lastIvl: Number(r[4]),
+            factor: Number(r[5]),
+            time: Number(r[6]),
+            type: Number(r[7]),
           };
         }
       },

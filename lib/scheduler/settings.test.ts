@@ -47,4 +47,20 @@ describe("settings", () => {
     expect(b).toBe(a);
     expect(schedulerFor({ ...defaultSettings, desiredRetention: 0.8 })).not.toBe(a);
   });
+
+  it("follow a settings object whose scheduling fields are replaced between calls", () => {
+    const settings = { ...defaultSettings };
+    const first = schedulerFor(settings);
+    expect(schedulerFor(settings)).toBe(first);
+    settings.desiredRetention = 0.85;
+    const lower = schedulerFor(settings);
+    expect(lower).not.toBe(first);
+    expect(lower.parameters.request_retention).toBe(0.85);
+    settings.learningSteps = ["5m"];
+    expect(schedulerFor(settings).parameters.learning_steps).toEqual(["5m"]);
+    settings.fsrsParams = [...schedulerFor(settings).parameters.w].map((w, i) => (i === 0 ? w + 0.5 : w));
+    expect(schedulerFor(settings).parameters.w[0]).toBe(settings.fsrsParams[0]);
+    settings.desiredRetention = 2;
+    expect(() => schedulerFor(settings)).toThrow(/retention/);
+  });
 });

@@ -123,6 +123,29 @@ const schedulers = new Map<string, FSRS>();
  * and repetition count, so the same card, time and rating give the same due.
  */
 export function schedulerFor(settings: SchedulerSettings): FSRS {
+  // The same settings object again (a replayed history grades thousands of answers with one):
+  // its key, a JSON string of ~25 numbers, is not written again.
+  const last = lastAsked;
+  if (
+    last &&
+    last.settings === settings &&
+    last.desiredRetention === settings.desiredRetention &&
+    last.learningSteps === settings.learningSteps &&
+    last.relearningSteps === settings.relearningSteps &&
+    last.fsrsParams === settings.fsrsParams
+  ) {
+    return last.scheduler;
+  }
+  const scheduler = schedulerForKey(settings);
+  lastAsked = { settings, ...pick(settings), scheduler };
+  return scheduler;
+}
+
+const pick = ({ desiredRetention, learningSteps, relearningSteps, fsrsParams }: SchedulerSettings) => ({ desiredRetention, learningSteps, relearningSteps, fsrsParams });
+
+let lastAsked: (ReturnType<typeof pick> & { settings: SchedulerSettings; scheduler: FSRS }) | null = null;
+
+function schedulerForKey(settings: SchedulerSettings): FSRS {
   const key = JSON.stringify([
     settings.desiredRetention,
     settings.learningSteps,

@@ -73,3 +73,58 @@ describe("study day bounds across many calls", () => {
     }
   });
 });
+
+/** The offset as Intl names it ("GMT-04:00", "GMT+10:30", "GMT"): an oracle apart from the cached path. */
+const namers = new Map<string, Intl.DateTimeFormat>();
+function namedOffsetMs(ms: number, timeZone: string): number {
+  if (!namers.has(timeZone)) namers.set(timeZone, new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }));
+  const name = namers.get(timeZone)!.formatToParts(ms).find((part) => part.type === "timeZoneName")!.value;
+  const match = /GMT(?:([+-])(\d\d):(\d\d))?/.exec(name)!;
+  return match[1] ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000 : 0;
+}
+
+describe("UTC offsets, remembered per hour", () => {
+  const HOUR = 3_600_000;
+  // New York moves by an hour at 2 a.m. local, Berlin at 01:00 UTC, Lord Howe by half an hour (+10:30 / +11).
+  const zones = ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe"];
+
+  /** The instants in 2024-2026 at which the zone's offset changes (to the minute). */
+  function changes(timeZone: string): number[] {
+    const found: number[] = [];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2027, 0, 1); t += HOUR) {
+      if (namedOffsetMs(t, timeZone) === namedOffsetMs(t + HOUR, timeZone)) continue;
+      let minute = t;
+      while (namedOffsetMs(minute, timeZone) === namedOffsetMs(t, timeZone)) minute += 60_000;
+      found.push(minute);
+    }
+    return found;
+  }
+
+  it("match Intl every minute around each DST change, whichever instants were asked before", () => {
+    for (const timeZone of zones) {
+      const found = changes(timeZone);
+      expect(found).toHaveLength(6); // two a year
+      for (const change of found) {
+        // Hours on either side first (so both ends of the changing hour are remembered), then every minute and the seconds at the change.
+        const around = [-2, -1, 0, 1, 2].map((h) => change + h * HOUR);
+        const minutes = Array.from({ length: 4 * 60 + 1 }, (_, i) => change - 2 * HOUR + i * 60_000);
+        const seconds = [-1001, -1000, -1, 0, 1, 999, 1000].map((d) => change + d);
+        for (const t of [...around, ...minutes, ...seconds, ...around]) {
+          expect(utcOffsetMs(t, timeZone), `${timeZone} at ${new Date(t).toISOString()}`).toBe(namedOffsetMs(t, timeZone));
+        }
+      }
+    }
+  });
+
+  it("match Intl at instants spread over three years, asked out of order and again", () => {
+    for (const timeZone of zones) {
+      const instants = Array.from({ length: 5_000 }, (_, i) => Date.UTC(2024, 0, 1) + ((i * 7_919_993_077) % (3 * 365 * 86_400_000)));
+      for (const t of [...instants, ...instants.reverse()]) expect(utcOffsetMs(new Date(t), timeZone)).toBe(namedOffsetMs(t, timeZone));
+    }
+  });
+
+  it("keep nothing for an unknown zone: it is refused every time", () => {
+    expect(() => utcOffsetMs(0, "Mars/Olympus")).toThrow(/Unknown time zone/);
+    expect(() => utcOffsetMs(0, "Mars/Olympus")).toThrow(/Unknown time zone/);
+  });
+});

@@ -178,11 +178,16 @@ async function stageAndHandOver(runner: SqlRunner, job: ImportJob, lease: number
     const stager = new Stager(stagingUserId, known, settings, collection, now());
     let seen = 0;
     const phase = "Storing cards and review history";
+    // One batch is written while the next is staged: on PostgreSQL the server stores one
+    // while this process replays the next (on SQLite the write runs on this thread anyway).
+    // Batches still go in order, one transaction each, and a lost lease stops the run at the next.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       const progress = 0.95 * (seen / collection.counts.cards);
       const batch = stager.take();
-      await runner.transaction(() => writeBatch(batch, { id: job.id, lease, phase, progress, now: now() }));
-      options.onProgress?.(phase, progress);
+      await writing;
+      writing = runner.transaction(() => writeBatch(batch, { id: job.id, lease, phase, progress, now: now() })).then(() => options.onProgress?.(phase, progress));
+      writing.catch(() => undefined); // awaited by the next flush, or below
       await yieldToEventLoop();
     };
     try {
@@ -192,6 +197,8 @@ async function stageAndHandOver(runner: SqlRunner, job: ImportJob, lease: number
         if (stager.full) await flush();
       }
     } catch (error) {
+      // Nothing may still be writing when the run's failure is recorded.
+      await writing.catch(() => undefined);
       // A read error part-way through the collection: its pages are damaged.
       if (error instanceof LostLease || error instanceof AnkiPackageError) throw error;
       if ((error as { code?: string })?.code?.startsWith?.("SQLITE_")) {
@@ -200,6 +207,7 @@ async function stageAndHandOver(runner: SqlRunner, job: ImportJob, lease: number
       throw error;
     }
     await flush();
+    await writing;
     options.onProgress?.("Finishing", 0.97);
     return await runner.transaction(() =>
       handOver({ userId: job.userId, stagingUserId, documents: [...stager.documents.values()], summary: stager.counts }, { id: job.id, lease, now: now() }),

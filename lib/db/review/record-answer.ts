@@ -20,7 +20,7 @@ import {
 import { Conflict, NotFound } from "../runtime/errors";
 import { newId } from "../runtime/ids";
 import { isDatabaseBusy, isUniqueViolation } from "../runtime/transient-errors";
-import { changes, exec, firstRow, joinSql, rawSql, readDate, readOptionalDate, sql, type Sql, type Statement, type Steps } from "../runtime/sql";
+import { changes, exec, firstRow, rawSql, readDate, readOptionalDate, sql, sqlRows, type SqlValue, type Statement, type Steps } from "../runtime/sql";
 import { insertCardState, restoreCardState, updateCardState } from "./card-state";
 import type { AnswerContext, StoredLog } from "./store";
 
@@ -89,19 +89,19 @@ const LOG_COLUMNS = rawSql(`"id", "userId", "cardId", "clientRequestId", "mode",
 
 type LoggedAnswer = Pick<Answer, "userId" | "cardId" | "clientRequestId" | "mode" | "durationMs" | "quiz">;
 
-function logValues(id: string, answer: LoggedAnswer, log: ReviewLogFields): Sql {
+function logValues(id: string, answer: LoggedAnswer, log: ReviewLogFields): SqlValue[] {
   const durationMs = Math.min(Math.max(0, Math.round(answer.durationMs)), MAX_DURATION_MS);
   const quiz = answer.quiz ?? null;
-  return sql`(${id}, ${answer.userId}, ${answer.cardId}, ${answer.clientRequestId}, ${answer.mode}, ${log.rating}, ${log.reviewedAt}, ${durationMs},
-      ${log.retrievability}, ${log.prevState}, ${log.prevDue}, ${log.prevStability}, ${log.prevDifficulty}, ${log.prevElapsedDays},
-      ${log.prevScheduledDays}, ${log.prevLearningSteps}, ${log.prevReps}, ${log.prevLapses}, ${log.prevLastReview}, ${log.state},
-      ${log.due}, ${log.stability}, ${log.difficulty}, ${log.scheduledDays},
-      ${quiz?.attemptId ?? null}, ${quiz?.answer ?? null}, ${quiz?.correct ?? null})`;
+  return [id, answer.userId, answer.cardId, answer.clientRequestId, answer.mode, log.rating, log.reviewedAt, durationMs,
+    log.retrievability, log.prevState, log.prevDue, log.prevStability, log.prevDifficulty, log.prevElapsedDays,
+    log.prevScheduledDays, log.prevLearningSteps, log.prevReps, log.prevLapses, log.prevLastReview, log.state,
+    log.due, log.stability, log.difficulty, log.scheduledDays,
+    quiz?.attemptId ?? null, quiz?.answer ?? null, quiz?.correct ?? null];
 }
 
 function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog> {
   const id = newId();
-  yield* exec(changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${logValues(id, answer, log)}`));
+  yield* exec(changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${sqlRows([logValues(id, answer, log)])}`));
   return { id, cardId: answer.cardId, rating: log.rating, due: log.due, reviewedAt: log.reviewedAt, scheduledDays: log.scheduledDays };
 }
 
@@ -110,7 +110,7 @@ function* insertReviewLog(answer: Answer, log: ReviewLogFields): Steps<StoredLog
  * statement: the same columns as an answer given here, with the request id naming its origin.
  */
 export function insertImportedLogs(logs: readonly { answer: LoggedAnswer; log: ReviewLogFields }[]): Statement<number> {
-  return changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${joinSql(logs.map(({ answer, log }) => logValues(newId(), answer, log)), ", ")}`);
+  return changes(sql`INSERT INTO "ReviewLog" (${LOG_COLUMNS}) VALUES ${sqlRows(logs.map(({ answer, log }) => logValues(newId(), answer, log)))}`);
 }
 
 /** Hands every answer of one user (an import's staging user) to another. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { all, changedOne, changes, emptySql, exec, firstRow, joinSql, rawSql, readDate, readOptionalDate, rows, sql, sqlList, type Statement, type Steps } from "./sql";
+import { all, changedOne, changes, emptySql, exec, firstRow, joinSql, rawSql, readDate, readOptionalDate, rows, sql, sqlList, sqlRows, type Statement, type Steps } from "./sql";
 
 /** Drives a unit of work by hand, answering each statement (or batch) with `answer`. */
 function drive<T>(work: Steps<T>, answer: (statement: Statement<unknown>) => unknown): { result: T; seen: string[] } {
@@ -42,6 +42,22 @@ describe("sql``", () => {
 
   it("joins fragments with a separator, keeping each one's values", () => {
     expect(joinSql([sql`a = ${1}`, sql`b = ${2}`], " AND ")).toEqual({ text: "a = ? AND b = ?", values: [1, 2] });
+  });
+
+  it("writes rows of values as a VALUES list, values in row order", () => {
+    const when = new Date(5);
+    expect(sql`INSERT INTO t (a, b, c) VALUES ${sqlRows([["x", 1, when], ["y", null, true]])}`).toEqual({
+      text: "INSERT INTO t (a, b, c) VALUES (?, ?, ?), (?, ?, ?)",
+      values: ["x", 1, when, "y", null, true],
+    });
+    expect(sqlRows([[7]])).toEqual({ text: "(?)", values: [7] });
+    // The same shape again gives the same text.
+    expect(sqlRows([["z", 2, null], ["w", 3, null]]).text).toBe("(?, ?, ?), (?, ?, ?)");
+  });
+
+  it("refuses rows of different lengths and an empty list", () => {
+    expect(() => sqlRows([["a", 1], ["b"]])).toThrow(/a row of 1 values among rows of 2/);
+    expect(() => sqlRows([])).toThrow(/at least one row/);
   });
 });
 

@@ -73,6 +73,38 @@ export function sqlList(values: readonly SqlValue[]): Sql {
   return { text: values.map(() => "?").join(", "), values };
 }
 
+/**
+ * `(?, ?, ?), (?, ?, ?)` for rows of values, every row as long as the first: a bulk insert's
+ * VALUES. The text is kept per shape, and no fragment is made per row, so a large import
+ * does not spend its time writing the same placeholders again.
+ */
+export function sqlRows(rows: readonly (readonly SqlValue[])[]): Sql {
+  const width = rows[0]?.length ?? 0;
+  if (width === 0) throw new Error("sqlRows needs at least one row with a value.");
+  const values: SqlValue[] = new Array(rows.length * width);
+  let at = 0;
+  for (const row of rows) {
+    if (row.length !== width) throw new Error(`sqlRows: a row of ${row.length} values among rows of ${width}.`);
+    for (let i = 0; i < width; i++) values[at++] = row[i];
+  }
+  return { text: rowsText(rows.length, width), values };
+}
+
+const rowsTexts = new Map<string, string>();
+const MAX_ROWS_TEXTS = 200;
+
+function rowsText(count: number, width: number): string {
+  const key = `${count}x${width}`;
+  let text = rowsTexts.get(key);
+  if (text === undefined) {
+    const row = `(${new Array(width).fill("?").join(", ")})`;
+    text = new Array(count).fill(row).join(", ");
+    if (rowsTexts.size >= MAX_ROWS_TEXTS) rowsTexts.clear();
+    rowsTexts.set(key, text);
+  }
+  return text;
+}
+
 /** Fragments one after another, `separator` between them. */
 export function joinSql(parts: readonly Sql[], separator: string): Sql {
   return {
