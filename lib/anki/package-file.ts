@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Decompress } from "fzstd";
 import { open as openZip, type Entry, type ZipFile } from "yauzl";
+import { listEntries } from "../documents/zip-guard";
 import { AnkiPackageError, describeBytes } from "./errors";
 import { varintField } from "./protobuf";
 
@@ -45,19 +46,6 @@ function openPackage(path: string): Promise<ZipFile> {
       error ? reject(damaged()) : resolve(zip),
     ),
   );
-}
-
-function listEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on("entry", (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on("error", () => reject(damaged()));
-    zip.readEntry();
-  });
 }
 
 function readStream(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
@@ -114,7 +102,7 @@ async function unpackCollection(zip: ZipFile, entry: Entry, zstd: boolean, file:
 
 /** The collection entry, once the directory passed every check that needs no inflating. */
 async function collectionEntry(zip: ZipFile, limits: PackageLimits): Promise<{ entry: Entry; format: CollectionFormat }> {
-  const entries = await listEntries(zip);
+  const entries = await listEntries(zip).catch(() => Promise.reject(damaged()));
   if (entries.some((entry) => (entry.generalPurposeBitFlag & 1) === 1)) {
     throw new AnkiPackageError("ENCRYPTED", "This package is password-protected; Anki never encrypts its packages, so export it again from Anki without a password.");
   }

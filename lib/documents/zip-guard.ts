@@ -21,7 +21,8 @@ function open(bytes: Uint8Array): Promise<ZipFile> {
   );
 }
 
-function listEntries(zip: ZipFile): Promise<Entry[]> {
+/** Every entry of an opened zip (lazyEntries), in order. */
+export function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     zip.on("entry", (entry: Entry) => {
