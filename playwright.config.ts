@@ -7,8 +7,16 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium (apt-get install chromium): Playwright cannot download browsers here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+// On PostgreSQL the browser tests that store and read the most run again (review, quiz, stats,
+// decks, the Anki import, the memory model); pages that behave the same on either database
+// (accessibility, install, sign-in, formats) run once, on SQLite. Integration and fault tests
+// cover every query on both.
+const onPostgres = /^postgres/i.test(process.env.DATABASE_URL ?? "");
+const POSTGRES_SPECS = ["review", "quiz", "stats", "decks", "anki", "memory-model"].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: "tests/e2e",
+  ...(onPostgres ? { testMatch: POSTGRES_SPECS } : {}),
   // One folder per port: runs on different ports do not wipe each other's traces.
   outputDir: `test-results/${port}`,
   timeout: 60_000,
