@@ -68,10 +68,10 @@ describe("the card browser", () => {
     expect(percent.total).toBeGreaterThan(0);
 
     const card = (await browseCards(db, user, query({ document: documentId, kind: "cloze" }), now)).cards[0];
-    await editCard(db, user.id, card.id, { prompt: `Éclair organelles: ${card.prompt}` }, now);
+    await editCard(db, user.id, card.id, { prompt: `Éclair note: ${card.prompt}` }, now);
     const edited = await browseCards(db, user, query({ q: "eclair" }), now);
     expect(edited.cards.map((c) => c.id)).toEqual([card.id]);
-    expect(edited.cards[0]).toMatchObject({ edited: true, prompt: `Éclair organelles: ${card.prompt}` });
+    expect(edited.cards[0]).toMatchObject({ edited: true, prompt: `Éclair note: ${card.prompt}` });
     // _ and % in a search are themselves, not LIKE's wildcards.
     expect((await browseCards(db, user, query({ q: "eclair_organelles" }), now)).total).toBe(0);
     // Another user's wording is theirs: it finds nothing for anyone else, nor do their documents.

@@ -88,7 +88,7 @@ describe("deleting a document", () => {
     expect(await db.reviewLog.count({ where: { userId: owner.id } })).toBe(0);
     expect(await db.cardState.count({ where: { userId: owner.id } })).toBe(0);
     expect(await rowsOf(neighbour.id)).toBe(neighbourBefore);
-    expect(await db.card.count({ where: { documentId: defaultDeckId } })).toBeGreaterThan(20);
+    expect(await db.card.count({ where: { documentId: defaultDeckId } })).toBeGreaterThan(10);
   });
 
   it("removes the shared default deck for one user only, keeps their history of it, and brings it back", async () => {
@@ -100,7 +100,7 @@ describe("deleting a document", () => {
     expect((await listDecks(db, user.id)).map((d) => d.id)).not.toContain(defaultDeckId);
     expect(await countDue(db, user, at(0))).toBe(0);
     expect((await listDecks(db, other.id)).map((d) => d.id)).toContain(defaultDeckId);
-    expect(await countDue(db, other, now)).toBe(20);
+    expect(await countDue(db, other, now)).toBe(Math.min(20, await db.card.count({ where: { documentId: defaultDeckId } })));
     // Removed, not deleted: a month later it is still there to bring back, history and all.
     expect((await removedDecks(db, user.id, at(60))).map((d) => d.id)).toEqual([defaultDeckId]);
     await restoreDeck(db, user.id, defaultDeckId);
