@@ -7,6 +7,7 @@ test.describe.configure({ timeout: 240_000 });
 
 const cellNotes = readFileSync("tests/fixtures/documents/study-notes-cell-biology.md", "utf8");
 const lecture = readFileSync("lib/generator/fixtures/sleep-lecture.txt", "utf8");
+const vaccines = readFileSync("tests/fixtures/documents/podcast-summary-history-of-vaccines.txt", "utf8");
 
 /** A student's own notes on the heart: plain paragraphs under Markdown headings. */
 const heartNotes = `# The Human Heart
@@ -178,13 +179,13 @@ test("the browser pages through a user's cards and acts on a selection: suspend,
   await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname), { timeout: 60_000 });
   const deckUrl = page.url();
 
-  for (const notes of [cellNotes, lecture]) {
+  for (const notes of [cellNotes, lecture, vaccines]) {
     await preview(page, notes);
     await page.getByTestId("save-deck").click();
     await page.waitForURL((url) => /^\/documents\/(?!new$)[\w-]+$/.test(url.pathname), { timeout: 60_000 });
   }
 
-  // All decks: more than a page of 50 (the default deck and three documents).
+  // All decks: more than a page of 50 (the default deck and four documents).
   await page.goto("/cards");
   const total = Number(/^([\d,]+) cards/.exec((await page.getByTestId("cards-total").textContent())!)![1].replace(/,/g, ""));
   expect(total).toBeGreaterThan(50);
