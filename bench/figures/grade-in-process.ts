@@ -51,7 +51,8 @@ async function rawGrader(target: DatabaseTarget, now: Date): Promise<{ grade: Gr
     const toDate = (v: unknown) => (v === null ? null : new Date(Number(v)));
     const ms = (d: Date | null) => (d === null ? null : d.getTime());
     const run = db.transaction((user: StudyUser, cardId: string, rating: Rating, requestId: string) => {
-      const card = q.card.get(cardId, user.id);
+      // positional "?" on SQLite: the user id goes in for both of the query's $2
+      const card = q.card.get(cardId, user.id, user.id);
       if (!card) throw new Error("no card");
       const stateRow = q.state.get(user.id, cardId) as Record<string, unknown>;
       const settings = settingsFromUser(user);
