@@ -7,8 +7,10 @@ import { importStatus, startImport } from "../../lib/db/anki/imports";
 import { runImportJob } from "../../lib/db/anki/run-import";
 import { packagePath } from "../../lib/db/anki/package-store";
 import { LostLease } from "../../lib/db/anki/staging";
+import { browseCards } from "../../lib/db/cards/browse-cards";
 import { listDecks } from "../../lib/db/documents/decks";
 import type { Db } from "../../lib/db/runtime/client";
+import { CardQuerySchema } from "../../lib/validation/cards";
 import { sampleSpec, t0 } from "./anki-fixture";
 import { createUser, databaseWithDefaultDeck } from "./test-db";
 
@@ -57,6 +59,9 @@ describe("importing an Anki package", { timeout: 180_000 }, () => {
       const cloze1 = cards.find((c) => c.fingerprint === "anki:cloze-1:0")!;
       expect((await db.cardState.findFirstOrThrow({ where: { userId: user.id, cardId: cloze1.id } })).suspended).toBe(true);
       expect(await db.user.count({ where: { email: { endsWith: "staging.keypoint.invalid" } } })).toBe(0);
+      // the card browser finds the imported question by its words and shows it as a basic card
+      const found = await browseCards(db, user, CardQuerySchema.parse({ q: "powerhouse", kind: "basic" }), new Date());
+      expect(found.cards.map((c) => [c.id, c.kind])).toEqual([[basic.id, "basic"]]);
     });
   }
 

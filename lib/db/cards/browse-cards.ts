@@ -14,6 +14,7 @@ import { LIKE_ESCAPE, containsPattern, queryWords } from "../../cards/search-tex
 import type { StudyCardKind } from "../../cards/card-content";
 import { CARDS_PER_PAGE, type CardQuery } from "../../validation/cards";
 import { documentVisibleTo } from "../documents/decks";
+import { toCardView, type CardEdits, type CardRow } from "../review/card-view";
 import { sqlOf, type Db } from "../runtime/client";
 import { NotFound } from "../runtime/errors";
 import { exec, firstRow, joinSql, readDate, readOptionalDate, rows, sql, sqlList, type Sql } from "../runtime/sql";
@@ -141,17 +142,9 @@ function cardDetails(userId: string, ids: string[]) {
     WHERE c."id" IN (${sqlList(ids)})`,
     (row) => {
       const studied = row.stateId !== null;
-      const options = (row.customOptions ?? row.options) as string | null;
+      const card = row as unknown as CardRow & CardEdits & { topicTitle: string | null };
       return {
-        id: row.id as string,
-        documentId: row.documentId as string,
-        topicId: (row.topicId as string | null) ?? null,
-        topicTitle: (row.topicTitle as string | null) ?? null,
-        kind: row.kind === "CHOICE" ? ("choice" as const) : ("cloze" as const),
-        prompt: (row.customPrompt ?? row.prompt) as string,
-        answer: (row.customAnswer ?? row.answer) as string,
-        options: options ? (JSON.parse(options) as string[]) : null,
-        source: row.source as string,
+        ...toCardView({ ...card, topic: card.topicTitle === null ? null : { title: card.topicTitle } }, card),
         edited: row.customPrompt !== null || row.customAnswer !== null || row.customOptions !== null,
         manual: Boolean(row.manual),
         state: STATE_NAMES[studied ? Number(row.state) : 0] ?? "new",
